@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import {
+  ChangeItemPrice,
+  DefineItem,
+  AssignTaxCategory,
+  DeactivateItem,
+  ReactivateItem,
+  RenameItem,
+  SetRecipe,
+} from './catalog/item.commands.js';
+import { ChangeTaxRate, DefineTaxCategory } from './catalog/tax-category.commands.js';
+import { EventEnvelope } from './envelope.js';
+import { Uuid } from './ids.js';
+import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
+import { CheckoutRequest, RefundOrder, VoidOrder } from './order/order.commands.js';
+import { AdjustTip } from './payment/payment.commands.js';
+import { CloseShift, MoveCash, OpenShift } from './shift/shift.commands.js';
+import { AdjustStock } from './stock/stock.commands.js';
+import { OffsetDateTime } from './time.js';
+
+/**
+ * The HTTP contract between registers (and other clients) and the ledger, as Zod schemas: the
+ * server validates requests with them, the register builds requests with them, and the OpenAPI
+ * document is generated from them, so there is no second set of DTOs to drift.
+ */
+
+/**
+ * Every command request carries a client-minted `commandId` (sending the same command twice
+ * returns the first result and appends nothing) and `occurredAt`, the client's own time with its
+ * UTC offset, which becomes the events' `occurredAt`.
+ */
+export const commandRequest = <Data extends z.ZodType>(data: Data) =>
+  z.object({ commandId: Uuid, occurredAt: OffsetDateTime, data });
+
+export const ErrorDetail = z.object({
+  code: z.string(),
+  path: z.string(),
+  reason: z.string(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorBody = z.object({ error: ErrorDetail });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const AppendedEvent = z.object({
+  eventId: Uuid,
+  type: z.string(),
+  streamPosition: z.number().int().nonnegative(),
+  globalPosition: z.number().int().positive(),
+});
+
+export const CommandResult = z.object({
+  commandId: Uuid,
+  streamId: z.string(),
+  /** True when this command id was seen before: the events are the first run's, nothing new was appended. */
+  duplicate: z.boolean(),
+  events: z.array(AppendedEvent),
+});
+export type CommandResult = z.infer<typeof CommandResult>;
+
+/** A batch of events a register decided while offline, pushed from its outbox in order. */
+export const ReplayRequest = z.object({
+  registerId: Uuid,
+  batchId: Uuid,
+  events: z.array(EventEnvelope).min(1).max(500),
+});
+export type ReplayRequest = z.infer<typeof ReplayRequest>;
+
+export const ReplayConflict = z.object({
+  kind: z.enum(['price_changed', 'item_inactive', 'stock_negative', 'other']),
+  path: z.string(),
+  detail: z.string(),
+});
+
+/**
+ * The server's answer per replayed event. An outbox row leaves the register only once it has one;
+ * a sale that happened is never dropped, so a changed price or an item gone inactive while offline
+ * is `accepted_with_conflict`, recorded for a manager, not `rejected`.
+ */
+export const ReplayVerdict = z.discriminatedUnion('verdict', [
+  z.object({ eventId: Uuid, verdict: z.literal('accepted'), globalPosition: z.number().int().positive() }),
+  z.object({ eventId: Uuid, verdict: z.literal('duplicate') }),
+  z.object({ eventId: Uuid, verdict: z.literal('rejected'), error: ErrorDetail }),
+  z.object({
+    eventId: Uuid,
+    verdict: z.literal('accepted_with_conflict'),
+    globalPosition: z.number().int().positive(),
+    conflicts: z.array(ReplayConflict).min(1),
+  }),
+]);
+export type ReplayVerdict = z.infer<typeof ReplayVerdict>;
+
+export const ReplayResponse = z.object({ batchId: Uuid, verdicts: z.array(ReplayVerdict) });
+export type ReplayResponse = z.infer<typeof ReplayResponse>;
+
+type Route = {
+  method: 'POST';
+  path: string;
+  summary: string;
+  /** The command the body's `data` becomes; a checkout's context is resolved by the server. */
+  command: string;
+  body: z.ZodType;
+  response: z.ZodType;
+};
+
+const route = <Command extends z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>>(
+  path: string,
+  summary: string,
+  command: Command,
+): Route => ({
+  method: 'POST',
+  path,
+  summary,
+  command: command.shape.type.value,
+  body: commandRequest(command.shape.data),
+  response: CommandResult,
+});
+
+/** Every command endpoint, by operation id. Path parameters repeat ids the body carries; the server checks they agree. */
+export const commandRoutes = {
+  placeOrder: {
+    method: 'POST',
+    path: '/v1/orders',
+    summary: 'Check out an order: lines, tenders and stock depletion, appended atomically',
+    command: 'PlaceOrder',
+    body: commandRequest(CheckoutRequest),
+    response: CommandResult,
+  },
+  voidOrder: route('/v1/orders/{orderId}/void', 'Void a placed order with a reason', VoidOrder),
+  refundOrder: route('/v1/orders/{orderId}/refunds', 'Refund an order in full or by lines', RefundOrder),
+  adjustTip: route('/v1/orders/{orderId}/tips', 'Add or correct the tip on a card, UPI or wallet tender', AdjustTip),
+  adjustStock: route('/v1/stock/adjustments', 'Record a stock count, waste, receipt or transfer', AdjustStock),
+  openShift: route('/v1/shifts', 'Open a cash drawer shift with its float', OpenShift),
+  moveCash: route('/v1/shifts/{shiftId}/cash-movements', 'Pay cash in or out of the drawer', MoveCash),
+  closeShift: route('/v1/shifts/{shiftId}/close', 'Close a shift with the counted cash', CloseShift),
+  defineTaxCategory: route('/v1/tax-categories', 'Define a GST tax category', DefineTaxCategory),
+  changeTaxRate: route('/v1/tax-categories/{taxCategoryId}/rate', 'Change a tax category rate', ChangeTaxRate),
+  defineItem: route('/v1/items', 'Define a catalog item or modifier', DefineItem),
+  changeItemPrice: route('/v1/items/{itemId}/price', "Change an item's brand or store price", ChangeItemPrice),
+  assignTaxCategory: route('/v1/items/{itemId}/tax-category', 'Assign an item to a tax category', AssignTaxCategory),
+  setRecipe: route('/v1/items/{itemId}/recipe', "Set an item's recipe", SetRecipe),
+  renameItem: route('/v1/items/{itemId}/name', 'Rename an item', RenameItem),
+  deactivateItem: route('/v1/items/{itemId}/deactivate', 'Take an item off sale', DeactivateItem),
+  reactivateItem: route('/v1/items/{itemId}/reactivate', 'Put an item back on sale', ReactivateItem),
+  issueInvoice: route('/v1/invoices', 'Issue a B2B tax invoice with payment terms', IssueInvoice),
+  recordInvoicePayment: route(
+    '/v1/invoices/{invoiceId}/payments',
+    'Record a payment received against an invoice',
+    RecordInvoicePayment,
+  ),
+  markInvoiceOverdue: route('/v1/invoices/{invoiceId}/overdue', 'Mark an unpaid invoice overdue', MarkInvoiceOverdue),
+  replay: {
+    method: 'POST',
+    path: '/v1/registers/{registerId}/replay',
+    summary: "Replay a batch of events from a register's offline outbox",
+    command: 'Replay',
+    body: ReplayRequest,
+    response: ReplayResponse,
+  },
+} as const satisfies Record<string, Route>;

@@ -1,0 +1,3 @@
+export * from './invoice.commands.js';
+export * from './invoice.decider.js';
+export * from './invoice.events.js';

@@ -1,0 +1,264 @@
+import { assertNever, type Decider, type Decision } from '../decider.js';
+import { domainError, fieldPath, isDomainError, type DomainError } from '../errors.js';
+import { supplyKindOf } from '../gst.js';
+import { formatRupees, type Paise } from '../money.js';
+import { priceBill, type BillTotals } from '../pricing.js';
+import { addDays, daysBetween } from '../time.js';
+import { parseOrError } from '../validation.js';
+import {
+  InvoiceCommand,
+  type IssueInvoice,
+  type MarkInvoiceOverdue,
+  type RecordInvoicePayment,
+} from './invoice.commands.js';
+import type { InvoiceEvent } from './invoice.events.js';
+
+type IssuedInvoice = {
+  invoiceId: string;
+  issueDate: string;
+  dueDate: string;
+  totals: BillTotals;
+  paidPaise: Paise;
+  /** Amount by payment id: the idempotency record, kept after settlement so a retry stays a no-op. */
+  paymentsById: Readonly<Record<string, Paise>>;
+};
+
+export type InvoiceState =
+  | { status: 'none' }
+  | ({ status: 'issued'; overdue: boolean } & IssuedInvoice)
+  | ({ status: 'settled'; settledOn: string } & IssuedInvoice);
+
+const outstandingOf = (invoice: IssuedInvoice): Paise => invoice.totals.payablePaise - invoice.paidPaise;
+
+const notIssued = (): DomainError =>
+  domainError('INVOICE.NOT_ISSUED', 'data.invoiceId', 'no invoice has been issued with this id');
+const alreadySettled = (): DomainError =>
+  domainError('INVOICE.ALREADY_SETTLED', 'data.invoiceId', 'this invoice is already paid in full');
+
+/** Index of the first value seen before, or -1. */
+const firstRepeat = (values: ReadonlyArray<string>): number => {
+  const seen = new Set<string>();
+  for (const [index, value] of values.entries()) {
+    if (seen.has(value)) return index;
+    seen.add(value);
+  }
+  return -1;
+};
+
+const issueInvoice = ({ data }: IssueInvoice, state: InvoiceState): Decision<InvoiceEvent> => {
+  if (state.status !== 'none') {
+    return domainError('INVOICE.ALREADY_ISSUED', 'data.invoiceId', 'an invoice with this id is already issued');
+  }
+  // A registered buyer's place of supply is its registered state; a GSTIN from another state
+  // means the wrong registration or the wrong state, and either way the wrong tax split.
+  if (data.customer.gstin.slice(0, 2) !== data.customer.stateCode) {
+    return domainError(
+      'INVOICE.GSTIN_STATE_MISMATCH',
+      'data.customer.stateCode',
+      `the GSTIN ${data.customer.gstin} is registered in state ${data.customer.gstin.slice(0, 2)}, not ${data.customer.stateCode}`,
+    );
+  }
+  const repeatedLine = firstRepeat(data.lines.map((line) => line.lineId));
+  if (repeatedLine >= 0) {
+    return domainError(
+      'INVOICE.DUPLICATE_LINE_ID',
+      fieldPath('data', 'lines', repeatedLine, 'lineId'),
+      'each line needs its own id',
+    );
+  }
+  const orderIds = data.orderIds ?? [];
+  const repeatedOrder = firstRepeat(orderIds);
+  if (repeatedOrder >= 0) {
+    return domainError(
+      'INVOICE.DUPLICATE_ORDER_ID',
+      fieldPath('data', 'orderIds', repeatedOrder),
+      'this order is already listed',
+    );
+  }
+
+  const supply = supplyKindOf(data.supplierStateCode, data.customer.stateCode);
+  const bill = priceBill({
+    lines: data.lines.map((line) => ({ ...line, modifiers: [] })),
+    orderDiscount: data.orderDiscount,
+    supply,
+    linesPath: 'data.lines',
+    orderDiscountPath: 'data.orderDiscount',
+  });
+  if (isDomainError(bill)) return bill;
+  if (bill.totals.payablePaise === 0) {
+    return domainError(
+      'INVOICE.NOTHING_PAYABLE',
+      'data.lines',
+      'the invoice comes to nothing payable; a receivable needs an amount',
+    );
+  }
+  if (data.claimedTotals && data.claimedTotals.payablePaise !== bill.totals.payablePaise) {
+    return domainError(
+      'INVOICE.TOTAL_MISMATCH',
+      'data.claimedTotals.payablePaise',
+      `the invoice comes to ${formatRupees(bill.totals.payablePaise)}, not ${formatRupees(data.claimedTotals.payablePaise)}`,
+    );
+  }
+
+  return [
+    {
+      type: 'InvoiceIssued',
+      data: {
+        invoiceId: data.invoiceId,
+        orgId: data.orgId,
+        storeId: data.storeId,
+        invoiceNumber: data.invoiceNumber,
+        supplierStateCode: data.supplierStateCode,
+        customer: data.customer,
+        supply,
+        lines: bill.lines,
+        totals: bill.totals,
+        issueDate: data.issueDate,
+        paymentTerms: data.paymentTerms,
+        dueDate: addDays(data.issueDate, data.paymentTerms.netDays),
+        orderIds,
+      },
+    },
+  ];
+};
+
+const recordInvoicePayment = ({ data }: RecordInvoicePayment, state: InvoiceState): Decision<InvoiceEvent> => {
+  if (state.status === 'none') return notIssued();
+  // Checked before settlement: a retry of the payment that settled the invoice is still a no-op.
+  const recorded = state.paymentsById[data.paymentId];
+  if (recorded !== undefined) {
+    if (recorded === data.amountPaise) return [];
+    return domainError(
+      'INVOICE.PAYMENT_ID_REUSED',
+      'data.paymentId',
+      `payment ${data.paymentId} was recorded for ${formatRupees(recorded)}, not ${formatRupees(data.amountPaise)}`,
+    );
+  }
+  if (state.status === 'settled') return alreadySettled();
+  // YYYY-MM-DD strings order as the dates they name.
+  if (data.receivedOn < state.issueDate) {
+    return domainError(
+      'INVOICE.PAYMENT_BEFORE_ISSUE',
+      'data.receivedOn',
+      `must not be before the issue date ${state.issueDate}`,
+    );
+  }
+  const outstanding = outstandingOf(state);
+  if (data.amountPaise > outstanding) {
+    return domainError(
+      'INVOICE.OVERPAYMENT',
+      'data.amountPaise',
+      `only ${formatRupees(outstanding)} is outstanding; an excess is an advance, not a payment of this invoice`,
+    );
+  }
+  const outstandingAfterPaise = outstanding - data.amountPaise;
+  const received: InvoiceEvent = {
+    type: 'InvoicePaymentReceived',
+    data: {
+      invoiceId: state.invoiceId,
+      paymentId: data.paymentId,
+      amountPaise: data.amountPaise,
+      method: data.method,
+      receivedOn: data.receivedOn,
+      reference: data.reference ?? null,
+      outstandingAfterPaise,
+    },
+  };
+  if (outstandingAfterPaise > 0) return [received];
+  return [
+    received,
+    {
+      type: 'InvoiceSettled',
+      data: { invoiceId: state.invoiceId, settledOn: data.receivedOn, paidPaise: state.totals.payablePaise },
+    },
+  ];
+};
+
+const markInvoiceOverdue = ({ data }: MarkInvoiceOverdue, state: InvoiceState): Decision<InvoiceEvent> => {
+  if (state.status === 'none') return notIssued();
+  if (state.status === 'settled') return alreadySettled();
+  if (state.overdue) return [];
+  const daysOverdue = daysBetween(state.dueDate, data.asOf);
+  if (daysOverdue <= 0) {
+    return domainError(
+      'INVOICE.NOT_YET_DUE',
+      'data.asOf',
+      `the invoice is due on ${state.dueDate}; it is overdue only after that`,
+    );
+  }
+  return [
+    {
+      type: 'InvoiceOverdue',
+      data: {
+        invoiceId: state.invoiceId,
+        asOf: data.asOf,
+        dueDate: state.dueDate,
+        daysOverdue,
+        outstandingPaise: outstandingOf(state),
+      },
+    },
+  ];
+};
+
+const decide = (command: InvoiceCommand, state: InvoiceState): Decision<InvoiceEvent> => {
+  const parsed = parseOrError(InvoiceCommand, command);
+  if (isDomainError(parsed)) return parsed;
+  switch (parsed.type) {
+    case 'IssueInvoice':
+      return issueInvoice(parsed, state);
+    case 'RecordInvoicePayment':
+      return recordInvoicePayment(parsed, state);
+    case 'MarkInvoiceOverdue':
+      return markInvoiceOverdue(parsed, state);
+    default:
+      return assertNever(parsed);
+  }
+};
+
+const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
+  switch (event.type) {
+    case 'InvoiceIssued':
+      return {
+        status: 'issued',
+        invoiceId: event.data.invoiceId,
+        issueDate: event.data.issueDate,
+        dueDate: event.data.dueDate,
+        totals: event.data.totals,
+        paidPaise: 0,
+        paymentsById: {},
+        overdue: false,
+      };
+    case 'InvoicePaymentReceived':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        paidPaise: state.paidPaise + event.data.amountPaise,
+        paymentsById: { ...state.paymentsById, [event.data.paymentId]: event.data.amountPaise },
+      };
+    case 'InvoiceSettled':
+      if (state.status !== 'issued') return state;
+      return {
+        status: 'settled',
+        invoiceId: state.invoiceId,
+        issueDate: state.issueDate,
+        dueDate: state.dueDate,
+        totals: state.totals,
+        paidPaise: state.paidPaise,
+        paymentsById: state.paymentsById,
+        settledOn: event.data.settledOn,
+      };
+    case 'InvoiceOverdue':
+      return state.status === 'issued' ? { ...state, overdue: true } : state;
+    default:
+      return assertNever(event);
+  }
+};
+
+const initialState = (): InvoiceState => ({ status: 'none' });
+
+export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState> = {
+  decide,
+  evolve,
+  initialState,
+  isTerminal: (state) => state.status === 'settled',
+};

@@ -1,0 +1,362 @@
+import { assertNever, type Decider, type Decision } from '../decider.js';
+import { domainError, fieldPath, type DomainError } from '../errors.js';
+import { supplyKindOf } from '../gst.js';
+import { sumPaise } from '../money.js';
+import type { AdjustTip } from '../payment/payment.commands.js';
+import { paymentDecider, type PaymentState } from '../payment/payment.decider.js';
+import type { PaymentEvent } from '../payment/payment.events.js';
+import type { TenderKind } from '../payment/tender.js';
+import { priceBill, type BillTotals, type PricedLine, type PricingLine } from '../pricing.js';
+import { depletionOf, type StockDepleted } from '../stock/stock-depleted.js';
+import { parseOrError } from '../validation.js';
+import { OrderCommand, type PlaceOrder, type RefundOrder, type VoidOrder } from './order.commands.js';
+import type { OrderPlaced, OrderRefunded, OrderVoided, RefundedLine } from './order.events.js';
+import { addAmounts, NO_AMOUNTS, refundOfLine, type LineAmounts } from './refund.js';
+
+/** Everything appended to an order's stream. */
+export type OrderStreamEvent = OrderPlaced | OrderVoided | OrderRefunded | PaymentEvent | StockDepleted;
+
+export type OrderLineState = { line: PricedLine; refundedQuantity: number; refunded: LineAmounts };
+
+type PlacedOrder = {
+  orderId: string;
+  storeId: string;
+  totals: BillTotals;
+  /** In the order they were sold. */
+  lines: ReadonlyArray<OrderLineState>;
+  payments: PaymentState;
+  refundsById: Readonly<Record<string, OrderRefunded['data']>>;
+  refundedPaise: number;
+  refundedByKind: Readonly<Partial<Record<TenderKind, number>>>;
+};
+
+export type OrderState =
+  { status: 'none' } | ({ status: 'placed' | 'partially_refunded' | 'refunded' | 'voided' } & PlacedOrder);
+
+export const orderStreamId = (orderId: string): string => `order-${orderId}`;
+
+const notFound = (path = 'data.orderId'): DomainError =>
+  domainError('ORDER.NOT_FOUND', path, 'no order with this id has been placed');
+
+const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<OrderStreamEvent> => {
+  if (state.status !== 'none')
+    return domainError('ORDER.ALREADY_PLACED', 'data.orderId', 'an order with this id already exists');
+  if (context.store.storeId !== data.storeId) {
+    return domainError(
+      'ORDER.STORE_MISMATCH',
+      'data.storeId',
+      'the order names a different store from the one it is placed in',
+    );
+  }
+
+  const lineIds = new Set<string>();
+  const pricingLines: PricingLine[] = [];
+  for (const [index, line] of data.lines.entries()) {
+    const path = (...rest: Array<string | number>) => fieldPath('data.lines', index, ...rest);
+    if (lineIds.has(line.lineId))
+      return domainError('ORDER.DUPLICATE_LINE_ID', path('lineId'), 'each line needs its own id');
+    lineIds.add(line.lineId);
+    const item = context.catalog[line.itemId];
+    if (!item) return domainError('ORDER.UNKNOWN_ITEM', path('itemId'), 'this item is not in the catalog');
+    if (item.kind !== 'item')
+      return domainError('ORDER.NOT_AN_ITEM', path('itemId'), 'a modifier cannot be sold on its own line');
+    if (!item.active) return domainError('ORDER.ITEM_INACTIVE', path('itemId'), `${item.name} is not on sale`);
+    const modifiers = [];
+    for (const [modifierIndex, modifierId] of line.modifierIds.entries()) {
+      const modifier = context.catalog[modifierId];
+      const modifierPath = path('modifierIds', modifierIndex);
+      if (!modifier) return domainError('ORDER.UNKNOWN_ITEM', modifierPath, 'this modifier is not in the catalog');
+      if (modifier.kind !== 'modifier')
+        return domainError('ORDER.NOT_A_MODIFIER', modifierPath, `${modifier.name} is not a modifier`);
+      if (!modifier.active) return domainError('ORDER.ITEM_INACTIVE', modifierPath, `${modifier.name} is not on sale`);
+      modifiers.push({ itemId: modifier.itemId, name: modifier.name, unitPricePaise: modifier.unitPricePaise });
+    }
+    pricingLines.push({ lineId: line.lineId, item, modifiers, quantity: line.quantity, discount: line.discount });
+  }
+
+  const placeOfSupply = data.placeOfSupply ?? context.store.stateCode;
+  const supply = supplyKindOf(context.store.stateCode, placeOfSupply);
+  const bill = priceBill({
+    lines: pricingLines,
+    orderDiscount: data.orderDiscount,
+    serviceCharge: data.serviceCharge,
+    supply,
+    linesPath: 'data.lines',
+    orderDiscountPath: 'data.orderDiscount',
+  });
+  if (bill instanceof Error) return bill;
+
+  const payments = paymentDecider.decide(
+    {
+      type: 'TenderPayments',
+      data: { orderId: data.orderId, payablePaise: bill.totals.payablePaise, tenders: data.tenders },
+    },
+    paymentDecider.initialState(),
+  );
+  if (payments instanceof Error) return payments;
+  const changePaise = sumPaise(
+    payments.map((event) => (event.type === 'PaymentTendered' ? event.data.changePaise : 0)),
+  );
+
+  const claimed = data.claimedTotals ?? {};
+  const computed = { payablePaise: bill.totals.payablePaise, taxPaise: bill.totals.taxPaise, changePaise };
+  for (const field of ['payablePaise', 'taxPaise', 'changePaise'] as const) {
+    const claim = claimed[field];
+    if (claim !== undefined && claim !== computed[field]) {
+      return domainError(
+        'ORDER.TOTAL_MISMATCH',
+        fieldPath('data.claimedTotals', field),
+        `the register claims ${claim} paise but the order comes to ${computed[field]} paise`,
+      );
+    }
+  }
+
+  const placed: OrderPlaced = {
+    type: 'OrderPlaced',
+    data: {
+      orderId: data.orderId,
+      storeId: data.storeId,
+      registerId: data.registerId,
+      shiftId: data.shiftId,
+      ...(data.orderNumber === undefined ? {} : { orderNumber: data.orderNumber }),
+      channel: data.channel,
+      supply,
+      placeOfSupply,
+      lines: bill.lines,
+      ...(data.orderDiscount === undefined ? {} : { orderDiscount: data.orderDiscount }),
+      ...(data.serviceCharge === undefined ? {} : { serviceCharge: data.serviceCharge }),
+      totals: bill.totals,
+      tenderedPaise: sumPaise(data.tenders.map((tender) => tender.amountPaise)),
+      changePaise,
+    },
+  };
+  const depletion = depletionOf(
+    {
+      orderId: data.orderId,
+      storeId: data.storeId,
+      lines: data.lines.map(({ lineId, itemId, modifierIds, quantity }) => ({ lineId, itemId, modifierIds, quantity })),
+    },
+    context.catalog,
+  );
+  return [placed, ...payments, ...depletion];
+};
+
+const voidOrder = ({ data }: VoidOrder, state: OrderState): Decision<OrderStreamEvent> => {
+  switch (state.status) {
+    case 'none':
+      return notFound();
+    case 'voided':
+      return domainError('ORDER.ALREADY_VOIDED', 'data.orderId', 'this order is already voided');
+    case 'partially_refunded':
+    case 'refunded':
+      return domainError(
+        'ORDER.HAS_REFUNDS',
+        'data.orderId',
+        'an order with refunds cannot be voided; refund the rest instead',
+      );
+    case 'placed':
+      return [
+        {
+          type: 'OrderVoided',
+          data: { orderId: data.orderId, reason: data.reason, reversedPaise: state.totals.payablePaise },
+        },
+      ];
+    default:
+      return assertNever(state);
+  }
+};
+
+/** What each tender kind can still give back: applied by that kind, less what it already refunded. */
+const refundableByKind = (state: PlacedOrder, kind: TenderKind): number => {
+  const tenders = state.payments.status === 'tendered' ? Object.values(state.payments.tenders) : [];
+  const applied = sumPaise(tenders.filter((tender) => tender.kind === kind).map((tender) => tender.appliedPaise));
+  return applied - (state.refundedByKind[kind] ?? 0);
+};
+
+const sameRefund = (a: ReadonlyArray<RefundedLine>, b: ReadonlyArray<{ lineId: string; quantity: number }>): boolean =>
+  a.length === b.length &&
+  a.every((line, index) => line.lineId === b[index]?.lineId && line.quantity === b[index]?.quantity);
+
+const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderStreamEvent> => {
+  if (state.status === 'none') return notFound();
+  if (state.status === 'voided')
+    return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order has nothing to refund');
+
+  const requested =
+    data.scope === 'full'
+      ? state.lines
+          .filter((entry) => entry.refundedQuantity < entry.line.quantity)
+          .map((entry) => ({ lineId: entry.line.lineId, quantity: entry.line.quantity - entry.refundedQuantity }))
+      : data.lines;
+
+  const earlier = state.refundsById[data.refundId];
+  if (earlier) {
+    // A retried refund (the register did not see the answer) is a no-op; the same id for a
+    // different refund is a client bug that must not pass silently.
+    if (data.scope === 'lines' ? sameRefund(earlier.lines, data.lines) : earlier.completesRefund) return [];
+    return domainError(
+      'ORDER.REFUND_ID_REUSED',
+      'data.refundId',
+      'this refund id was already used for a different refund',
+    );
+  }
+  if (state.status === 'refunded')
+    return domainError('ORDER.ALREADY_REFUNDED', 'data.orderId', 'this order is fully refunded');
+
+  const lines: RefundedLine[] = [];
+  const seen = new Set<string>();
+  for (const [index, request] of requested.entries()) {
+    const path = (field: string) => fieldPath('data.lines', index, field);
+    if (seen.has(request.lineId))
+      return domainError('ORDER.DUPLICATE_LINE_ID', path('lineId'), 'name each line once per refund');
+    seen.add(request.lineId);
+    const entry = state.lines.find((candidate) => candidate.line.lineId === request.lineId);
+    if (!entry) return domainError('ORDER.UNKNOWN_LINE', path('lineId'), 'this order has no such line');
+    const remaining = entry.line.quantity - entry.refundedQuantity;
+    if (request.quantity > remaining) {
+      return domainError(
+        'ORDER.REFUND_EXCEEDS_QUANTITY',
+        path('quantity'),
+        `only ${remaining} of this line are left to refund`,
+      );
+    }
+    lines.push({
+      lineId: request.lineId,
+      quantity: request.quantity,
+      ...refundOfLine(entry.line, { quantity: entry.refundedQuantity, amounts: entry.refunded }, request.quantity),
+    });
+  }
+
+  const completesRefund = state.lines.every(
+    (entry) =>
+      entry.line.quantity - entry.refundedQuantity ===
+      (lines.find((line) => line.lineId === entry.line.lineId)?.quantity ?? 0),
+  );
+  const linesTotal = sumPaise(lines.map((line) => line.totalPaise));
+  // The last refund returns the bill's round-off too, so all refunds add up to what was paid. A
+  // negative round-off larger than the last lines (lines under half a rupee) is cut to them.
+  const roundOffPaise = completesRefund ? Math.max(state.totals.roundOffPaise, -linesTotal) : 0;
+  const refundPaise = linesTotal + roundOffPaise;
+
+  const kind = data.tender.kind;
+  if (kind !== 'cash') {
+    const available = refundableByKind(state, kind);
+    if (refundPaise > available) {
+      return domainError(
+        'ORDER.REFUND_EXCEEDS_TENDER',
+        'data.tender.kind',
+        available === 0
+          ? `the order was not paid by ${kind}; refund in cash or by a tender it was paid with`
+          : `only ${available} paise can go back by ${kind}`,
+      );
+    }
+  }
+
+  return [
+    {
+      type: 'OrderRefunded',
+      data: {
+        orderId: data.orderId,
+        refundId: data.refundId,
+        reason: data.reason,
+        lines,
+        roundOffPaise,
+        refundPaise,
+        tender: { kind, ...(data.tender.reference === undefined ? {} : { reference: data.tender.reference }) },
+        completesRefund,
+      },
+    },
+  ];
+};
+
+const adjustTip = (command: AdjustTip, state: OrderState): Decision<OrderStreamEvent> => {
+  if (state.status === 'none') return notFound();
+  if (state.status === 'voided') return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order takes no tip');
+  return paymentDecider.decide(command, state.payments);
+};
+
+const decide = (command: OrderCommand, state: OrderState): Decision<OrderStreamEvent> => {
+  const parsed = parseOrError(OrderCommand, command);
+  if (parsed instanceof Error) return parsed;
+  if (state.status !== 'none' && parsed.type !== 'PlaceOrder' && parsed.data.orderId !== state.orderId) {
+    return domainError(
+      'ORDER.WRONG_STREAM',
+      'data.orderId',
+      'the command names a different order from the stream it was sent to',
+    );
+  }
+  switch (parsed.type) {
+    case 'PlaceOrder':
+      return placeOrder(parsed, state);
+    case 'VoidOrder':
+      return voidOrder(parsed, state);
+    case 'RefundOrder':
+      return refundOrder(parsed, state);
+    case 'AdjustTip':
+      return adjustTip(parsed, state);
+    default:
+      return assertNever(parsed);
+  }
+};
+
+const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
+  if (event.type === 'OrderPlaced') {
+    return {
+      status: 'placed',
+      orderId: event.data.orderId,
+      storeId: event.data.storeId,
+      totals: event.data.totals,
+      lines: event.data.lines.map((line) => ({ line, refundedQuantity: 0, refunded: NO_AMOUNTS })),
+      payments: paymentDecider.initialState(),
+      refundsById: {},
+      refundedPaise: 0,
+      refundedByKind: {},
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'PaymentTendered':
+    case 'TipAdjusted':
+      return { ...state, payments: paymentDecider.evolve(state.payments, event) };
+    case 'StockDepleted':
+      return state;
+    case 'OrderVoided':
+      return { ...state, status: 'voided' };
+    case 'OrderRefunded': {
+      const { lines, refundId, refundPaise, tender, completesRefund } = event.data;
+      return {
+        ...state,
+        status: completesRefund ? 'refunded' : 'partially_refunded',
+        lines: state.lines.map((entry) => {
+          const refunded = lines.find((line) => line.lineId === entry.line.lineId);
+          if (!refunded) return entry;
+          return {
+            line: entry.line,
+            refundedQuantity: entry.refundedQuantity + refunded.quantity,
+            refunded: addAmounts(entry.refunded, refunded),
+          };
+        }),
+        refundsById: { ...state.refundsById, [refundId]: event.data },
+        refundedPaise: state.refundedPaise + refundPaise,
+        refundedByKind: {
+          ...state.refundedByKind,
+          [tender.kind]: (state.refundedByKind[tender.kind] ?? 0) + refundPaise,
+        },
+      };
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+const initialState = (): OrderState => ({ status: 'none' });
+
+/** A voided order takes no further command; a fully refunded one may still have a card tip corrected. */
+const isTerminal = (state: OrderState): boolean => state.status === 'voided';
+
+export const orderDecider: Decider<OrderCommand, OrderStreamEvent, OrderState> = {
+  decide,
+  evolve,
+  initialState,
+  isTerminal,
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.js';
+import { orderDecider } from './order/order.decider.js';
+import { eventRegistry } from './registry.js';
+import { STORE_CONTEXT, MARGHERITA } from './testing/catalog-fixtures.js';
+import { id, STORE } from './testing/fixtures.js';
+
+describe('the event registry of the ledger', () => {
+  it('knows every event type of every aggregate, each at a current schema version', () => {
+    expect(eventRegistry.types().sort()).toEqual(
+      [
+        'CashMoved',
+        'InvoiceIssued',
+        'InvoiceOverdue',
+        'InvoicePaymentReceived',
+        'InvoiceSettled',
+        'ItemDeactivated',
+        'ItemDefined',
+        'ItemPriceChanged',
+        'ItemReactivated',
+        'ItemRenamed',
+        'ItemTaxCategoryAssigned',
+        'OrderPlaced',
+        'OrderRefunded',
+        'OrderVoided',
+        'PaymentTendered',
+        'RecipeSet',
+        'ShiftClosed',
+        'ShiftOpened',
+        'StockAdjusted',
+        'StockDepleted',
+        'TaxCategoryDefined',
+        'TaxRateChanged',
+        'TipAdjusted',
+      ].sort(),
+    );
+    for (const type of eventRegistry.types()) expect(eventRegistry.currentVersion(type)).toBe(1);
+  });
+
+  it('accepts every event a checkout decides, as the server re-validates each one on append', () => {
+    const decision = orderDecider.decide(
+      {
+        type: 'PlaceOrder',
+        data: {
+          orderId: id(1),
+          storeId: STORE,
+          registerId: null,
+          shiftId: null,
+          channel: 'takeaway',
+          lines: [{ lineId: id(2), itemId: MARGHERITA.itemId, quantity: 1, modifierIds: [] }],
+          // ₹325.00 + 5 % GST = ₹341.25, payable ₹341.00.
+          tenders: [{ paymentId: id(3), kind: 'upi', amountPaise: 34_100, tipPaise: 0 }],
+        },
+        context: STORE_CONTEXT,
+      },
+      orderDecider.initialState(),
+    );
+    if (decision instanceof DomainError) throw decision;
+    for (const event of decision) {
+      expect(eventRegistry.validate({ ...event, schemaVersion: 1 })).toEqual({ data: event.data });
+    }
+  });
+
+  it('refuses a tampered event with the field named', () => {
+    const result = eventRegistry.validate({
+      type: 'PaymentTendered',
+      schemaVersion: 1,
+      data: {
+        orderId: id(1),
+        paymentId: id(3),
+        kind: 'upi',
+        amountPaise: 342.5,
+        changePaise: 0,
+        appliedPaise: 342,
+        tipPaise: 0,
+      },
+    });
+    expect(result).toBeInstanceOf(DomainError);
+    expect(result).toMatchObject({ code: 'EVENT.INVALID_DATA', path: 'data.amountPaise' });
+  });
+});

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldEvents } from '../decider.js';
+import { DomainError } from '../errors.js';
+import { AT, CASHIER, LATER, REGISTER, STORE, id } from '../testing/fixtures.js';
+import type { ShiftCommand } from './shift.commands.js';
+import { shiftDecider } from './shift.decider.js';
+import { ShiftClosed, type ShiftEvent } from './shift.events.js';
+
+const SHIFT = id(0x5f);
+
+/** Up to ₹100 crore per figure: far beyond any drawer, well inside the safe-integer range. */
+const amount = (min: number) => fc.integer({ min, max: 10_000_000_000 });
+
+const takings = fc
+  .record({ cashSalesPaise: amount(0), cashRefundsPaise: amount(0), changeShare: fc.integer({ min: 0, max: 100 }) })
+  .map(({ cashSalesPaise, cashRefundsPaise, changeShare }) => ({
+    cashSalesPaise,
+    // Change can never exceed the cash tendered; a share of it keeps the takings valid.
+    changeGivenPaise: Math.floor((cashSalesPaise * changeShare) / 100),
+    cashRefundsPaise,
+  }));
+
+const decideAll = (commands: ReadonlyArray<ShiftCommand>): ShiftEvent[] => {
+  const events: ShiftEvent[] = [];
+  for (const command of commands) {
+    const decision = shiftDecider.decide(command, foldEvents(shiftDecider, events));
+    if (decision instanceof DomainError) throw decision;
+    events.push(...decision);
+  }
+  return events;
+};
+
+describe('shift close arithmetic', () => {
+  it('records expected = float + sales − change − refunds + in − out and variance = counted − expected, as safe integers', () => {
+    const movement = fc.record({ direction: fc.constantFrom('in' as const, 'out' as const), amountPaise: amount(1) });
+    fc.assert(
+      fc.property(
+        amount(0),
+        fc.array(movement, { maxLength: 20 }),
+        takings,
+        amount(0),
+        (floatPaise, movements, cashTakings, countedCashPaise) => {
+          const events = decideAll([
+            {
+              type: 'OpenShift',
+              data: {
+                shiftId: SHIFT,
+                storeId: STORE,
+                registerId: REGISTER,
+                openedBy: CASHIER,
+                floatPaise,
+                openedAt: AT,
+              },
+            },
+            ...movements.map((move, index): ShiftCommand => ({
+              type: 'MoveCash',
+              data: { shiftId: SHIFT, movementId: id(0x400 + index), ...move, reason: 'pay-out', at: AT },
+            })),
+            {
+              type: 'CloseShift',
+              data: { shiftId: SHIFT, countedCashPaise, closedAt: LATER, closedBy: CASHIER, cashTakings },
+            },
+          ]);
+
+          const close = events.at(-1);
+          expect(close?.type).toBe('ShiftClosed');
+          const data = (close as ShiftClosed).data;
+          const total = (direction: 'in' | 'out') =>
+            movements
+              .filter((move) => move.direction === direction)
+              .reduce((sum, move) => sum + BigInt(move.amountPaise), 0n);
+          const expected =
+            BigInt(floatPaise) +
+            BigInt(cashTakings.cashSalesPaise) -
+            BigInt(cashTakings.changeGivenPaise) -
+            BigInt(cashTakings.cashRefundsPaise) +
+            total('in') -
+            total('out');
+
+          expect(BigInt(data.cashInPaise)).toBe(total('in'));
+          expect(BigInt(data.cashOutPaise)).toBe(total('out'));
+          expect(BigInt(data.expectedCashPaise)).toBe(expected);
+          expect(BigInt(data.variancePaise)).toBe(BigInt(countedCashPaise) - expected);
+          for (const figure of [data.expectedCashPaise, data.variancePaise, data.cashInPaise, data.cashOutPaise]) {
+            expect(Number.isSafeInteger(figure)).toBe(true);
+          }
+          expect(ShiftClosed.safeParse(close).success).toBe(true);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export * from './stock-depleted.js';
+export * from './stock.commands.js';
+export * from './stock.events.js';
+export * from './stock.decider.js';
