@@ -15,6 +15,9 @@ export type IdSource = {
 
 export const mintUuidV7 = ({ msecs, random }: IdSource): string => {
   if (random.length < 16) throw new RangeError('a UUIDv7 needs 16 random bytes');
+  // 48 bits of milliseconds; a NaN or negative time would mint an id that sorts wrongly forever.
+  if (!Number.isSafeInteger(msecs) || msecs < 0 || msecs >= 2 ** 48)
+    throw new RangeError(`not a UUIDv7 timestamp: ${msecs}`);
   return uuidv7({ msecs, random });
 };
 

@@ -14,17 +14,23 @@ export const OffsetDateTime = z.iso.datetime({
 
 export const IsoDate = z.iso.date({ message: 'must be a calendar date YYYY-MM-DD' });
 
-export const TimeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as Asia/Kolkata' },
-);
+/** Canonical spelling is required (`Asia/Kolkata`, not `asia/kolkata`): the zone is stored and compared as text. */
+export const TimeZone = z
+  .string()
+  .regex(/^(UTC|[A-Z][A-Za-z_]*(\/[A-Z0-9][A-Za-z0-9_+-]*)+)$/, {
+    message: 'must be an IANA time zone such as Asia/Kolkata',
+  })
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as Asia/Kolkata' },
+  );
 
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 
