@@ -4,6 +4,7 @@ export * from './decider.js';
 export * from './envelope.js';
 export * from './errors.js';
 export * from './event-registry.js';
+export * from './event-store.js';
 export * from './gst.js';
 export * from './ids.js';
 export * from './invoice/index.js';

@@ -1,0 +1,135 @@
+import type { EventEnvelope, RecordedEvent } from './envelope.js';
+
+/**
+ * The event-store port: what the ledger needs of any store, PostgreSQL (the default), PGlite
+ * (embedded) or EventStoreDB/KurrentDB. Types only; adapters live in services/store and all pass
+ * one conformance suite.
+ */
+
+/**
+ * Where a reader of the global log stands, as an opaque token that sorts as text in log order
+ * (`0000000000000f3a-00000000000004d2`). In PostgreSQL it encodes (transaction id, global
+ * position); in EventStoreDB the (commit, prepare) pair of `$all`. Persist it as text and hand
+ * it back to resume exactly after the event it came from.
+ */
+export type LogPosition = string;
+
+/** 0-based position of the last event of a stream; `no_stream` when it has none. */
+export type StreamVersion = number;
+
+export type ExpectedVersion = StreamVersion | 'no_stream' | 'any';
+
+export type AppendResult = {
+  /** The stream's version after the append: pass it as the expected version of the next one. */
+  nextExpectedVersion: StreamVersion;
+  /** The global position of each event of the batch, in order. */
+  globalPositions: number[];
+  /** True when this exact batch was already stored: nothing was written, the first append's positions are returned. */
+  duplicate: boolean;
+};
+
+/** An event as a store returns it: upcast to its current schema version, with its place in the log. */
+export type StoredEvent = RecordedEvent & { logPosition: LogPosition };
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export type ReadStreamOptions = {
+  /** Stream position to start at, inclusive; from the end when reading backwards. */
+  from?: number | undefined;
+  direction?: ReadDirection | undefined;
+  limit?: number | undefined;
+};
+
+export type LogFilter = {
+  orgId?: string | undefined;
+  types?: ReadonlyArray<string> | undefined;
+};
+
+export type ReadAllOptions = {
+  /** Read strictly after this position; from the start of the log when absent. */
+  after?: LogPosition | undefined;
+  limit?: number | undefined;
+  filter?: LogFilter | undefined;
+};
+
+/** The part of an AbortSignal the port needs; the core is typed without DOM or Node libraries. */
+export type AbortSignalLike = {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+};
+
+export type SubscribeOptions = {
+  after?: LogPosition | undefined;
+  filter?: LogFilter | undefined;
+  /** Ends the iteration, the way a caller stops a subscription. */
+  signal?: AbortSignalLike | undefined;
+};
+
+export interface EventStore {
+  /**
+   * Appends a batch to one stream atomically, if the stream is at `expectedVersion`. Re-appending
+   * a batch already stored is a no-op that says `duplicate: true`.
+   *
+   * Throws WrongExpectedVersionError, EventIdConflictError, StreamOrgMismatchError or
+   * InvalidAppendError; never writes anything when it throws.
+   */
+  append(streamId: string, expectedVersion: ExpectedVersion, events: ReadonlyArray<EventEnvelope>): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** The global log in order, with no gaps: an event never appears after a position already handed out. */
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Catches up from `after`, then follows the log live, until the signal aborts. */
+  subscribeAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /** The position of the last event a reader can see now; null for an empty log. */
+  headPosition(): Promise<LogPosition | null>;
+  close(): Promise<void>;
+}
+
+/** The store's typed refusals. Each carries what the caller needs to act on it. */
+export class WrongExpectedVersionError extends Error {
+  override readonly name = 'WrongExpectedVersionError';
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: ExpectedVersion,
+    /** The stream's version now; `no_stream` when it has no events. */
+    readonly actualVersion: StreamVersion | 'no_stream',
+  ) {
+    super(`stream ${streamId} is at version ${actualVersion}, not the expected ${expectedVersion}`);
+  }
+}
+
+/** An event id already stored with a different stream, type or payload: never a second row. */
+export class EventIdConflictError extends Error {
+  override readonly name = 'EventIdConflictError';
+  constructor(
+    readonly eventId: string,
+    readonly detail: string,
+  ) {
+    super(`event ${eventId} is already stored with different content: ${detail}`);
+  }
+}
+
+/** A stream belongs to one org; appending to it in another org's name is refused. */
+export class StreamOrgMismatchError extends Error {
+  override readonly name = 'StreamOrgMismatchError';
+  constructor(
+    readonly streamId: string,
+    readonly orgId: string,
+  ) {
+    super(`stream ${streamId} does not belong to org ${orgId}`);
+  }
+}
+
+/** The batch itself is malformed: `path` names the field (`events.2.eventId`), `reason` says why. */
+export class InvalidAppendError extends Error {
+  override readonly name = 'InvalidAppendError';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path || 'append'}: ${reason}`);
+  }
+}
+
+export const expectedVersionToNumber = (expected: ExpectedVersion): number =>
+  expected === 'no_stream' ? -1 : expected === 'any' ? -2 : expected;

@@ -1,0 +1,83 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MigrationChecksumError, migrate, MIGRATIONS_DIR } from './migrate.js';
+import { adminUrl, createTestDatabase, type TestDatabase } from './test-database.js';
+
+const query = async <T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+};
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('possier_migrate');
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('brings an empty database to the current schema and records each migration as Prisma does', async () => {
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      database.url,
+      'SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name',
+    );
+    expect(rows.map((row) => row.migration_name)).toContain('20261124000000_event_store');
+    for (const row of rows) {
+      expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.finished_at).not.toBeNull();
+    }
+    const tables = await query<{ tablename: string }>(
+      database.url,
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
+    );
+    expect(tables.map((table) => table.tablename)).toContain('events');
+  });
+
+  it('does nothing on a database that is up to date', async () => {
+    const again = await migrate(database.url);
+    expect(again.applied).toEqual([]);
+    expect(again.alreadyApplied.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to run when an applied migration was edited, and rolls back a failing one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'possier-migrations-'));
+    const scratch = await createTestDatabase('possier_migrate_scratch');
+    try {
+      await mkdir(join(dir, '001_first'));
+      await writeFile(join(dir, '001_first', 'migration.sql'), 'CREATE TABLE first_table (id int);');
+      expect((await migrate(scratch.url, { migrationsDir: dir })).applied).toEqual(['001_first']);
+
+      await writeFile(join(dir, '001_first', 'migration.sql'), 'CREATE TABLE first_table (id bigint);');
+      await expect(migrate(scratch.url, { migrationsDir: dir })).rejects.toBeInstanceOf(MigrationChecksumError);
+
+      await writeFile(join(dir, '001_first', 'migration.sql'), 'CREATE TABLE first_table (id int);');
+      await mkdir(join(dir, '002_broken'));
+      await writeFile(
+        join(dir, '002_broken', 'migration.sql'),
+        'CREATE TABLE half_done (id int); SELECT no_such_function();',
+      );
+      await expect(migrate(scratch.url, { migrationsDir: dir })).rejects.toThrow('migration 002_broken failed');
+      const tables = await query<{ tablename: string }>(
+        scratch.url,
+        "SELECT tablename FROM pg_tables WHERE tablename = 'half_done'",
+      );
+      expect(tables).toEqual([]);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it('points at the migrations folder of the repository and an admin database by default', () => {
+    expect(MIGRATIONS_DIR.endsWith(join('prisma', 'migrations'))).toBe(true);
+    expect(adminUrl()).toMatch(/^postgres(ql)?:\/\//);
+  });
+});

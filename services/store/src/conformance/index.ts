@@ -1,0 +1,3 @@
+export * from './event-store-conformance.js';
+export * from './fixtures.js';
+export * from './subject.js';

@@ -1,0 +1,5 @@
+export * from './conformance/subject.js';
+export * from './postgres/log-position.js';
+export * from './postgres/postgres-event-store.js';
+export * from './upcast.js';
+export * from './validate-append.js';

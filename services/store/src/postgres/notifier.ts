@@ -1,0 +1,75 @@
+import type { AbortSignalLike } from '@possier/events';
+import pg from 'pg';
+
+export const CHANNEL = 'possier_events';
+
+/**
+ * Wakes subscribers when an append commits (`append_events` notifies on commit), with polling as
+ * the fallback: a subscriber waits for the next notification or `pollMs`, whichever comes first,
+ * so it never busy-loops and never sleeps forever if the listening connection drops.
+ *
+ * `generation` counts notifications; a subscriber reads it before querying and waits only if no
+ * notification arrived since, so a commit that lands between its query and its wait is not missed.
+ */
+export class Notifier {
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private waiters = new Set<() => void>();
+  private closed = false;
+  generation = 0;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly pollMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.client || this.closed) return;
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.connectionString });
+      client.on('notification', () => this.wake());
+      client.on('error', (error) => {
+        this.onError(error);
+        this.client = null;
+        void client.end().catch(() => undefined);
+      });
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.client = client;
+    })().finally(() => {
+      this.connecting = null;
+    });
+    await this.connecting;
+  }
+
+  /** Resolves on the next notification after `seen`, after `pollMs`, or when the signal aborts. */
+  async wait(seen: number, signal?: AbortSignalLike): Promise<void> {
+    if (this.generation !== seen || signal?.aborted || this.closed) return;
+    if (!this.client) await this.start().catch((error: unknown) => this.onError(error));
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollMs);
+      this.waiters.add(done);
+      signal?.addEventListener('abort', done);
+    });
+  }
+
+  private wake(): void {
+    this.generation += 1;
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const waiter of [...this.waiters]) waiter();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}

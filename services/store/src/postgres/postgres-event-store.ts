@@ -1,0 +1,181 @@
+import {
+  EventIdConflictError,
+  expectedVersionToNumber,
+  StreamOrgMismatchError,
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventEnvelope,
+  type EventStore,
+  type ExpectedVersion,
+  type LogPosition,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+} from '@possier/events';
+import pg from 'pg';
+import type { StoreOptions } from '../conformance/subject.js';
+import { upcasterFor } from '../upcast.js';
+import { validateAppend } from '../validate-append.js';
+import { GroupCommitter } from './group-commit.js';
+import { decodeLogPosition, encodeLogPosition, START } from './log-position.js';
+import { Notifier } from './notifier.js';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
+
+export type PostgresEventStoreOptions = StoreOptions & {
+  connectionString: string;
+  /** Connections for appends and reads; the listener for subscriptions takes one more. */
+  poolSize?: number;
+  /** Appends committed together at most, in one call. */
+  maxGroup?: number;
+  /** Longest a subscriber sleeps without a notification before it looks again. */
+  pollMs?: number;
+  onError?: (error: unknown) => void;
+};
+
+export type PostgresEventStore = EventStore & { readonly pool: pg.Pool };
+
+const DEFAULT_LIMIT = 1000;
+const SUBSCRIBE_BATCH = 500;
+
+// pg parses int8 as string and we convert where needed; jsonb and timestamptz keep their parsers.
+
+/**
+ * The default event store. Appends go through group commit into `append_events` (see the
+ * migration for the SQL contract); reads of the global log follow (transaction id, position) below
+ * the oldest running transaction, so no reader skips an event that commits late.
+ *
+ * Writer connections get a statement timeout and an idle-in-transaction timeout: one stuck
+ * transaction holds `pg_snapshot_xmin` back and with it every reader of the log.
+ */
+export const openPostgresEventStore = async (options: PostgresEventStoreOptions): Promise<PostgresEventStore> => {
+  const poolSize = options.poolSize ?? 8;
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: poolSize,
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 15_000,
+  });
+  const onError = options.onError ?? (() => undefined);
+  pool.on('error', onError);
+  const upcast = upcasterFor(options.registry);
+  const committer = new GroupCommitter(pool, {
+    maxGroup: options.maxGroup ?? 32,
+    maxInFlight: Math.max(1, poolSize - 2),
+  });
+  const notifier = new Notifier(options.connectionString, options.pollMs ?? 1_000, onError);
+
+  const append = async (
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: ReadonlyArray<EventEnvelope>,
+  ): Promise<AppendResult> => {
+    const batch = validateAppend(streamId, expectedVersion, events);
+    const outcome = await committer.append({
+      streamId,
+      expected: expectedVersionToNumber(expectedVersion),
+      orgId: batch.orgId,
+      events: batch.events,
+    });
+    switch (outcome.status) {
+      case 'appended':
+      case 'duplicate':
+        options.faults?.afterCommit?.();
+        return {
+          nextExpectedVersion: outcome.streamVersion as number,
+          globalPositions: outcome.globalPositions as number[],
+          duplicate: outcome.status === 'duplicate',
+        };
+      case 'wrong_expected_version':
+        throw new WrongExpectedVersionError(
+          streamId,
+          expectedVersion,
+          outcome.streamVersion === null || outcome.streamVersion < 0 ? 'no_stream' : outcome.streamVersion,
+        );
+      case 'event_id_conflict':
+        throw new EventIdConflictError(outcome.eventId ?? '', outcome.detail ?? 'stored differently');
+      case 'org_mismatch':
+        throw new StreamOrgMismatchError(streamId, batch.orgId);
+    }
+  };
+
+  const readStream = async (
+    streamId: string,
+    { from, direction = 'forwards', limit = DEFAULT_LIMIT }: ReadStreamOptions = {},
+  ) => {
+    const forwards = direction === 'forwards';
+    const start = from ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER);
+    const { rows } = await pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream_id = $1 AND stream_position ${forwards ? '>=' : '<='} $2
+       ORDER BY stream_position ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
+      [streamId, start, limit],
+    );
+    return rows.map((row) => toStoredEvent(row, upcast));
+  };
+
+  const readAll = async ({ after, limit = DEFAULT_LIMIT, filter = {} }: ReadAllOptions = {}): Promise<
+    StoredEvent[]
+  > => {
+    const from = after === undefined ? START : decodeLogPosition(after);
+    const params: unknown[] = [from.transactionId.toString(), from.globalPosition.toString(), limit];
+    const conditions = [
+      '(transaction_id, global_position) > ($1::xid8, $2::bigint)',
+      // Only transactions older than every transaction still running: none of them can still
+      // add an event behind what this read returns.
+      'transaction_id < pg_snapshot_xmin(pg_current_snapshot())',
+    ];
+    if (filter.orgId !== undefined) {
+      params.push(filter.orgId);
+      conditions.push(`org_id = $${params.length}::uuid`);
+    }
+    if (filter.types !== undefined) {
+      params.push(filter.types);
+      conditions.push(`type = ANY($${params.length}::text[])`);
+    }
+    const { rows } = await pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')}
+       ORDER BY transaction_id, global_position LIMIT $3`,
+      params,
+    );
+    return rows.map((row) => toStoredEvent(row, upcast));
+  };
+
+  async function* subscribeAll({ after, filter, signal }: SubscribeOptions = {}): AsyncGenerator<StoredEvent> {
+    await notifier.start().catch(onError);
+    let position = after;
+    while (!signal?.aborted) {
+      const seen = notifier.generation;
+      const batch = await readAll({ after: position, limit: SUBSCRIBE_BATCH, filter });
+      for (const event of batch) {
+        if (signal?.aborted) return;
+        position = event.logPosition;
+        yield event;
+      }
+      if (batch.length < SUBSCRIBE_BATCH) await notifier.wait(seen, signal);
+    }
+  }
+
+  const headPosition = async (): Promise<LogPosition | null> => {
+    const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM events
+       WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)) : null;
+  };
+
+  return {
+    pool,
+    append,
+    readStream,
+    readAll,
+    subscribeAll,
+    headPosition,
+    close: async () => {
+      await notifier.close();
+      await pool.end();
+    },
+  };
+};
