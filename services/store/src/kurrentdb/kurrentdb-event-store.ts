@@ -37,6 +37,8 @@ import { scanAll } from './scan-all.js';
 import { findStoredBatch, storedBatchAt } from './stored-batch.js';
 import { subscribeAfter } from './subscribe-after.js';
 
+/** What readAll returns at most when the caller names no limit, as the PostgreSQL adapter does. */
+const DEFAULT_LIMIT = 1_000;
 /** Events per `$all` read; readAll asks for fewer when its limit is smaller. */
 const PAGE_SIZE = 500;
 /** Streams whose owning org is remembered. The owner is the first event's org, which never changes, so an entry cannot go stale. */
@@ -182,8 +184,8 @@ export const openKurrentDbEventStore = async (
       return events.map((event) => toStoredEvent(event, upcast));
     },
 
-    readAll: async ({ after, limit, filter } = {}) => {
-      if (limit !== undefined && limit <= 0) return [];
+    readAll: async ({ after, limit = DEFAULT_LIMIT, filter } = {}) => {
+      if (limit <= 0) return [];
       const matches = logMatcher(filter);
       const found: StoredEvent[] = [];
       const scan = scanAll(client, {
@@ -191,7 +193,7 @@ export const openKurrentDbEventStore = async (
         after: after === undefined ? undefined : decodeLogPosition(after),
         filter: serverFilter(filter),
         // One more than asked: a read from `after` returns the event at `after` again first.
-        pageSize: Math.min(limit ?? PAGE_SIZE, PAGE_SIZE) + 1,
+        pageSize: Math.min(limit, PAGE_SIZE) + 1,
       });
       for await (const event of scan) {
         if (!matches(event)) continue;
