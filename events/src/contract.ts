@@ -10,12 +10,21 @@ import {
 } from './catalog/item.commands.js';
 import { ChangeTaxRate, DefineTaxCategory } from './catalog/tax-category.commands.js';
 import { EventEnvelope } from './envelope.js';
-import { Uuid } from './ids.js';
+import { Uuid, UuidV7 } from './ids.js';
 import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
 import { CheckoutRequest, RefundOrder, VoidOrder } from './order/order.commands.js';
 import { AdjustTip } from './payment/payment.commands.js';
 import { CloseShift, MoveCash, OpenShift } from './shift/shift.commands.js';
 import { AdjustStock } from './stock/stock.commands.js';
+import {
+  AddUser,
+  CreateBrand,
+  CreateOrganization,
+  CreateRegister,
+  CreateStore,
+  GrantRole,
+  RevokeRole,
+} from './tenancy/tenancy.commands.js';
 import { OffsetDateTime } from './time.js';
 
 /**
@@ -30,7 +39,7 @@ import { OffsetDateTime } from './time.js';
  * UTC offset, which becomes the events' `occurredAt`.
  */
 export const commandRequest = <Data extends z.ZodType>(data: Data) =>
-  z.object({ commandId: Uuid, occurredAt: OffsetDateTime, data });
+  z.object({ commandId: UuidV7, occurredAt: OffsetDateTime, data });
 
 export const ErrorDetail = z.object({
   code: z.string(),
@@ -49,11 +58,13 @@ export const AppendedEvent = z.object({
   globalPosition: z.number().int().positive(),
 });
 
+/**
+ * What a command appended. A command sent again with the same `commandId` gets the very same body
+ * (its first run's events; nothing new is appended) with the header `Idempotent-Replayed: true`.
+ */
 export const CommandResult = z.object({
   commandId: Uuid,
   streamId: z.string(),
-  /** True when this command id was seen before: the events are the first run's, nothing new was appended. */
-  duplicate: z.boolean(),
   events: z.array(AppendedEvent),
 });
 export type CommandResult = z.infer<typeof CommandResult>;
@@ -149,6 +160,17 @@ export const commandRoutes = {
     RecordInvoicePayment,
   ),
   markInvoiceOverdue: route('/v1/invoices/{invoiceId}/overdue', 'Mark an unpaid invoice overdue', MarkInvoiceOverdue),
+  createOrganization: route(
+    '/v1/organizations',
+    'Create an organisation with its owner (operator token)',
+    CreateOrganization,
+  ),
+  createBrand: route('/v1/brands', 'Create a brand', CreateBrand),
+  createStore: route('/v1/stores', 'Create a store with its time zone and GST state', CreateStore),
+  createRegister: route('/v1/registers', 'Create a register in a store', CreateRegister),
+  addUser: route('/v1/users', 'Add a user to the organisation', AddUser),
+  grantRole: route('/v1/users/{userId}/roles', 'Grant a user a role over the org, a brand or a store', GrantRole),
+  revokeRole: route('/v1/users/{userId}/roles/revoke', 'Revoke a role from a user', RevokeRole),
   replay: {
     method: 'POST',
     path: '/v1/registers/{registerId}/replay',

@@ -74,7 +74,11 @@ export interface EventStore {
    * Throws WrongExpectedVersionError, EventIdConflictError, StreamOrgMismatchError or
    * InvalidAppendError; never writes anything when it throws.
    */
-  append(streamId: string, expectedVersion: ExpectedVersion, events: ReadonlyArray<EventEnvelope>): Promise<AppendResult>;
+  append(
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    events: ReadonlyArray<EventEnvelope>,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** The global log in order, with no gaps: an event never appears after a position already handed out. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;

@@ -15,5 +15,6 @@ export * from './pricing.js';
 export * from './registry.js';
 export * from './shift/index.js';
 export * from './stock/index.js';
+export * from './tenancy/index.js';
 export * from './time.js';
 export * from './validation.js';

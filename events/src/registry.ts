@@ -5,6 +5,7 @@ import { orderEventDefinitions } from './order/order.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
 import { stockEventDefinitions } from './stock/stock.decider.js';
+import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
 
 /**
  * Every event type of the ledger at its current schema version, with the upcasters that bring
@@ -18,4 +19,5 @@ export const eventRegistry = createEventRegistry([
   ...shiftEventDefinitions,
   ...catalogEventDefinitions,
   ...invoiceEventDefinitions,
+  ...tenancyEventDefinitions,
 ]);

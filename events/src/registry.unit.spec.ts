@@ -32,6 +32,13 @@ describe('the event registry of the ledger', () => {
         'TaxCategoryDefined',
         'TaxRateChanged',
         'TipAdjusted',
+        'OrganizationCreated',
+        'BrandCreated',
+        'StoreCreated',
+        'RegisterCreated',
+        'UserAdded',
+        'RoleGranted',
+        'RoleRevoked',
       ].sort(),
     );
     for (const type of eventRegistry.types()) expect(eventRegistry.currentVersion(type)).toBe(1);

@@ -15,6 +15,8 @@ import type { InvoiceEvent } from './invoice.events.js';
 
 type IssuedInvoice = {
   invoiceId: string;
+  /** The issuing store: whoever acts on the invoice later must have that store in scope. */
+  storeId: string;
   issueDate: string;
   dueDate: string;
   totals: BillTotals;
@@ -221,6 +223,7 @@ const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
       return {
         status: 'issued',
         invoiceId: event.data.invoiceId,
+        storeId: event.data.storeId,
         issueDate: event.data.issueDate,
         dueDate: event.data.dueDate,
         totals: event.data.totals,
@@ -240,6 +243,7 @@ const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
       return {
         status: 'settled',
         invoiceId: state.invoiceId,
+        storeId: state.storeId,
         issueDate: state.issueDate,
         dueDate: state.dueDate,
         totals: state.totals,

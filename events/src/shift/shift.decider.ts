@@ -213,6 +213,8 @@ const initialState = (): ShiftState => ({ status: 'none' });
 
 const isTerminal = (state: ShiftState): boolean => state.status === 'closed';
 
+export const shiftStreamId = (shiftId: string): string => `shift-${shiftId}`;
+
 export const shiftDecider: Decider<ShiftCommand, ShiftEvent, ShiftState> = { decide, evolve, initialState, isTerminal };
 
 export const shiftEventDefinitions: EventDefinition[] = [

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { EventDefinition } from '../event-registry.js';
+import { Gstin, GstStateCode } from '../gst.js';
+import { Uuid } from '../ids.js';
+import { TimeZone } from '../time.js';
+import { Role, Scope } from './grant.js';
+
+const Name = z.string().min(1).max(120);
+
+export const OrganizationCreated = z.object({
+  type: z.literal('OrganizationCreated'),
+  data: z.object({ orgId: Uuid, name: Name }),
+});
+export type OrganizationCreated = z.infer<typeof OrganizationCreated>;
+
+export const BrandCreated = z.object({
+  type: z.literal('BrandCreated'),
+  data: z.object({ orgId: Uuid, brandId: Uuid, name: Name }),
+});
+export type BrandCreated = z.infer<typeof BrandCreated>;
+
+export const StoreCreated = z.object({
+  type: z.literal('StoreCreated'),
+  data: z
+    .object({
+      orgId: Uuid,
+      storeId: Uuid,
+      brandId: Uuid,
+      name: Name,
+      timeZone: TimeZone,
+      stateCode: GstStateCode,
+      gstin: Gstin.optional(),
+    })
+    .refine((data) => data.gstin === undefined || data.gstin.startsWith(data.stateCode), {
+      message: "must be registered in the store's state",
+      path: ['gstin'],
+    }),
+});
+export type StoreCreated = z.infer<typeof StoreCreated>;
+
+export const RegisterCreated = z.object({
+  type: z.literal('RegisterCreated'),
+  data: z.object({ orgId: Uuid, registerId: Uuid, storeId: Uuid, name: Name }),
+});
+export type RegisterCreated = z.infer<typeof RegisterCreated>;
+
+export const UserAdded = z.object({
+  type: z.literal('UserAdded'),
+  data: z.object({ orgId: Uuid, userId: Uuid, name: Name, email: z.email() }),
+});
+export type UserAdded = z.infer<typeof UserAdded>;
+
+export const RoleGranted = z.object({
+  type: z.literal('RoleGranted'),
+  data: z.object({ orgId: Uuid, userId: Uuid, role: Role, scope: Scope }),
+});
+export type RoleGranted = z.infer<typeof RoleGranted>;
+
+export const RoleRevoked = z.object({
+  type: z.literal('RoleRevoked'),
+  data: z.object({ orgId: Uuid, userId: Uuid, role: Role, scope: Scope }),
+});
+export type RoleRevoked = z.infer<typeof RoleRevoked>;
+
+export type TenancyEvent =
+  OrganizationCreated | BrandCreated | StoreCreated | RegisterCreated | UserAdded | RoleGranted | RoleRevoked;
+
+export const tenancyEventDefinitions: EventDefinition[] = [
+  { schema: OrganizationCreated, schemaVersion: 1 },
+  { schema: BrandCreated, schemaVersion: 1 },
+  { schema: StoreCreated, schemaVersion: 1 },
+  { schema: RegisterCreated, schemaVersion: 1 },
+  { schema: UserAdded, schemaVersion: 1 },
+  { schema: RoleGranted, schemaVersion: 1 },
+  { schema: RoleRevoked, schemaVersion: 1 },
+];

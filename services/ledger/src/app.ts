@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { Module, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStore } from '@possier/events';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { TokenService } from './auth/tokens.js';
+import { commandHandlers } from './commands/handlers/index.js';
+import { LedgerContext } from './commands/ledger-context.js';
+import { openApiDocument } from './http/openapi.js';
+import { registerCommandRoutes } from './http/routes.js';
+import { createMetrics } from './observability/metrics.js';
+import { runChecks, type Check } from './observability/readiness.js';
+
+export type LedgerAppOptions = {
+  store: EventStore;
+  tokens: TokenService;
+  logger: Logger;
+  readiness: ReadonlyArray<Check>;
+  commandRetries?: number;
+};
+
+/** Nest's own messages go to the same pino logger as everything else. */
+const nestLogger = (logger: Logger): LoggerService => ({
+  log: (message: unknown) => logger.debug({ nest: true }, String(message)),
+  error: (message: unknown, trace?: string) => logger.error({ nest: true, trace }, String(message)),
+  warn: (message: unknown) => logger.warn({ nest: true }, String(message)),
+  debug: (message: unknown) => logger.debug({ nest: true }, String(message)),
+  verbose: (message: unknown) => logger.trace({ nest: true }, String(message)),
+});
+
+/**
+ * The ledger as a Nest application on Fastify: the CommandBus with one handler per command, the
+ * command routes of the contract, `/docs` (OpenAPI), `/health/live`, `/health/ready` and
+ * `/metrics`. Not listening yet: the caller chooses the port (tests take a free one).
+ */
+export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
+  const metrics = createMetrics();
+  const ledger = new LedgerContext(options.store, metrics, options.commandRetries ?? 5);
+
+  @Module({
+    imports: [CqrsModule.forRoot()],
+    providers: [{ provide: LedgerContext, useValue: ledger }, ...commandHandlers],
+  })
+  class LedgerModule {}
+
+  const adapter = new FastifyAdapter({
+    loggerInstance: options.logger,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && given.length > 0 && given.length <= 100 ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(LedgerModule, adapter, {
+    logger: nestLogger(options.logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  registerCommandRoutes(fastify as never, {
+    commandBus: app.get(CommandBus),
+    tokens: options.tokens,
+    metrics,
+    logger: options.logger,
+  });
+
+  const document = openApiDocument();
+  fastify.get('/docs', async () => document);
+  fastify.get('/docs/openapi.json', async () => document);
+  fastify.get('/health/live', async () => ({ status: 'ok' }));
+  fastify.get('/health/ready', async (_request, reply) => {
+    const checks = await runChecks(options.readiness);
+    const ready = Object.values(checks).every((result) => result === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  fastify.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  await app.init();
+  return app;
+};

@@ -1,0 +1,70 @@
+import type {
+  AddUser,
+  AdjustStock,
+  AdjustTip,
+  AssignTaxCategory,
+  ChangeItemPrice,
+  ChangeTaxRate,
+  CheckoutRequest,
+  CloseShift,
+  CreateBrand,
+  CreateOrganization,
+  CreateRegister,
+  CreateStore,
+  DeactivateItem,
+  DefineItem,
+  DefineTaxCategory,
+  GrantRole,
+  IssueInvoice,
+  MarkInvoiceOverdue,
+  MoveCash,
+  OpenShift,
+  ReactivateItem,
+  RecordInvoicePayment,
+  RefundOrder,
+  RenameItem,
+  RevokeRole,
+  SetRecipe,
+  VoidOrder,
+} from '@possier/events';
+import type { Caller, CommandRequest } from './ledger-context.js';
+
+/**
+ * The commands the CommandBus carries, one class per command so each has its own handler. Each
+ * holds the validated request and the caller; nothing in them is trusted until its handler has
+ * checked the caller's scope against what the stream says.
+ */
+abstract class LedgerCommand<Data> {
+  constructor(
+    readonly request: CommandRequest<Data>,
+    readonly caller: Caller,
+  ) {}
+}
+
+export class PlaceOrderCommand extends LedgerCommand<CheckoutRequest> {}
+export class VoidOrderCommand extends LedgerCommand<VoidOrder['data']> {}
+export class RefundOrderCommand extends LedgerCommand<RefundOrder['data']> {}
+export class AdjustTipCommand extends LedgerCommand<AdjustTip['data']> {}
+export class AdjustStockCommand extends LedgerCommand<AdjustStock['data']> {}
+export class OpenShiftCommand extends LedgerCommand<OpenShift['data']> {}
+export class MoveCashCommand extends LedgerCommand<MoveCash['data']> {}
+export class CloseShiftCommand extends LedgerCommand<CloseShift['data']> {}
+export class DefineTaxCategoryCommand extends LedgerCommand<DefineTaxCategory['data']> {}
+export class ChangeTaxRateCommand extends LedgerCommand<ChangeTaxRate['data']> {}
+export class DefineItemCommand extends LedgerCommand<DefineItem['data']> {}
+export class ChangeItemPriceCommand extends LedgerCommand<ChangeItemPrice['data']> {}
+export class AssignTaxCategoryCommand extends LedgerCommand<AssignTaxCategory['data']> {}
+export class SetRecipeCommand extends LedgerCommand<SetRecipe['data']> {}
+export class RenameItemCommand extends LedgerCommand<RenameItem['data']> {}
+export class DeactivateItemCommand extends LedgerCommand<DeactivateItem['data']> {}
+export class ReactivateItemCommand extends LedgerCommand<ReactivateItem['data']> {}
+export class IssueInvoiceCommand extends LedgerCommand<IssueInvoice['data']> {}
+export class RecordInvoicePaymentCommand extends LedgerCommand<RecordInvoicePayment['data']> {}
+export class MarkInvoiceOverdueCommand extends LedgerCommand<MarkInvoiceOverdue['data']> {}
+export class CreateOrganizationCommand extends LedgerCommand<CreateOrganization['data']> {}
+export class CreateBrandCommand extends LedgerCommand<CreateBrand['data']> {}
+export class CreateStoreCommand extends LedgerCommand<CreateStore['data']> {}
+export class CreateRegisterCommand extends LedgerCommand<CreateRegister['data']> {}
+export class AddUserCommand extends LedgerCommand<AddUser['data']> {}
+export class GrantRoleCommand extends LedgerCommand<GrantRole['data']> {}
+export class RevokeRoleCommand extends LedgerCommand<RevokeRole['data']> {}

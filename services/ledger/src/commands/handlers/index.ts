@@ -1,0 +1,53 @@
+import {
+  DefineTaxCategoryHandler,
+  ChangeTaxRateHandler,
+  DefineItemHandler,
+  ChangeItemPriceHandler,
+  AssignTaxCategoryHandler,
+  SetRecipeHandler,
+  RenameItemHandler,
+  DeactivateItemHandler,
+  ReactivateItemHandler,
+} from './catalog.handlers.js';
+import { IssueInvoiceHandler, MarkInvoiceOverdueHandler, RecordInvoicePaymentHandler } from './invoice.handlers.js';
+import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
+import { AdjustStockHandler, CloseShiftHandler, MoveCashHandler, OpenShiftHandler } from './stock-shift.handlers.js';
+import {
+  AddUserHandler,
+  CreateBrandHandler,
+  CreateOrganizationHandler,
+  CreateRegisterHandler,
+  CreateStoreHandler,
+  GrantRoleHandler,
+  RevokeRoleHandler,
+} from './tenancy.handlers.js';
+
+export const commandHandlers = [
+  PlaceOrderHandler,
+  VoidOrderHandler,
+  RefundOrderHandler,
+  AdjustTipHandler,
+  AdjustStockHandler,
+  OpenShiftHandler,
+  MoveCashHandler,
+  CloseShiftHandler,
+  DefineTaxCategoryHandler,
+  ChangeTaxRateHandler,
+  DefineItemHandler,
+  ChangeItemPriceHandler,
+  AssignTaxCategoryHandler,
+  SetRecipeHandler,
+  RenameItemHandler,
+  DeactivateItemHandler,
+  ReactivateItemHandler,
+  IssueInvoiceHandler,
+  RecordInvoicePaymentHandler,
+  MarkInvoiceOverdueHandler,
+  CreateOrganizationHandler,
+  CreateBrandHandler,
+  CreateStoreHandler,
+  CreateRegisterHandler,
+  AddUserHandler,
+  GrantRoleHandler,
+  RevokeRoleHandler,
+];

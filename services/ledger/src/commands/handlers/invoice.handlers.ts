@@ -1,0 +1,73 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { domainError, DomainError, invoiceDecider, invoiceStreamId, type InvoiceCommand } from '@possier/events';
+import { IssueInvoiceCommand, MarkInvoiceOverdueCommand, RecordInvoicePaymentCommand } from '../commands.js';
+import { LedgerContext, type Caller, type CommandRequest } from '../ledger-context.js';
+import type { CommandOutcome } from '../stream-executor.js';
+
+@CommandHandler(IssueInvoiceCommand)
+export class IssueInvoiceHandler implements ICommandHandler<IssueInvoiceCommand, CommandOutcome> {
+  constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
+
+  execute({ request, caller }: IssueInvoiceCommand): Promise<CommandOutcome> {
+    const { data } = request;
+    return this.ledger.run({
+      commandId: request.commandId,
+      streamId: invoiceStreamId(data.invoiceId),
+      decider: invoiceDecider,
+      prepare: async () => {
+        const allowed = await this.ledger.authorize(caller, 'invoice.manage', {
+          orgId: data.orgId,
+          storeId: data.storeId,
+        });
+        if (allowed instanceof DomainError) return allowed;
+        // The supplier's GST state is the store's registration, not the request's say-so.
+        if (allowed.store && allowed.store.stateCode !== data.supplierStateCode) {
+          return domainError(
+            'INVOICE.SUPPLIER_STATE_MISMATCH',
+            'data.supplierStateCode',
+            `the store is registered in state ${allowed.store.stateCode}`,
+          );
+        }
+        return { command: { type: 'IssueInvoice' as const, data }, metadata: allowed.metadata(request) };
+      },
+    });
+  }
+}
+
+type InvoiceRequest = { request: CommandRequest<{ invoiceId: string }>; caller: Caller };
+
+/** Commands on an issued invoice act in the issuing store. */
+abstract class IssuedInvoiceHandler<C extends InvoiceRequest> {
+  protected abstract readonly type: InvoiceCommand['type'];
+
+  constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
+
+  execute({ request, caller }: C): Promise<CommandOutcome> {
+    return this.ledger.run({
+      commandId: request.commandId,
+      streamId: invoiceStreamId(request.data.invoiceId),
+      decider: invoiceDecider,
+      prepare: async (state) => {
+        if (state.status === 'none') {
+          return domainError('INVOICE.NOT_ISSUED', 'data.invoiceId', 'no invoice has been issued with this id');
+        }
+        const allowed = await this.ledger.authorize(caller, 'invoice.manage', { storeId: state.storeId });
+        if (allowed instanceof DomainError) return allowed;
+        return {
+          command: { type: this.type, data: request.data } as InvoiceCommand,
+          metadata: allowed.metadata(request),
+        };
+      },
+    });
+  }
+}
+
+@CommandHandler(RecordInvoicePaymentCommand)
+export class RecordInvoicePaymentHandler extends IssuedInvoiceHandler<RecordInvoicePaymentCommand> {
+  protected readonly type = 'RecordInvoicePayment' as const;
+}
+@CommandHandler(MarkInvoiceOverdueCommand)
+export class MarkInvoiceOverdueHandler extends IssuedInvoiceHandler<MarkInvoiceOverdueCommand> {
+  protected readonly type = 'MarkInvoiceOverdue' as const;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * The ledger's configuration, from the environment, validated once at start-up: a missing or
+ * malformed setting stops the service with the variable named, instead of failing on first use.
+ */
+export const LedgerConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' }),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** HS256 signing key for bearer tokens; at least 32 bytes so it cannot be guessed. */
+  POSSIER_JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+  POSSIER_JWT_ISSUER: z.string().default('possier-ledger'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How many times a command is re-decided after losing a race on its stream. */
+  COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+});
+export type LedgerConfig = z.infer<typeof LedgerConfig>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): LedgerConfig => {
+  const result = LedgerConfig.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return result.data;
+};

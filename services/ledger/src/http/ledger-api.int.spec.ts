@@ -1,0 +1,342 @@
+import { randomUUID } from 'node:crypto';
+import { compileErrors, validate } from '@readme/openapi-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLedger, uuidv7, type Ledger, type Response } from '../testing/ledger-harness.js';
+import { servedRoutes } from './routes.js';
+
+const AT = '2026-11-24T13:05:00+05:30';
+const org = randomUUID();
+const brand = randomUUID();
+const storeA = randomUUID();
+const storeB = randomUUID();
+const r1 = randomUUID();
+const r2 = randomUUID();
+const owner = randomUUID();
+const cashierA = randomUUID();
+const food = randomUUID();
+const drinks = randomUUID();
+const pizza = randomUUID();
+const cheese = randomUUID();
+const cola = randomUUID();
+const dough = randomUUID();
+
+let ledger: Ledger;
+let ownerToken: string;
+let cashierToken: string;
+let r1Token: string;
+
+const ok = (response: Response): Response => {
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response;
+};
+
+/** Margherita 2 × (₹325 + ₹50 cheese) at 5 % and a ₹60 cola at MRP incl. 18 %: payable ₹848.00. */
+const checkout = (overrides: Record<string, unknown> = {}) => ({
+  orderId: uuidv7(),
+  storeId: storeA,
+  channel: 'dine_in',
+  lines: [
+    { lineId: randomUUID(), itemId: pizza, quantity: 2, modifierIds: [cheese] },
+    { lineId: randomUUID(), itemId: cola, quantity: 1 },
+  ],
+  tenders: [
+    { paymentId: randomUUID(), kind: 'card', amountPaise: 50_000, reference: 'AUTH-1' },
+    { paymentId: randomUUID(), kind: 'cash', amountPaise: 40_000 },
+  ],
+  ...overrides,
+});
+
+const eventsOf = async (orderId: string) => ledger.store.readStream(`order-${orderId}`);
+
+beforeAll(async () => {
+  ledger = await startLedger();
+  const operator = await ledger.token({ kind: 'operator', operatorId: 'test' });
+  ok(
+    await ledger.command('/v1/organizations', operator, {
+      orgId: org,
+      name: 'Spice Route Hospitality',
+      ownerUserId: owner,
+      ownerName: 'Asha Rao',
+      ownerEmail: 'asha@example.in',
+    }),
+  );
+  ownerToken = await ledger.token({ kind: 'user', orgId: org, userId: owner });
+  ok(await ledger.command('/v1/brands', ownerToken, { orgId: org, brandId: brand, name: 'Pizza Lane' }));
+  ok(
+    await ledger.command('/v1/stores', ownerToken, {
+      orgId: org,
+      storeId: storeA,
+      brandId: brand,
+      name: 'Bandra',
+      timeZone: 'Asia/Kolkata',
+      stateCode: '27',
+    }),
+  );
+  ok(
+    await ledger.command('/v1/stores', ownerToken, {
+      orgId: org,
+      storeId: storeB,
+      brandId: brand,
+      name: 'Koramangala',
+      timeZone: 'Asia/Kolkata',
+      stateCode: '29',
+    }),
+  );
+  ok(
+    await ledger.command('/v1/registers', ownerToken, { orgId: org, registerId: r1, storeId: storeA, name: 'Till 1' }),
+  );
+  ok(
+    await ledger.command('/v1/registers', ownerToken, { orgId: org, registerId: r2, storeId: storeA, name: 'Till 2' }),
+  );
+  ok(
+    await ledger.command('/v1/users', ownerToken, {
+      orgId: org,
+      userId: cashierA,
+      name: 'Ravi',
+      email: 'ravi@example.in',
+    }),
+  );
+  ok(
+    await ledger.command(`/v1/users/${cashierA}/roles`, ownerToken, {
+      orgId: org,
+      userId: cashierA,
+      role: 'cashier',
+      scope: { level: 'store', storeId: storeA },
+    }),
+  );
+  cashierToken = await ledger.token({ kind: 'user', orgId: org, userId: cashierA });
+  r1Token = await ledger.token({ kind: 'register', orgId: org, brandId: brand, storeId: storeA, registerId: r1 });
+
+  ok(
+    await ledger.command('/v1/tax-categories', ownerToken, {
+      taxCategoryId: food,
+      orgId: org,
+      name: 'Restaurant service',
+      rateBasisPoints: 500,
+      hsnSac: '996331',
+      at: AT,
+    }),
+  );
+  ok(
+    await ledger.command('/v1/tax-categories', ownerToken, {
+      taxCategoryId: drinks,
+      orgId: org,
+      name: 'Aerated drinks',
+      rateBasisPoints: 1_800,
+      hsnSac: '22021010',
+      at: AT,
+    }),
+  );
+  const item = (
+    itemId: string,
+    name: string,
+    kind: string,
+    taxCategoryId: string,
+    unitPricePaise: number,
+    priceIncludesTax: boolean,
+  ) =>
+    ledger.command('/v1/items', ownerToken, {
+      itemId,
+      brandId: brand,
+      name,
+      kind,
+      taxCategoryId,
+      unitPricePaise,
+      priceIncludesTax,
+      at: AT,
+    });
+  ok(await item(pizza, 'Margherita', 'item', food, 32_500, false));
+  ok(await item(cheese, 'Extra cheese', 'modifier', food, 5_000, false));
+  ok(await item(cola, 'Cola 300 ml', 'item', drinks, 6_000, true));
+  ok(
+    await ledger.command(`/v1/items/${pizza}/recipe`, ownerToken, {
+      itemId: pizza,
+      components: [{ stockItemId: dough, quantity: 250 }],
+      at: AT,
+    }),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  await ledger?.close();
+});
+
+describe('checkout over HTTP', () => {
+  it('records a full checkout with two tenders and change, atomically, with the stock it used', async () => {
+    const order = checkout();
+    const response = ok(await ledger.command('/v1/orders', r1Token, order));
+    expect(response.body.events.map((event: { type: string }) => event.type)).toEqual([
+      'OrderPlaced',
+      'PaymentTendered',
+      'PaymentTendered',
+      'StockDepleted',
+    ]);
+    const stored = await eventsOf(order.orderId);
+    expect(stored.map((event) => event.eventId)).toEqual(
+      response.body.events.map((event: { eventId: string }) => event.eventId),
+    );
+    const placed = stored[0]?.data as { totals: { payablePaise: number }; changePaise: number; registerId: string };
+    expect(placed.totals.payablePaise).toBe(84_800);
+    expect(placed.changePaise).toBe(5_200);
+    expect(placed.registerId).toBe(r1);
+    expect(
+      stored.every(
+        (event) =>
+          event.orgId === org && event.storeId === storeA && event.registerId === r1 && event.brandId === brand,
+      ),
+    ).toBe(true);
+    expect(stored[3]?.data).toMatchObject({ stockItemId: dough, quantity: 500 });
+  });
+
+  it('refuses tenders that do not cover the bill with 422, and appends nothing', async () => {
+    const order = checkout({ tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 84_000 }] });
+    const response = await ledger.command('/v1/orders', r1Token, order);
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ code: 'PAYMENT.INSUFFICIENT', path: 'data.tenders' });
+    expect(response.body.error.reason).toContain('84000');
+    expect(await eventsOf(order.orderId)).toEqual([]);
+  });
+
+  it('refuses a total the register computed differently with 400 naming the field', async () => {
+    const order = checkout({ claimedTotals: { payablePaise: 84_700 } });
+    const response = await ledger.command('/v1/orders', r1Token, order);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      code: 'ORDER.TOTAL_MISMATCH',
+      path: 'data.claimedTotals.payablePaise',
+    });
+    expect(await eventsOf(order.orderId)).toEqual([]);
+  });
+
+  it('answers a command sent twice with the same response and one set of events', async () => {
+    const body = { commandId: uuidv7(), occurredAt: AT, data: checkout() };
+    const first = ok(await ledger.post('/v1/orders', r1Token, body));
+    const second = ok(await ledger.post('/v1/orders', r1Token, body));
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await eventsOf(body.data.orderId)).toHaveLength(4);
+  });
+
+  it('lets one of several concurrent checkouts of one order win', async () => {
+    const order = checkout();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        ledger.command('/v1/orders', r1Token, { ...order, lines: order.lines, tenders: order.tenders }),
+      ),
+    );
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(1);
+    for (const response of responses.filter((r) => r.status !== 200)) {
+      expect([409, 422]).toContain(response.status);
+    }
+    expect((await eventsOf(order.orderId)).filter((event) => event.type === 'OrderPlaced')).toHaveLength(1);
+  });
+});
+
+describe('scope', () => {
+  it('refuses a store A cashier writing to store B with 403, and appends nothing', async () => {
+    const order = checkout({ storeId: storeB, registerId: null });
+    const response = await ledger.command('/v1/orders', cashierToken, order);
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toMatch(/^AUTH\./);
+    expect(response.body.error.reason).toContain(storeB);
+    expect(await eventsOf(order.orderId)).toEqual([]);
+  });
+
+  it('lets the store A cashier sell in store A', async () => {
+    ok(await ledger.command('/v1/orders', cashierToken, checkout({ registerId: r2 })));
+  });
+
+  it('refuses register R1 posting as register R2 with 403', async () => {
+    const order = checkout({ registerId: r2 });
+    const response = await ledger.command('/v1/orders', r1Token, order);
+    expect(response.status).toBe(403);
+    expect(await eventsOf(order.orderId)).toEqual([]);
+  });
+
+  it('refuses a token of another org, a missing token and a forged one', async () => {
+    const stranger = await ledger.token({ kind: 'user', orgId: randomUUID(), userId: randomUUID() });
+    expect((await ledger.command('/v1/orders', stranger, checkout())).status).toBe(403);
+    expect(
+      (await ledger.post('/v1/orders', undefined, { commandId: uuidv7(), occurredAt: AT, data: checkout() })).status,
+    ).toBe(401);
+    const forged = `${r1Token.slice(0, -4)}AAAA`;
+    const response = await ledger.command('/v1/orders', forged, checkout());
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('AUTH.UNAUTHENTICATED');
+  });
+});
+
+describe('refunds and bad input', () => {
+  it('refuses a refund larger than what the tender paid with 422', async () => {
+    const order = checkout();
+    ok(await ledger.command('/v1/orders', r1Token, order));
+    const response = await ledger.command(`/v1/orders/${order.orderId}/refunds`, ownerToken, {
+      orderId: order.orderId,
+      refundId: randomUUID(),
+      reason: 'guest complaint',
+      scope: 'full',
+      tender: { kind: 'card' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ code: 'ORDER.REFUND_EXCEEDS_TENDER', path: 'data.tender.kind' });
+    expect(await eventsOf(order.orderId)).toHaveLength(4);
+  });
+
+  it('refuses a refund by a cashier, whose role does not include refunds', async () => {
+    const order = checkout();
+    ok(await ledger.command('/v1/orders', r1Token, order));
+    const response = await ledger.command(`/v1/orders/${order.orderId}/refunds`, cashierToken, {
+      orderId: order.orderId,
+      refundId: randomUUID(),
+      reason: 'cold',
+      scope: 'full',
+      tender: { kind: 'cash' },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('answers a malformed request with 400 listing every failing field', async () => {
+    const response = await ledger.post('/v1/orders', r1Token, {
+      commandId: 'not-a-uuid',
+      occurredAt: AT,
+      data: { ...checkout(), lines: [{ lineId: randomUUID(), itemId: pizza, quantity: 0.5 }] },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(
+      expect.arrayContaining(['commandId', 'data.lines.0.quantity']),
+    );
+  });
+
+  it('refuses a path id that differs from the body', async () => {
+    const order = checkout();
+    const response = await ledger.command(`/v1/orders/${randomUUID()}/void`, ownerToken, {
+      orderId: order.orderId,
+      reason: 'x',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.path).toBe('data.orderId');
+  });
+});
+
+describe('operations', () => {
+  it('serves a valid OpenAPI document listing every route', async () => {
+    const response = await ledger.get('/docs');
+    expect(response.status).toBe(200);
+    const document = structuredClone(response.body);
+    const result = await validate(document);
+    expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
+    const operations = Object.values(response.body.paths as Record<string, { post: { operationId: string } }>).map(
+      (path) => path.post.operationId,
+    );
+    expect(operations.sort()).toEqual(Object.keys(servedRoutes).sort());
+  });
+
+  it('answers liveness and readiness (Postgres and NATS), and exposes metrics', async () => {
+    expect((await ledger.get('/health/live')).status).toBe(200);
+    const ready = await ledger.get('/health/ready');
+    expect(ready.body).toEqual({ status: 'ready', checks: { postgres: 'ok', nats: 'ok' } });
+    const metrics = await ledger.get('/metrics');
+    expect(metrics.body).toContain('possier_ledger_commands_total{command="PlaceOrder",outcome="ok"}');
+    expect(metrics.body).toContain('possier_ledger_append_duration_seconds_bucket');
+  });
+});

@@ -1,0 +1,67 @@
+import { commandRoutes, CommandResult, ErrorBody } from '@possier/events';
+import { z } from 'zod';
+import { servedRoutes } from './routes.js';
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+});
+
+/**
+ * The OpenAPI 3.1 document of the command API, generated from the contract's Zod schemas: the
+ * same schemas validate requests, so the document cannot drift from what the server accepts.
+ */
+export const openApiDocument = () => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'Possier ledger',
+    version: '0.1.0',
+    description:
+      'Commands of the sales ledger. Money is integer paise. Every command carries a client-minted UUIDv7 commandId: sending it again returns the first result (header Idempotent-Replayed: true) and appends nothing.',
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    schemas: { CommandResult: jsonSchema(CommandResult, 'output'), ErrorBody: jsonSchema(ErrorBody, 'output') },
+  },
+  security: [{ bearer: [] }],
+  paths: Object.fromEntries(
+    Object.keys(servedRoutes).map((name) => {
+      const route = commandRoutes[name as keyof typeof servedRoutes];
+      const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
+        name: param,
+        in: 'path',
+        required: true,
+        schema: { type: 'string', format: 'uuid' },
+      }));
+      return [
+        route.path,
+        {
+          post: {
+            operationId: name,
+            summary: route.summary,
+            ...(parameters.length > 0 ? { parameters } : {}),
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+            responses: {
+              '200': {
+                description: 'The events the command appended (or, replayed, appended before)',
+                content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+              },
+              '400': errorResponse('The request is malformed: every failing field is listed'),
+              '401': errorResponse('No valid bearer token'),
+              '403': errorResponse('The token’s role or scope does not cover the target'),
+              '404': errorResponse('The target does not exist'),
+              '409': errorResponse('A concurrent change won, or the command id was used for another command'),
+              '422': errorResponse('A business rule refused the command'),
+            },
+          },
+        },
+      ];
+    }),
+  ),
+});

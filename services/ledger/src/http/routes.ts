@@ -1,0 +1,121 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import { commandRoutes } from '@possier/events';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { authenticate, type TokenService } from '../auth/tokens.js';
+import * as commands from '../commands/commands.js';
+import type { Caller } from '../commands/ledger-context.js';
+import type { CommandOutcome } from '../commands/stream-executor.js';
+import type { Metrics } from '../observability/metrics.js';
+import { toHttpError } from './http-errors.js';
+
+type RouteName = Exclude<keyof typeof commandRoutes, 'replay'>;
+type CommandClass = new (request: never, caller: Caller) => object;
+
+/** Each contract route and the command it is dispatched as. */
+export const servedRoutes: Record<RouteName, CommandClass> = {
+  placeOrder: commands.PlaceOrderCommand,
+  voidOrder: commands.VoidOrderCommand,
+  refundOrder: commands.RefundOrderCommand,
+  adjustTip: commands.AdjustTipCommand,
+  adjustStock: commands.AdjustStockCommand,
+  openShift: commands.OpenShiftCommand,
+  moveCash: commands.MoveCashCommand,
+  closeShift: commands.CloseShiftCommand,
+  defineTaxCategory: commands.DefineTaxCategoryCommand,
+  changeTaxRate: commands.ChangeTaxRateCommand,
+  defineItem: commands.DefineItemCommand,
+  changeItemPrice: commands.ChangeItemPriceCommand,
+  assignTaxCategory: commands.AssignTaxCategoryCommand,
+  setRecipe: commands.SetRecipeCommand,
+  renameItem: commands.RenameItemCommand,
+  deactivateItem: commands.DeactivateItemCommand,
+  reactivateItem: commands.ReactivateItemCommand,
+  issueInvoice: commands.IssueInvoiceCommand,
+  recordInvoicePayment: commands.RecordInvoicePaymentCommand,
+  markInvoiceOverdue: commands.MarkInvoiceOverdueCommand,
+  createOrganization: commands.CreateOrganizationCommand,
+  createBrand: commands.CreateBrandCommand,
+  createStore: commands.CreateStoreCommand,
+  createRegister: commands.CreateRegisterCommand,
+  addUser: commands.AddUserCommand,
+  grantRole: commands.GrantRoleCommand,
+  revokeRole: commands.RevokeRoleCommand,
+};
+
+const CorrelationId = z.uuid();
+
+/** `/v1/orders/{orderId}/void` → Fastify's `/v1/orders/:orderId/void`. */
+const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+/**
+ * Registers every command route of the contract on Fastify: authenticate, validate the body with
+ * the contract's Zod schema, check path ids agree with the body, dispatch on the CommandBus, and
+ * answer with the command's events (or the error, through toHttpError).
+ */
+export const registerCommandRoutes = (
+  app: FastifyInstance,
+  deps: { commandBus: CommandBus; tokens: TokenService; metrics: Metrics; logger: Logger },
+): void => {
+  for (const [name, CommandType] of Object.entries(servedRoutes) as Array<[RouteName, CommandClass]>) {
+    const route = commandRoutes[name];
+    app.post(fastifyPath(route.path), async (request, reply) => {
+      const started = performance.now();
+      let outcome = 'error';
+      try {
+        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const body = route.body.parse(request.body) as { commandId: string; data: Record<string, unknown> };
+        for (const [param, value] of Object.entries(request.params as Record<string, string>)) {
+          if (body.data[param] !== value) {
+            throw new z.ZodError([
+              {
+                code: 'custom',
+                path: ['data', param],
+                message: `must equal the ${param} in the path`,
+                input: body.data[param],
+              },
+            ]);
+          }
+        }
+        const header = request.headers['x-correlation-id'];
+        const correlationId =
+          typeof header === 'string' && CorrelationId.safeParse(header).success ? header : body.commandId;
+        const caller: Caller = { claims, correlationId };
+        const result: CommandOutcome = await deps.commandBus.execute(new CommandType(body as never, caller) as never);
+        outcome = result.replayed ? 'replayed' : 'ok';
+        request.log.info(
+          {
+            command: route.command,
+            commandId: body.commandId,
+            correlationId,
+            orgId: 'orgId' in claims ? claims.orgId : undefined,
+            streamId: result.streamId,
+            replayed: result.replayed,
+          },
+          'command handled',
+        );
+        if (result.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.code(200).send({ commandId: result.commandId, streamId: result.streamId, events: result.events });
+      } catch (error) {
+        const mapped = toHttpError(error);
+        if (!mapped) {
+          request.log.error({ err: error, command: route.command }, 'command failed');
+          return reply
+            .code(500)
+            .send({ error: { code: 'INTERNAL', path: '', reason: 'an unexpected error; see the server log' } });
+        }
+        outcome = mapped.status === 409 ? 'conflict' : 'rejected';
+        if (mapped.status === 409) deps.metrics.conflicts.inc({ command: route.command });
+        request.log.info(
+          { command: route.command, status: mapped.status, error: mapped.body.error },
+          'command refused',
+        );
+        return reply.code(mapped.status).send(mapped.body);
+      } finally {
+        deps.metrics.commands.inc({ command: route.command, outcome });
+        deps.metrics.commandDuration.observe({ command: route.command }, (performance.now() - started) / 1000);
+      }
+    });
+  }
+};

@@ -1,0 +1,37 @@
+import { openPostgresEventStore } from '@possier/store';
+import { pino } from 'pino';
+import { createLedgerApp } from './app.js';
+import { createTokenService } from './auth/tokens.js';
+import { loadConfig } from './config.js';
+import { natsCheck, postgresCheck } from './observability/readiness.js';
+
+const config = loadConfig();
+const logger = pino({
+  name: 'possier-ledger',
+  level: config.LOG_LEVEL,
+  // Tokens and card data never reach the log.
+  redact: ['req.headers.authorization', 'headers.authorization', '*.reference'],
+});
+
+const store = await openPostgresEventStore({
+  connectionString: config.DATABASE_URL,
+  onError: (err) => logger.error({ err }, 'event store'),
+});
+const app = await createLedgerApp({
+  store,
+  tokens: createTokenService(config.POSSIER_JWT_SECRET, config.POSSIER_JWT_ISSUER),
+  logger,
+  readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
+  commandRetries: config.COMMAND_RETRIES,
+});
+await app.listen(config.PORT, config.HOST);
+logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: '/docs', metrics: '/metrics' }, 'ledger listening');
+
+const shutdown = async (signal: string) => {
+  logger.info({ signal }, 'shutting down');
+  await app.close();
+  await store.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mintUuidV7, type EventStore } from '@possier/events';
+import { createTestDatabase, type TestDatabase } from '@possier/prisma';
+import { openPostgresEventStore, type PostgresEventStore } from '@possier/store';
+import { pino } from 'pino';
+import { createLedgerApp } from '../app.js';
+import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
+import { natsCheck, postgresCheck } from '../observability/readiness.js';
+
+export const uuidv7 = (): string => mintUuidV7({ msecs: Date.now(), random: randomBytes(16) });
+
+// A test client reads JSON bodies of every shape the API answers with.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Response = { status: number; body: any; headers: Headers };
+
+/** A ledger on a fresh database, listening on a free port, with helpers to call it as a client would. */
+export type Ledger = {
+  url: string;
+  store: EventStore;
+  tokens: TokenService;
+  token(claims: TokenClaims): Promise<string>;
+  post(path: string, token: string | undefined, body: unknown): Promise<Response>;
+  get(path: string): Promise<Response>;
+  /** Sends a command with a fresh commandId, now as occurredAt. */
+  command(path: string, token: string, data: unknown): Promise<Response>;
+  close(): Promise<void>;
+};
+
+export const startLedger = async (): Promise<Ledger> => {
+  const database: TestDatabase = await createTestDatabase('possier_ledger');
+  const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
+  const tokens = createTokenService('test-signing-key-that-is-long-enough-0123456789', 'possier-ledger');
+  const app: NestFastifyApplication = await createLedgerApp({
+    store,
+    tokens,
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    readiness: [postgresCheck(store.pool), natsCheck(process.env.NATS_URL ?? 'nats://127.0.0.1:4222')],
+  });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+
+  const send = async (method: string, path: string, token: string | undefined, body?: unknown): Promise<Response> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // metrics and other text bodies stay text
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+
+  return {
+    url,
+    store,
+    tokens,
+    token: (claims) => tokens.sign(claims),
+    post: (path, token, body) => send('POST', path, token, body),
+    get: (path) => send('GET', path, undefined),
+    command: (path, token, data) =>
+      send('POST', path, token, { commandId: uuidv7(), occurredAt: '2026-11-24T13:05:00+05:30', data }),
+    close: async () => {
+      await app.close();
+      await store.close();
+      await database.drop();
+    },
+  };
+};
