@@ -2,3 +2,4 @@ export * from './order.commands.js';
 export * from './order.decider.js';
 export * from './order.events.js';
 export * from './refund.js';
+export * from './verify-placed.js';

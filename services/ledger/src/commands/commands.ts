@@ -25,6 +25,7 @@ import type {
   RenameItem,
   RevokeRole,
   SetRecipe,
+  ReplayRequest,
   VoidOrder,
 } from '@possier/events';
 import type { Caller, CommandRequest } from './ledger-context.js';
@@ -68,3 +69,11 @@ export class CreateRegisterCommand extends LedgerCommand<CreateRegister['data']>
 export class AddUserCommand extends LedgerCommand<AddUser['data']> {}
 export class GrantRoleCommand extends LedgerCommand<GrantRole['data']> {}
 export class RevokeRoleCommand extends LedgerCommand<RevokeRole['data']> {}
+
+/** A batch of events an offline register decided, replayed from its outbox. */
+export class ReplayCommand {
+  constructor(
+    readonly batch: ReplayRequest,
+    readonly caller: Caller,
+  ) {}
+}

@@ -1,43 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLedger, uuidv7, type Ledger, type Response } from '../testing/ledger-harness.js';
+import { startLedger, uuidv7, type Ledger } from '../testing/ledger-harness.js';
+import { AT, ok, seedRestaurant, type Restaurant } from '../testing/seed.js';
 import { servedRoutes } from './routes.js';
-
-const AT = '2026-11-24T13:05:00+05:30';
-const org = randomUUID();
-const brand = randomUUID();
-const storeA = randomUUID();
-const storeB = randomUUID();
-const r1 = randomUUID();
-const r2 = randomUUID();
-const owner = randomUUID();
-const cashierA = randomUUID();
-const food = randomUUID();
-const drinks = randomUUID();
-const pizza = randomUUID();
-const cheese = randomUUID();
-const cola = randomUUID();
-const dough = randomUUID();
 
 let ledger: Ledger;
 let ownerToken: string;
 let cashierToken: string;
 let r1Token: string;
-
-const ok = (response: Response): Response => {
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response;
-};
+let ids: Restaurant['ids'];
 
 /** Margherita 2 × (₹325 + ₹50 cheese) at 5 % and a ₹60 cola at MRP incl. 18 %: payable ₹848.00. */
 const checkout = (overrides: Record<string, unknown> = {}) => ({
   orderId: uuidv7(),
-  storeId: storeA,
+  storeId: ids.storeA,
   channel: 'dine_in',
   lines: [
-    { lineId: randomUUID(), itemId: pizza, quantity: 2, modifierIds: [cheese] },
-    { lineId: randomUUID(), itemId: cola, quantity: 1 },
+    { lineId: randomUUID(), itemId: ids.pizza, quantity: 2, modifierIds: [ids.cheese] },
+    { lineId: randomUUID(), itemId: ids.cola, quantity: 1 },
   ],
   tenders: [
     { paymentId: randomUUID(), kind: 'card', amountPaise: 50_000, reference: 'AUTH-1' },
@@ -50,111 +31,7 @@ const eventsOf = async (orderId: string) => ledger.store.readStream(`order-${ord
 
 beforeAll(async () => {
   ledger = await startLedger();
-  const operator = await ledger.token({ kind: 'operator', operatorId: 'test' });
-  ok(
-    await ledger.command('/v1/organizations', operator, {
-      orgId: org,
-      name: 'Spice Route Hospitality',
-      ownerUserId: owner,
-      ownerName: 'Asha Rao',
-      ownerEmail: 'asha@example.in',
-    }),
-  );
-  ownerToken = await ledger.token({ kind: 'user', orgId: org, userId: owner });
-  ok(await ledger.command('/v1/brands', ownerToken, { orgId: org, brandId: brand, name: 'Pizza Lane' }));
-  ok(
-    await ledger.command('/v1/stores', ownerToken, {
-      orgId: org,
-      storeId: storeA,
-      brandId: brand,
-      name: 'Bandra',
-      timeZone: 'Asia/Kolkata',
-      stateCode: '27',
-    }),
-  );
-  ok(
-    await ledger.command('/v1/stores', ownerToken, {
-      orgId: org,
-      storeId: storeB,
-      brandId: brand,
-      name: 'Koramangala',
-      timeZone: 'Asia/Kolkata',
-      stateCode: '29',
-    }),
-  );
-  ok(
-    await ledger.command('/v1/registers', ownerToken, { orgId: org, registerId: r1, storeId: storeA, name: 'Till 1' }),
-  );
-  ok(
-    await ledger.command('/v1/registers', ownerToken, { orgId: org, registerId: r2, storeId: storeA, name: 'Till 2' }),
-  );
-  ok(
-    await ledger.command('/v1/users', ownerToken, {
-      orgId: org,
-      userId: cashierA,
-      name: 'Ravi',
-      email: 'ravi@example.in',
-    }),
-  );
-  ok(
-    await ledger.command(`/v1/users/${cashierA}/roles`, ownerToken, {
-      orgId: org,
-      userId: cashierA,
-      role: 'cashier',
-      scope: { level: 'store', storeId: storeA },
-    }),
-  );
-  cashierToken = await ledger.token({ kind: 'user', orgId: org, userId: cashierA });
-  r1Token = await ledger.token({ kind: 'register', orgId: org, brandId: brand, storeId: storeA, registerId: r1 });
-
-  ok(
-    await ledger.command('/v1/tax-categories', ownerToken, {
-      taxCategoryId: food,
-      orgId: org,
-      name: 'Restaurant service',
-      rateBasisPoints: 500,
-      hsnSac: '996331',
-      at: AT,
-    }),
-  );
-  ok(
-    await ledger.command('/v1/tax-categories', ownerToken, {
-      taxCategoryId: drinks,
-      orgId: org,
-      name: 'Aerated drinks',
-      rateBasisPoints: 1_800,
-      hsnSac: '22021010',
-      at: AT,
-    }),
-  );
-  const item = (
-    itemId: string,
-    name: string,
-    kind: string,
-    taxCategoryId: string,
-    unitPricePaise: number,
-    priceIncludesTax: boolean,
-  ) =>
-    ledger.command('/v1/items', ownerToken, {
-      itemId,
-      brandId: brand,
-      name,
-      kind,
-      taxCategoryId,
-      unitPricePaise,
-      priceIncludesTax,
-      at: AT,
-    });
-  ok(await item(pizza, 'Margherita', 'item', food, 32_500, false));
-  ok(await item(cheese, 'Extra cheese', 'modifier', food, 5_000, false));
-  ok(await item(cola, 'Cola 300 ml', 'item', drinks, 6_000, true));
-  ok(
-    await ledger.command(`/v1/items/${pizza}/recipe`, ownerToken, {
-      itemId: pizza,
-      components: [{ stockItemId: dough, quantity: 250 }],
-      at: AT,
-    }),
-  );
+  ({ ids, ownerToken, cashierToken, r1Token } = await seedRestaurant(ledger));
 }, 60_000);
 
 afterAll(async () => {
@@ -178,14 +55,17 @@ describe('checkout over HTTP', () => {
     const placed = stored[0]?.data as { totals: { payablePaise: number }; changePaise: number; registerId: string };
     expect(placed.totals.payablePaise).toBe(84_800);
     expect(placed.changePaise).toBe(5_200);
-    expect(placed.registerId).toBe(r1);
+    expect(placed.registerId).toBe(ids.r1);
     expect(
       stored.every(
         (event) =>
-          event.orgId === org && event.storeId === storeA && event.registerId === r1 && event.brandId === brand,
+          event.orgId === ids.org &&
+          event.storeId === ids.storeA &&
+          event.registerId === ids.r1 &&
+          event.brandId === ids.brand,
       ),
     ).toBe(true);
-    expect(stored[3]?.data).toMatchObject({ stockItemId: dough, quantity: 500 });
+    expect(stored[3]?.data).toMatchObject({ stockItemId: ids.dough, quantity: 500 });
   });
 
   it('refuses tenders that do not cover the bill with 422, and appends nothing', async () => {
@@ -234,20 +114,20 @@ describe('checkout over HTTP', () => {
 
 describe('scope', () => {
   it('refuses a store A cashier writing to store B with 403, and appends nothing', async () => {
-    const order = checkout({ storeId: storeB, registerId: null });
+    const order = checkout({ storeId: ids.storeB, registerId: null });
     const response = await ledger.command('/v1/orders', cashierToken, order);
     expect(response.status).toBe(403);
     expect(response.body.error.code).toMatch(/^AUTH\./);
-    expect(response.body.error.reason).toContain(storeB);
+    expect(response.body.error.reason).toContain(ids.storeB);
     expect(await eventsOf(order.orderId)).toEqual([]);
   });
 
   it('lets the store A cashier sell in store A', async () => {
-    ok(await ledger.command('/v1/orders', cashierToken, checkout({ registerId: r2 })));
+    ok(await ledger.command('/v1/orders', cashierToken, checkout({ registerId: ids.r2 })));
   });
 
   it('refuses register R1 posting as register R2 with 403', async () => {
-    const order = checkout({ registerId: r2 });
+    const order = checkout({ registerId: ids.r2 });
     const response = await ledger.command('/v1/orders', r1Token, order);
     expect(response.status).toBe(403);
     expect(await eventsOf(order.orderId)).toEqual([]);
@@ -299,7 +179,7 @@ describe('refunds and bad input', () => {
     const response = await ledger.post('/v1/orders', r1Token, {
       commandId: 'not-a-uuid',
       occurredAt: AT,
-      data: { ...checkout(), lines: [{ lineId: randomUUID(), itemId: pizza, quantity: 0.5 }] },
+      data: { ...checkout(), lines: [{ lineId: randomUUID(), itemId: ids.pizza, quantity: 0.5 }] },
     });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(

@@ -1,4 +1,4 @@
-import { commandRoutes, CommandResult, ErrorBody } from '@possier/events';
+import { commandRoutes, CommandResult, ErrorBody, ReplayResponse } from '@possier/events';
 import { z } from 'zod';
 import { servedRoutes } from './routes.js';
 
@@ -24,7 +24,11 @@ export const openApiDocument = () => ({
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-    schemas: { CommandResult: jsonSchema(CommandResult, 'output'), ErrorBody: jsonSchema(ErrorBody, 'output') },
+    schemas: {
+      CommandResult: jsonSchema(CommandResult, 'output'),
+      ReplayResponse: jsonSchema(ReplayResponse, 'output'),
+      ErrorBody: jsonSchema(ErrorBody, 'output'),
+    },
   },
   security: [{ bearer: [] }],
   paths: Object.fromEntries(
@@ -48,10 +52,16 @@ export const openApiDocument = () => ({
               content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
             },
             responses: {
-              '200': {
-                description: 'The events the command appended (or, replayed, appended before)',
-                content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
-              },
+              '200':
+                name === 'replay'
+                  ? {
+                      description: 'A verdict per replayed event',
+                      content: { 'application/json': { schema: { $ref: '#/components/schemas/ReplayResponse' } } },
+                    }
+                  : {
+                      description: 'The events the command appended (or, replayed, appended before)',
+                      content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+                    },
               '400': errorResponse('The request is malformed: every failing field is listed'),
               '401': errorResponse('No valid bearer token'),
               '403': errorResponse('The token’s role or scope does not cover the target'),

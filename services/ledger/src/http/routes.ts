@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { commandRoutes } from '@possier/events';
+import { commandRoutes, type ReplayResponse } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import type { CommandOutcome } from '../commands/stream-executor.js';
 import type { Metrics } from '../observability/metrics.js';
 import { toHttpError } from './http-errors.js';
 
-type RouteName = Exclude<keyof typeof commandRoutes, 'replay'>;
+type RouteName = keyof typeof commandRoutes;
 type CommandClass = new (request: never, caller: Caller) => object;
 
 /** Each contract route and the command it is dispatched as. */
@@ -42,6 +42,7 @@ export const servedRoutes: Record<RouteName, CommandClass> = {
   addUser: commands.AddUserCommand,
   grantRole: commands.GrantRoleCommand,
   revokeRole: commands.RevokeRoleCommand,
+  replay: commands.ReplayCommand,
 };
 
 const CorrelationId = z.uuid();
@@ -65,31 +66,41 @@ export const registerCommandRoutes = (
       let outcome = 'error';
       try {
         const claims = await authenticate(deps.tokens, request.headers.authorization);
-        const body = route.body.parse(request.body) as { commandId: string; data: Record<string, unknown> };
+        const body = route.body.parse(request.body) as Record<string, unknown> & { data?: Record<string, unknown> };
+        // A command's ids sit in `data`; a replay batch names its register at the top.
+        const ids = body.data ?? body;
         for (const [param, value] of Object.entries(request.params as Record<string, string>)) {
-          if (body.data[param] !== value) {
+          if (ids[param] !== value) {
+            const path = body.data ? ['data', param] : [param];
             throw new z.ZodError([
-              {
-                code: 'custom',
-                path: ['data', param],
-                message: `must equal the ${param} in the path`,
-                input: body.data[param],
-              },
+              { code: 'custom', path, message: `must equal the ${param} in the path`, input: ids[param] },
             ]);
           }
         }
+        const commandId = String(body.commandId ?? body.batchId);
         const header = request.headers['x-correlation-id'];
         const correlationId =
-          typeof header === 'string' && CorrelationId.safeParse(header).success ? header : body.commandId;
+          typeof header === 'string' && CorrelationId.safeParse(header).success ? header : commandId;
         const caller: Caller = { claims, correlationId };
-        const result: CommandOutcome = await deps.commandBus.execute(new CommandType(body as never, caller) as never);
+        const result: CommandOutcome | ReplayResponse = await deps.commandBus.execute(
+          new CommandType(body as never, caller) as never,
+        );
+        const orgId = 'orgId' in claims ? claims.orgId : undefined;
+        if ('verdicts' in result) {
+          outcome = 'ok';
+          request.log.info(
+            { command: route.command, batchId: result.batchId, correlationId, orgId, events: result.verdicts.length },
+            'replay handled',
+          );
+          return reply.code(200).send(result);
+        }
         outcome = result.replayed ? 'replayed' : 'ok';
         request.log.info(
           {
             command: route.command,
-            commandId: body.commandId,
+            commandId,
             correlationId,
-            orgId: 'orgId' in claims ? claims.orgId : undefined,
+            orgId,
             streamId: result.streamId,
             replayed: result.replayed,
           },

@@ -11,6 +11,7 @@ import {
 } from './catalog.handlers.js';
 import { IssueInvoiceHandler, MarkInvoiceOverdueHandler, RecordInvoicePaymentHandler } from './invoice.handlers.js';
 import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
+import { ReplayHandler } from './replay.handler.js';
 import { AdjustStockHandler, CloseShiftHandler, MoveCashHandler, OpenShiftHandler } from './stock-shift.handlers.js';
 import {
   AddUserHandler,
@@ -50,4 +51,5 @@ export const commandHandlers = [
   AddUserHandler,
   GrantRoleHandler,
   RevokeRoleHandler,
+  ReplayHandler,
 ];
