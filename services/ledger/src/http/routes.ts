@@ -86,10 +86,18 @@ export const registerCommandRoutes = (
           new CommandType(body as never, caller) as never,
         );
         const orgId = 'orgId' in claims ? claims.orgId : undefined;
+        const storeId = body.data?.storeId ?? ('storeId' in claims ? claims.storeId : undefined);
         if ('verdicts' in result) {
           outcome = 'ok';
           request.log.info(
-            { command: route.command, batchId: result.batchId, correlationId, orgId, events: result.verdicts.length },
+            {
+              command: route.command,
+              batchId: result.batchId,
+              correlationId,
+              orgId,
+              storeId,
+              events: result.verdicts.length,
+            },
             'replay handled',
           );
           return reply.code(200).send(result);
@@ -101,6 +109,7 @@ export const registerCommandRoutes = (
             commandId,
             correlationId,
             orgId,
+            storeId,
             streamId: result.streamId,
             replayed: result.replayed,
           },
