@@ -39,7 +39,35 @@ describe('migrations', () => {
       database.url,
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
     );
-    expect(tables.map((table) => table.tablename)).toContain('events');
+    expect(tables.map((table) => table.tablename)).toEqual(
+      expect.arrayContaining(['events', 'projector_checkpoints', 'relay_checkpoints']),
+    );
+  });
+
+  it('creates the checkpoint tables keyed by projection and by relay, with a required log position', async () => {
+    const columns = await query<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>(
+      database.url,
+      `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+       WHERE table_name IN ('projector_checkpoints', 'relay_checkpoints') ORDER BY table_name, ordinal_position`,
+    );
+    expect(columns.map((c) => `${c.table_name}.${c.column_name} ${c.data_type} ${c.is_nullable}`)).toEqual([
+      'projector_checkpoints.projection text NO',
+      'projector_checkpoints.log_position text NO',
+      'projector_checkpoints.updated_at timestamp with time zone NO',
+      'relay_checkpoints.relay text NO',
+      'relay_checkpoints.log_position text NO',
+      'relay_checkpoints.updated_at timestamp with time zone NO',
+    ]);
+    const keys = await query<{ table_name: string; column_name: string }>(
+      database.url,
+      `SELECT k.table_name, k.column_name FROM information_schema.key_column_usage k
+       JOIN information_schema.table_constraints c USING (constraint_name, table_name)
+       WHERE c.constraint_type = 'PRIMARY KEY' AND k.table_name LIKE '%_checkpoints' ORDER BY k.table_name`,
+    );
+    expect(keys).toEqual([
+      { table_name: 'projector_checkpoints', column_name: 'projection' },
+      { table_name: 'relay_checkpoints', column_name: 'relay' },
+    ]);
   });
 
   it('does nothing on a database that is up to date', async () => {

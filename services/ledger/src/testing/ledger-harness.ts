@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mintUuidV7, type EventStore } from '@possier/events';
+import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, type PostgresEventStore } from '@possier/store';
 import { pino } from 'pino';
@@ -17,7 +17,9 @@ export type Response = { status: number; body: any; headers: Headers };
 /** A ledger on a fresh database, listening on a free port, with helpers to call it as a client would. */
 export type Ledger = {
   url: string;
-  store: EventStore;
+  /** The ledger's own fresh database, for suites that run more services against it. */
+  databaseUrl: string;
+  store: PostgresEventStore;
   tokens: TokenService;
   token(claims: TokenClaims): Promise<string>;
   post(path: string, token: string | undefined, body: unknown): Promise<Response>;
@@ -62,6 +64,7 @@ export const startLedger = async (): Promise<Ledger> => {
 
   return {
     url,
+    databaseUrl: database.url,
     store,
     tokens,
     token: (claims) => tokens.sign(claims),

@@ -1,0 +1,41 @@
+import type { Projection } from '../projection.js';
+import { gstSummaryProjection } from './gst-summary.projection.js';
+import { itemSalesProjection } from './item-sales.projection.js';
+import { ordersProjection } from './orders.projection.js';
+import { paymentMixProjection } from './payment-mix.projection.js';
+import { receivablesProjection } from './receivables.projection.js';
+import { salesByHourProjection } from './sales-by-hour.projection.js';
+import { shiftsProjection } from './shifts.projection.js';
+import { stockOnHandProjection } from './stock-on-hand.projection.js';
+import { storesProjection } from './stores.projection.js';
+
+export { envelopeStoreId, StorelessEventError } from './envelope-store.js';
+export { UnknownPaymentError } from './payment-mix.projection.js';
+export { UnknownOrderLineError } from './sold-lines.js';
+
+/** Every projection by name; each names the tables it writes and the event types it reads. */
+export const projections: Readonly<Record<string, Projection>> = Object.fromEntries(
+  [
+    storesProjection,
+    ordersProjection,
+    salesByHourProjection,
+    itemSalesProjection,
+    paymentMixProjection,
+    gstSummaryProjection,
+    stockOnHandProjection,
+    shiftsProjection,
+    receivablesProjection,
+  ].map((projection) => [projection.name, projection]),
+);
+
+export {
+  gstSummaryProjection,
+  itemSalesProjection,
+  ordersProjection,
+  paymentMixProjection,
+  receivablesProjection,
+  salesByHourProjection,
+  shiftsProjection,
+  stockOnHandProjection,
+  storesProjection,
+};

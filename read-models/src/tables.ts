@@ -1,0 +1,253 @@
+import { OrderChannel, SupplyKind, TenderKind } from '@possier/events';
+import type { Scalar } from './row-change.js';
+
+/**
+ * Every read-model table, declared once. The Prisma schema and the SQL applier are generated from
+ * or checked against these declarations, and the in-memory applier enforces them, so a projection
+ * that writes a column the table does not have fails its unit test, not a migration.
+ *
+ * Conventions: every table starts its key with `org_id` (row-level security keys on it); money is
+ * `bigint` integer paise in columns named `*_paise`; counters default to 0 so an increment can
+ * create the row; dates are store-local business dates (`date`), instants keep their offset
+ * (`timestamptz`).
+ */
+
+export type ColumnType = 'uuid' | 'text' | 'date' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz';
+
+export type ColumnShape = {
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+  /** Used when an insert does not name the column; a NOT NULL column without one must be named. */
+  readonly default?: Scalar;
+  /** The only values a text column takes, for a CHECK constraint. */
+  readonly oneOf?: ReadonlyArray<string>;
+};
+
+export type TableShape = {
+  readonly name: string;
+  readonly key: ReadonlyArray<string>;
+  /** In declaration order, key columns included. */
+  readonly columns: Readonly<Record<string, ColumnShape>>;
+};
+
+export type ColumnOf<Table extends TableShape> = keyof Table['columns'] & string;
+
+const required = (type: ColumnType) => ({ type, nullable: false }) as const;
+const optional = (type: ColumnType) => ({ type, nullable: true, default: null }) as const;
+const counter = (type: 'integer' | 'bigint' = 'bigint') => ({ type, nullable: false, default: 0 }) as const;
+const oneOf = (values: ReadonlyArray<string>) => ({ type: 'text', nullable: false, oneOf: values }) as const;
+
+const defineTable = <const Columns extends Record<string, ColumnShape>>(
+  name: string,
+  key: ReadonlyArray<keyof Columns & string>,
+  columns: Columns,
+) => ({ name, key, columns });
+
+export const ORDER_STATUSES = ['placed', 'voided', 'partially_refunded', 'refunded'] as const;
+export const SHIFT_STATUSES = ['open', 'closed'] as const;
+export const RECEIVABLE_STATUSES = ['issued', 'overdue', 'settled'] as const;
+/** B2C: a register's orders, to unregistered guests. B2B: tax invoices to GSTIN holders. */
+export const GST_SEGMENTS = ['B2C', 'B2B'] as const;
+
+/** The projector's source of store time zones (invariant 8). */
+export const rmStores = defineTable('rm_stores', ['org_id', 'store_id'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  brand_id: required('uuid'),
+  name: required('text'),
+  time_zone: required('text'),
+  state_code: required('text'),
+  gstin: optional('text'),
+});
+
+const billFigures = {
+  gross_paise: required('bigint'),
+  discount_paise: required('bigint'),
+  service_charge_paise: required('bigint'),
+  taxable_paise: required('bigint'),
+  cgst_paise: required('bigint'),
+  sgst_paise: required('bigint'),
+  igst_paise: required('bigint'),
+} as const;
+
+export const rmOrders = defineTable('rm_orders', ['org_id', 'order_id'], {
+  org_id: required('uuid'),
+  order_id: required('uuid'),
+  store_id: required('uuid'),
+  register_id: optional('uuid'),
+  shift_id: optional('uuid'),
+  order_number: optional('text'),
+  channel: oneOf(OrderChannel.options),
+  supply: oneOf(SupplyKind.options),
+  place_of_supply: required('text'),
+  placed_at: required('timestamptz'),
+  /** Date and hour of the sale in the store's zone: a void or refund never moves them. */
+  business_date: required('date'),
+  hour: required('smallint'),
+  status: oneOf(ORDER_STATUSES),
+  ...billFigures,
+  tax_paise: required('bigint'),
+  total_paise: required('bigint'),
+  round_off_paise: required('bigint'),
+  payable_paise: required('bigint'),
+  tendered_paise: required('bigint'),
+  change_paise: required('bigint'),
+  refunded_paise: counter(),
+  voided_at: optional('timestamptz'),
+  void_reason: optional('text'),
+});
+
+export const rmOrderLines = defineTable('rm_order_lines', ['org_id', 'order_id', 'line_id'], {
+  org_id: required('uuid'),
+  order_id: required('uuid'),
+  line_id: required('uuid'),
+  store_id: required('uuid'),
+  /** 0-based place on the bill, so a receipt lists lines as they were rung up. */
+  position: required('smallint'),
+  item_id: required('uuid'),
+  name: required('text'),
+  /** Modifier names joined with ", "; empty when none. */
+  modifiers: required('text'),
+  hsn_sac: required('text'),
+  rate_bp: required('smallint'),
+  quantity: required('integer'),
+  unit_price_paise: required('bigint'),
+  price_includes_tax: required('boolean'),
+  ...billFigures,
+  total_paise: required('bigint'),
+  refunded_quantity: counter('integer'),
+  refunded_paise: counter(),
+});
+
+/** Voids and refunds sit in their own columns, dated when they happened (see sales-by-hour). */
+export const rmSalesByHour = defineTable('rm_sales_by_hour', ['org_id', 'store_id', 'business_date', 'hour'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  business_date: required('date'),
+  hour: required('smallint'),
+  orders_count: counter('integer'),
+  gross_paise: counter(),
+  discount_paise: counter(),
+  service_charge_paise: counter(),
+  taxable_paise: counter(),
+  tax_paise: counter(),
+  round_off_paise: counter(),
+  payable_paise: counter(),
+  voids_count: counter('integer'),
+  voided_paise: counter(),
+  refunds_count: counter('integer'),
+  refunded_paise: counter(),
+});
+
+export const rmItemSales = defineTable('rm_item_sales', ['org_id', 'store_id', 'business_date', 'item_id'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  business_date: required('date'),
+  item_id: required('uuid'),
+  /** The name the item had when the day's first sale of it was projected. */
+  name: required('text'),
+  quantity_sold: counter('integer'),
+  taxable_paise: counter(),
+  refunded_quantity: counter('integer'),
+  refunded_taxable_paise: counter(),
+  voided_quantity: counter('integer'),
+  voided_taxable_paise: counter(),
+});
+
+export const rmPaymentMix = defineTable('rm_payment_mix', ['org_id', 'store_id', 'business_date', 'tender_kind'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  business_date: required('date'),
+  tender_kind: oneOf(TenderKind.options),
+  tenders_count: counter('integer'),
+  /** What the tenders contributed to bills: amount handed over less change. Σ applied = Σ payable. */
+  applied_paise: counter(),
+  tips_paise: counter(),
+  refunds_count: counter('integer'),
+  refunded_paise: counter(),
+  voided_paise: counter(),
+});
+
+/** Net of refunds and voids, which subtract on the day they happen. */
+export const rmGstSummary = defineTable(
+  'rm_gst_summary',
+  ['org_id', 'store_id', 'business_date', 'rate_bp', 'hsn_sac', 'supply', 'segment'],
+  {
+    org_id: required('uuid'),
+    store_id: required('uuid'),
+    business_date: required('date'),
+    rate_bp: required('smallint'),
+    hsn_sac: required('text'),
+    supply: oneOf(SupplyKind.options),
+    segment: oneOf(GST_SEGMENTS),
+    taxable_paise: counter(),
+    cgst_paise: counter(),
+    sgst_paise: counter(),
+    igst_paise: counter(),
+  },
+);
+
+/** Quantities in base units (grams, millilitres, pieces). */
+export const rmStockOnHand = defineTable('rm_stock_on_hand', ['org_id', 'store_id', 'stock_item_id'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  stock_item_id: required('uuid'),
+  on_hand: counter(),
+  last_counted_quantity: optional('bigint'),
+  last_counted_at: optional('timestamptz'),
+});
+
+export const rmShifts = defineTable('rm_shifts', ['org_id', 'shift_id'], {
+  org_id: required('uuid'),
+  shift_id: required('uuid'),
+  store_id: required('uuid'),
+  register_id: required('uuid'),
+  opened_by: required('uuid'),
+  opened_at: required('timestamptz'),
+  business_date: required('date'),
+  status: oneOf(SHIFT_STATUSES),
+  float_paise: required('bigint'),
+  cash_in_paise: counter(),
+  cash_out_paise: counter(),
+  closed_by: optional('uuid'),
+  closed_at: optional('timestamptz'),
+  cash_sales_paise: optional('bigint'),
+  change_given_paise: optional('bigint'),
+  cash_refunds_paise: optional('bigint'),
+  expected_cash_paise: optional('bigint'),
+  counted_cash_paise: optional('bigint'),
+  /** Counted − expected; negative when the drawer is short. */
+  variance_paise: optional('bigint'),
+});
+
+export const rmReceivables = defineTable('rm_receivables', ['org_id', 'invoice_id'], {
+  org_id: required('uuid'),
+  invoice_id: required('uuid'),
+  store_id: required('uuid'),
+  invoice_number: required('text'),
+  customer_id: required('uuid'),
+  customer_name: required('text'),
+  customer_gstin: required('text'),
+  issue_date: required('date'),
+  due_date: required('date'),
+  payable_paise: required('bigint'),
+  paid_paise: counter(),
+  outstanding_paise: required('bigint'),
+  status: oneOf(RECEIVABLE_STATUSES),
+  last_paid_on: optional('date'),
+  settled_on: optional('date'),
+  overdue_as_of: optional('date'),
+});
+
+export const readModelTables: ReadonlyArray<TableShape> = [
+  rmStores,
+  rmOrders,
+  rmOrderLines,
+  rmSalesByHour,
+  rmItemSales,
+  rmPaymentMix,
+  rmGstSummary,
+  rmStockOnHand,
+  rmShifts,
+  rmReceivables,
+];

@@ -1,0 +1,204 @@
+import { checkout } from './commands.js';
+import { BRAND, COLA, CORPORATE_CUSTOMER, EXTRA_CHEESE, MARGHERITA, ORG, STORE, STORE_STATE, id } from './fixtures.js';
+import { createTestLedger } from './ledger.js';
+
+export const LUNCH = '2026-11-24T13:05:00+05:30';
+export const NEXT_MORNING = '2026-11-25T11:00:00+05:30';
+export const NEXT_EVENING = '2026-11-25T19:30:00+05:30';
+
+export const LUNCH_ORDER = id(0x0_0001);
+export const LUNCH_LINE_PIZZA = id(0x1_0001);
+export const LUNCH_LINE_COLA = id(0x1_0002);
+export const LUNCH_CARD = id(0x2_0001);
+export const LUNCH_CASH = id(0x2_0002);
+
+/** The store, as the tenancy stream creates it. */
+export const withStore = () => {
+  const ledger = createTestLedger();
+  ledger.createStore(
+    { orgId: ORG, storeId: STORE, brandId: BRAND, name: 'Bandra', timeZone: 'Asia/Kolkata', stateCode: STORE_STATE },
+    '2026-11-01T10:00:00+05:30',
+  );
+  return ledger;
+};
+
+/**
+ * Lunch on 24 November: 2 × Margherita with extra cheese and a cola, part card (with a tip),
+ * part cash with change.
+ *
+ * Pizza line: (32500 + 5000) × 2 = 75000 taxable; CGST = SGST = round(75000 × 2.5 %) = 1875;
+ * total 78750. Cola, 6000 with 18 % inside: round(6000 / 1.18) = 5085, CGST = SGST =
+ * round(5085 × 9 %) = round(457.65) = 458, taxable 6000 − 916 = 5084, total 6000.
+ * Bill: gross 81000, taxable 80084, CGST = SGST = 2333, tax 4666, total 84750, rounded half up to
+ * ₹848: round-off +50, payable 84800. Card 50000 (+ 2000 tip), cash 40000: change 5200, so cash
+ * applied 34800; 50000 + 34800 = 84800.
+ */
+export const lunch = (ledger = withStore()) => {
+  ledger.order(
+    LUNCH_ORDER,
+    checkout(
+      LUNCH_ORDER,
+      [
+        { lineId: LUNCH_LINE_PIZZA, itemId: MARGHERITA.itemId, quantity: 2, modifierIds: [EXTRA_CHEESE.itemId] },
+        { lineId: LUNCH_LINE_COLA, itemId: COLA.itemId, quantity: 1 },
+      ],
+      [
+        { paymentId: LUNCH_CARD, kind: 'card', amountPaise: 50_000, tipPaise: 2_000 },
+        { paymentId: LUNCH_CASH, kind: 'cash', amountPaise: 40_000 },
+      ],
+      { orderNumber: 'B-101' },
+    ),
+    LUNCH,
+    STORE,
+  );
+  return ledger;
+};
+
+export const REFUND_ONE_PIZZA = id(0x3_0001);
+export const REFUND_THE_REST = id(0x3_0002);
+
+/**
+ * The next morning one pizza goes back by card: half the pizza line. Taxable 75000 × 1/2 = 37500;
+ * CGST = SGST = round(1875 / 2) = round(937.5) = 938; total 39376; no round-off yet.
+ */
+export const refundOnePizza = (ledger: ReturnType<typeof lunch>, at = NEXT_MORNING) =>
+  ledger.order(
+    LUNCH_ORDER,
+    {
+      type: 'RefundOrder',
+      data: {
+        orderId: LUNCH_ORDER,
+        refundId: REFUND_ONE_PIZZA,
+        reason: 'cold pizza',
+        scope: 'lines',
+        lines: [{ lineId: LUNCH_LINE_PIZZA, quantity: 1 }],
+        tender: { kind: 'card' },
+      },
+    },
+    at,
+    STORE,
+  );
+
+/**
+ * The rest, in cash, that evening: the other pizza (75000 − 37500 = 37500 taxable, CGST = SGST =
+ * 1875 − 938 = 937, total 39374) and the cola (6000), plus the bill's round-off of +50:
+ * 39374 + 6000 + 50 = 45424. Both refunds: 39376 + 45424 = 84800, the payable.
+ */
+export const refundTheRest = (ledger: ReturnType<typeof lunch>, at = NEXT_EVENING) =>
+  ledger.order(
+    LUNCH_ORDER,
+    {
+      type: 'RefundOrder',
+      data: {
+        orderId: LUNCH_ORDER,
+        refundId: REFUND_THE_REST,
+        reason: 'guest left',
+        scope: 'full',
+        tender: { kind: 'cash' },
+      },
+    },
+    at,
+    STORE,
+  );
+
+export const DINNER_ORDER = id(0x0_0002);
+export const DINNER_CASH = id(0x2_0003);
+export const DINNER = '2026-11-24T20:15:00+05:30';
+export const DINNER_VOIDED_AT = '2026-11-24T20:20:00+05:30';
+
+/** One Margherita in cash (34126 rounded down to 34100), voided five minutes later. */
+export const voidedDinner = (ledger = withStore(), voidedAt = DINNER_VOIDED_AT) => {
+  ledger.order(
+    DINNER_ORDER,
+    checkout(
+      DINNER_ORDER,
+      [{ lineId: id(0x1_0003), itemId: MARGHERITA.itemId, quantity: 1 }],
+      [{ paymentId: DINNER_CASH, kind: 'cash', amountPaise: 34_100 }],
+    ),
+    DINNER,
+    STORE,
+  );
+  ledger.order(
+    DINNER_ORDER,
+    { type: 'VoidOrder', data: { orderId: DINNER_ORDER, reason: 'rung up twice' } },
+    voidedAt,
+    STORE,
+  );
+  return ledger;
+};
+
+/** One Margherita paid exactly in cash: 32500 + 813 + 813 = 34126, payable ₹341 = 34100. */
+export const sellOnePizza = (
+  ledger: ReturnType<typeof createTestLedger>,
+  orderId: string,
+  at: string,
+  storeId: string = STORE,
+) =>
+  ledger.order(
+    orderId,
+    checkout(
+      orderId,
+      [{ lineId: id(0x1_0000 + ledger.events.length), itemId: MARGHERITA.itemId, quantity: 1 }],
+      [{ paymentId: id(0x2_0000 + ledger.events.length), kind: 'cash', amountPaise: 34_100 }],
+      { storeId },
+    ),
+    at,
+    storeId,
+  );
+
+export const BIG_INVOICE = id(0x4_0001);
+export const SMALL_INVOICE = id(0x4_0002);
+
+/** A tax invoice to a Karnataka company from this Maharashtra store: an inter-state supply. */
+export const issueInvoice = (
+  ledger: ReturnType<typeof createTestLedger>,
+  invoiceId: string,
+  invoiceNumber: string,
+  pizzas: number,
+  netDays: number,
+) =>
+  ledger.invoice(
+    invoiceId,
+    {
+      type: 'IssueInvoice',
+      data: {
+        invoiceId,
+        orgId: ORG,
+        storeId: STORE,
+        invoiceNumber,
+        supplierStateCode: STORE_STATE,
+        customer: CORPORATE_CUSTOMER,
+        lines: [
+          { lineId: id(0x5_0000 + Number.parseInt(invoiceNumber.slice(-2), 10)), item: MARGHERITA, quantity: pizzas },
+        ],
+        issueDate: '2026-11-24',
+        paymentTerms: { netDays },
+      },
+    },
+    '2026-11-24T16:00:00+05:30',
+    STORE,
+  );
+
+export const payInvoice = (
+  ledger: ReturnType<typeof createTestLedger>,
+  invoiceId: string,
+  paymentId: string,
+  amountPaise: number,
+  receivedOn: string,
+) =>
+  ledger.invoice(
+    invoiceId,
+    {
+      type: 'RecordInvoicePayment',
+      data: {
+        invoiceId,
+        paymentId,
+        amountPaise,
+        method: 'bank_transfer',
+        receivedOn,
+        reference: `UTR${paymentId.slice(-4)}`,
+      },
+    },
+    `${receivedOn}T12:00:00+05:30`,
+    STORE,
+  );

@@ -1,0 +1,99 @@
+import { CASHIER, DOUGH, REGISTER, STORE, id } from './fixtures.js';
+import {
+  BIG_INVOICE,
+  SMALL_INVOICE,
+  LUNCH_CARD,
+  LUNCH_ORDER,
+  issueInvoice,
+  lunch,
+  payInvoice,
+  refundOnePizza,
+  refundTheRest,
+  voidedDinner,
+} from './scenarios.js';
+
+const SHIFT = id(0x8_0101);
+
+/** One of every event type the projections read, in a plausible order: for cross-cutting specs. */
+export const wholeDay = () => {
+  const ledger = lunch();
+  const at = (time: string) => `2026-11-24T${time}:00+05:30`;
+  ledger.shift(
+    SHIFT,
+    {
+      type: 'OpenShift',
+      data: {
+        shiftId: SHIFT,
+        storeId: STORE,
+        registerId: REGISTER,
+        openedBy: CASHIER,
+        floatPaise: 100_000,
+        openedAt: at('09:00'),
+      },
+    },
+    at('09:00'),
+    STORE,
+  );
+  ledger.shift(
+    SHIFT,
+    {
+      type: 'MoveCash',
+      data: {
+        shiftId: SHIFT,
+        movementId: id(0x9_0101),
+        direction: 'out',
+        amountPaise: 5_000,
+        reason: 'milk',
+        at: at('10:00'),
+      },
+    },
+    at('10:00'),
+    STORE,
+  );
+  const adjust = (n: number, time: string, change: Record<string, unknown>) =>
+    ledger.stock(
+      STORE,
+      DOUGH,
+      {
+        type: 'AdjustStock',
+        data: { stockItemId: DOUGH, storeId: STORE, adjustmentId: id(0x6_0100 + n), occurredAt: at(time), ...change },
+      },
+      at(time),
+    );
+  adjust(1, '10:30', { reason: 'receipt', quantity: 20_000 });
+  voidedDinner(ledger);
+  ledger.order(
+    LUNCH_ORDER,
+    { type: 'AdjustTip', data: { orderId: LUNCH_ORDER, paymentId: LUNCH_CARD, tipPaise: 2_500 } },
+    at('21:00'),
+    STORE,
+  );
+  refundOnePizza(ledger);
+  refundTheRest(ledger);
+  adjust(2, '22:00', { reason: 'count', countedQuantity: 18_500 });
+  ledger.shift(
+    SHIFT,
+    {
+      type: 'CloseShift',
+      data: {
+        shiftId: SHIFT,
+        countedCashPaise: 129_800,
+        closedAt: at('23:00'),
+        closedBy: CASHIER,
+        cashTakings: { cashSalesPaise: 40_000, changeGivenPaise: 5_200, cashRefundsPaise: 0 },
+      },
+    },
+    at('23:00'),
+    STORE,
+  );
+  issueInvoice(ledger, BIG_INVOICE, 'INV/2026-27/01', 20, 0);
+  payInvoice(ledger, BIG_INVOICE, id(0xa_0101), 682_500, '2026-11-24');
+  issueInvoice(ledger, SMALL_INVOICE, 'INV/2026-27/02', 1, 0);
+  ledger.invoice(
+    SMALL_INVOICE,
+    { type: 'MarkInvoiceOverdue', data: { invoiceId: SMALL_INVOICE, asOf: '2026-11-30' } },
+    '2026-11-30T09:00:00+05:30',
+    STORE,
+  );
+  return ledger;
+};

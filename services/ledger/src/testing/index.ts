@@ -1,0 +1,2 @@
+export * from './ledger-harness.js';
+export * from './seed.js';

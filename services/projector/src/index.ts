@@ -1,0 +1,5 @@
+export * from './apply-batch.js';
+export * from './config.js';
+export * from './projector.js';
+export * from './rebuild.js';
+export * from './sql-applier.js';

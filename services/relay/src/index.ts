@@ -1,0 +1,3 @@
+export * from './checkpoint.js';
+export * from './relay.js';
+export * from './stream-definition.js';

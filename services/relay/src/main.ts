@@ -1,0 +1,51 @@
+import { connect } from '@nats-io/transport-node';
+import { openPostgresEventStore } from '@possier/store';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { saveRelayPosition } from './checkpoint.js';
+import { runRelay } from './relay.js';
+import { ledgerStream } from './stream-definition.js';
+
+const Config = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' }),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  RELAY_NAME: z.string().min(1).default('ledger'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const parsed = Config.safeParse(process.env);
+if (!parsed.success) {
+  console.error(
+    `invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  );
+  process.exit(2);
+}
+const config = parsed.data;
+const logger = pino({ name: 'possier-relay', level: config.LOG_LEVEL });
+
+const store = await openPostgresEventStore({
+  connectionString: config.DATABASE_URL,
+  poolSize: 3,
+  onError: (err) => logger.error({ err }, 'event store'),
+});
+const nats = await connect({
+  servers: config.NATS_URL,
+  name: `possier-relay-${config.RELAY_NAME}`,
+  maxReconnectAttempts: -1,
+});
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+
+await runRelay(
+  {
+    store,
+    nats,
+    stream: ledgerStream(),
+    logger,
+    onAcked: (position) => saveRelayPosition(store.pool, config.RELAY_NAME, position),
+  },
+  stop.signal,
+);
+await nats.drain();
+await store.close();
+logger.info('relay stopped');

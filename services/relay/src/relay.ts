@@ -1,0 +1,154 @@
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import {
+  jetstream,
+  jetstreamManager,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamManager,
+  type PubAck,
+} from '@nats-io/jetstream';
+import type { EventStore, LogPosition, StoredEvent } from '@possier/events';
+import type { Logger } from 'pino';
+import { subjectOf, type LedgerStream } from './stream-definition.js';
+
+export const LOG_POSITION_HEADER = 'Possier-Log-Position';
+const MSG_ID_HEADER = 'Nats-Msg-Id';
+
+export type RelayOptions = {
+  store: EventStore;
+  nats: NatsConnection;
+  stream: LedgerStream;
+  logger: Logger;
+  /** Publishes awaiting their ack at most; bounds memory and the work redone after a failure. */
+  maxInFlight?: number;
+  /** Where the last acknowledged position is recorded for operators (lag, status); not the resume point. */
+  onAcked?: (position: LogPosition) => Promise<void>;
+  /** Pause before starting over after a failure. */
+  retryDelayMs?: number;
+};
+
+/** Where the stream ends: the last message's event id and log position, or nothing for an empty stream. */
+type Tail = { eventId: string; logPosition: LogPosition } | undefined;
+
+/** Creates the stream from its definition, or brings an existing one up to it. Returns whether it had to be created. */
+export const ensureStream = async (jsm: JetStreamManager, stream: LedgerStream): Promise<boolean> => {
+  try {
+    await jsm.streams.info(stream.config.name);
+  } catch (error) {
+    if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)) throw error;
+    await jsm.streams.add(stream.config);
+    return true;
+  }
+  const { name, ...config } = stream.config;
+  await jsm.streams.update(name, config);
+  return false;
+};
+
+const tailOf = async (jsm: JetStreamManager, name: string): Promise<Tail> => {
+  const { state } = await jsm.streams.info(name);
+  if (state.messages === 0) return undefined;
+  const last = await jsm.streams.getMessage(name, { seq: state.last_seq });
+  const eventId = last?.header.get(MSG_ID_HEADER);
+  const logPosition = last?.header.get(LOG_POSITION_HEADER);
+  if (!eventId || !logPosition) throw new Error(`the last message of stream ${name} was not published by the relay`);
+  return { eventId, logPosition };
+};
+
+/**
+ * Relays the store's global log to JetStream in log order, every event once.
+ *
+ * The stream itself is the checkpoint: each run starts after the stream's last message, so a
+ * relay killed at any moment resumes exactly where what JetStream holds ends, and a stream that
+ * lost acknowledged messages (JetStream fsyncs on an interval) or was deleted outright is refilled
+ * from the store. Each publish carries the previous event's id as `expect.lastMsgID`, so with many
+ * publishes in flight the server still refuses anything that would land after a gap: a failed
+ * publish can never be overtaken by a later one. The event id is the message id, so a consumer or
+ * the stream's duplicate window can tell a repeat.
+ */
+export const runRelay = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
+  const { logger } = options;
+  while (!signal.aborted) {
+    try {
+      await relayUntilFailure(options, signal);
+    } catch (error) {
+      if (signal.aborted) break;
+      logger.warn({ err: error }, 'relay interrupted; starting over from the end of the stream');
+      await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1_000));
+    }
+  }
+};
+
+const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
+  const { store, nats, stream, logger } = options;
+  const maxInFlight = options.maxInFlight ?? 256;
+  const jsm = await jetstreamManager(nats);
+  const js = jetstream(nats);
+  const created = await ensureStream(jsm, stream);
+  const tail = await tailOf(jsm, stream.config.name);
+  logger.info(
+    { stream: stream.config.name, created, resumeAfter: tail?.logPosition ?? 'start of the log' },
+    'relay starting',
+  );
+
+  const inFlight: Array<{ ack: Promise<PubAck>; position: LogPosition }> = [];
+  let previousId = tail?.eventId;
+  let acked: LogPosition | undefined;
+  let reported: LogPosition | undefined;
+  let failure: unknown;
+
+  const stop = new AbortController();
+  // Acks are taken in publish order, one settle at a time, so `acked` only moves forward.
+  let settling: Promise<void> = Promise.resolve();
+  const settle = (count: number): Promise<void> => {
+    settling = settling.then(async () => {
+      for (let i = 0; i < count && inFlight.length > 0; i += 1) {
+        const head = inFlight.shift() as (typeof inFlight)[number];
+        await head.ack;
+        acked = head.position;
+      }
+      if (acked !== undefined && acked !== reported && options.onAcked) {
+        reported = acked;
+        await options.onAcked(acked);
+      }
+    });
+    return settling;
+  };
+
+  const publish = (event: StoredEvent) => {
+    const h = headers();
+    h.set(LOG_POSITION_HEADER, event.logPosition);
+    const ack = js.publish(subjectOf(stream.subjectPrefix, event), JSON.stringify(event), {
+      msgID: event.eventId,
+      headers: h,
+      timeout: 10_000,
+      expect: previousId === undefined ? { lastSequence: 0 } : { lastMsgID: previousId },
+    });
+    // Observed at once: a failure stops the subscription (which may be idle, waiting for the log)
+    // and the run starts over from what the stream holds. Acks are awaited in order by settle().
+    ack.catch((error: unknown) => {
+      failure ??= error;
+      stop.abort();
+    });
+    inFlight.push({ ack, position: event.logPosition });
+    previousId = event.eventId;
+  };
+
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort);
+  // While the log is quiet the subscription waits, so acks are also collected on a timer.
+  const flusher = setInterval(() => {
+    if (inFlight.length > 0 && failure === undefined) void settle(inFlight.length).catch(() => stop.abort());
+  }, 200);
+  try {
+    for await (const event of store.subscribeAll({ after: tail?.logPosition, signal: stop.signal })) {
+      if (failure !== undefined) throw failure;
+      publish(event);
+      if (inFlight.length >= maxInFlight) await settle(inFlight.length - maxInFlight + 1);
+    }
+    if (failure !== undefined) throw failure;
+    await settle(inFlight.length);
+  } finally {
+    clearInterval(flusher);
+    signal.removeEventListener('abort', onAbort);
+  }
+};
