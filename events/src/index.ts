@@ -13,6 +13,7 @@ export * from './order/index.js';
 export * from './payment/index.js';
 export * from './pricing.js';
 export * from './registry.js';
+export * from './reports/index.js';
 export * from './shift/index.js';
 export * from './stock/index.js';
 export * from './tenancy/index.js';

@@ -104,24 +104,46 @@ const incremented = (table: TableShape, row: Row, by: Record<string, number>): R
   return { ...row, ...sums };
 };
 
+/** The key columns a delete names, checked to be a leading part of the table's key. */
+const checkKeyPrefix = (table: TableShape, key: Row): ReadonlyArray<string> => {
+  checkColumns(table, key, 'key');
+  const named = table.key.slice(0, Object.keys(key).length);
+  if (named.length === 0 || named.some((column) => !(column in key))) {
+    throw new RowChangeError(`${table.name}: a delete names a leading part of the key (${table.key.join(', ')})`);
+  }
+  return named;
+};
+
 /**
  * Applies row changes the way the SQL applier must: in order, all or nothing (a change that fails
  * leaves every table as it was, as the projector's transaction would), refusing any column, type,
  * NULL or key the table declaration does not allow. Mutates `tables` and returns it.
  */
 export const applyChanges = (tables: MemoryTables, changes: ReadonlyArray<RowChange>): MemoryTables => {
-  // Only the rows this batch writes are staged, so a batch costs what it touches, not the table size.
-  const staged = new Map<string, Map<string, Row>>();
-  const read = (table: string, keyText: string): Row | undefined =>
-    staged.get(table)?.get(keyText) ?? tables.get(table)?.get(keyText);
-  const write = (table: string, keyText: string, row: Row): void => {
-    const rows = staged.get(table) ?? new Map<string, Row>();
+  // Only the rows this batch writes are staged, so a batch costs what it touches, not the table
+  // size (a delete scans its table); a deleted row is staged as null.
+  const staged = new Map<string, Map<string, Row | null>>();
+  const read = (table: string, keyText: string): Row | undefined => {
+    const row = staged.get(table)?.get(keyText);
+    return row === null ? undefined : (row ?? tables.get(table)?.get(keyText));
+  };
+  const write = (table: string, keyText: string, row: Row | null): void => {
+    const rows = staged.get(table) ?? new Map<string, Row | null>();
     staged.set(table, rows.set(keyText, row));
   };
 
   for (const change of changes) {
     const table = shapes.get(change.table);
     if (!table) throw new RowChangeError(`no read-model table ${change.table}`);
+    if (change.op === 'delete') {
+      const named = checkKeyPrefix(table, change.key);
+      const keyTexts = new Set([...(tables.get(table.name)?.keys() ?? []), ...(staged.get(table.name)?.keys() ?? [])]);
+      for (const keyText of keyTexts) {
+        const row = read(table.name, keyText);
+        if (row && named.every((column) => row[column] === change.key[column])) write(table.name, keyText, null);
+      }
+      continue;
+    }
     const keyText = keyTextOf(table, change.key);
     const existing = read(table.name, keyText);
     switch (change.op) {
@@ -158,7 +180,10 @@ export const applyChanges = (tables: MemoryTables, changes: ReadonlyArray<RowCha
 
   for (const [table, rows] of staged) {
     const target = tables.get(table) ?? new Map<string, Row>();
-    for (const [keyText, row] of rows) target.set(keyText, row);
+    for (const [keyText, row] of rows) {
+      if (row === null) target.delete(keyText);
+      else target.set(keyText, row);
+    }
     tables.set(table, target);
   }
   return tables;

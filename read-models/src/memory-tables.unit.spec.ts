@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, createMemoryTables, rowsOf } from './memory-tables.js';
-import { increment, update, upsert, type RowChange } from './row-change.js';
-import { rmPaymentMix, rmSalesByHour, rmStockOnHand, rmStores } from './tables.js';
+import { deleteRows, increment, update, upsert, type RowChange } from './row-change.js';
+import { rmPaymentMix, rmRecipeComponents, rmSalesByHour, rmStockOnHand, rmStores } from './tables.js';
 import { ORG, STORE, id } from './testing/fixtures.js';
 
 const stockKey = { org_id: ORG, store_id: STORE, stock_item_id: id(0xd0) };
@@ -106,6 +106,66 @@ describe('the in-memory applier', () => {
       expect(rowsOf(tables, rmStockOnHand)).toEqual([
         { ...stockKey, on_hand: 5, last_counted_quantity: null, last_counted_at: '2026-11-24T16:00:00+05:30' },
       ]);
+    });
+  });
+
+  describe('delete', () => {
+    const PIZZA = id(0x101);
+    const COLA = id(0x102);
+    const component = (itemId: string, stockItemId: string, quantity: number) =>
+      upsert(
+        rmRecipeComponents,
+        { org_id: ORG, item_id: itemId, stock_item_id: stockItemId },
+        { position: 0, quantity },
+      );
+
+    it('removes every row under a leading part of the key, and no other', () => {
+      const tables = applied(
+        component(PIZZA, id(0xd0), 250),
+        component(PIZZA, id(0xc0), 100),
+        component(COLA, id(0xcc), 1),
+      );
+      applyChanges(tables, [deleteRows(rmRecipeComponents, { org_id: ORG, item_id: PIZZA })]);
+      expect(rowsOf(tables, rmRecipeComponents).map((row) => row.item_id)).toEqual([COLA]);
+    });
+
+    it('sees the rows written before it in the same batch, and the rows after it stand', () => {
+      const tables = applied(component(PIZZA, id(0xd0), 250));
+      applyChanges(tables, [
+        component(PIZZA, id(0xc0), 100),
+        deleteRows(rmRecipeComponents, { org_id: ORG, item_id: PIZZA }),
+        component(PIZZA, id(0xd0), 230),
+      ]);
+      expect(rowsOf(tables, rmRecipeComponents)).toEqual([
+        { org_id: ORG, item_id: PIZZA, stock_item_id: id(0xd0), position: 0, quantity: 230 },
+      ]);
+    });
+
+    it('is a no-op when nothing matches', () => {
+      expect(
+        rowsOf(applied(deleteRows(rmRecipeComponents, { org_id: ORG, item_id: PIZZA })), rmRecipeComponents),
+      ).toEqual([]);
+    });
+
+    it('refuses a key that is not a leading part of the table’s, or names a value column', () => {
+      expect(() => applied(deleteRows(rmRecipeComponents, { org_id: ORG, stock_item_id: id(0xd0) }))).toThrow(
+        /leading part of the key/,
+      );
+      expect(() => applied(deleteRows(rmRecipeComponents, {}))).toThrow(/leading part of the key/);
+      expect(() => applied({ op: 'delete', table: 'rm_recipe_components', key: { org_id: ORG, quantity: 1 } })).toThrow(
+        /not a key column/,
+      );
+    });
+
+    it('is undone with the rest of a batch that fails', () => {
+      const tables = applied(component(PIZZA, id(0xd0), 250));
+      expect(() =>
+        applyChanges(tables, [
+          deleteRows(rmRecipeComponents, { org_id: ORG, item_id: PIZZA }),
+          upsert(rmStores, { org_id: ORG, store_id: STORE }, {}),
+        ]),
+      ).toThrow();
+      expect(rowsOf(tables, rmRecipeComponents)).toHaveLength(1);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineIncrements, increment, update } from './row-change.js';
+import { combineIncrements, deleteRows, increment, update } from './row-change.js';
 import { rmItemSales, rmOrders } from './tables.js';
 import { ORG, STORE, id } from './testing/fixtures.js';
 
@@ -39,5 +39,20 @@ describe('combineIncrements', () => {
       status,
     ]);
     expect(first).toEqual(increment(rmItemSales, pizza, { quantity_sold: 1 }));
+  });
+
+  it('never merges an increment into one before a delete of its row, which the delete wipes', () => {
+    const wiped = deleteRows(rmItemSales, day);
+    expect(
+      combineIncrements([
+        increment(rmItemSales, pizza, { quantity_sold: 1 }),
+        wiped,
+        increment(rmItemSales, pizza, { quantity_sold: 2 }),
+      ]),
+    ).toEqual([
+      increment(rmItemSales, pizza, { quantity_sold: 1 }),
+      wiped,
+      increment(rmItemSales, pizza, { quantity_sold: 2 }),
+    ]);
   });
 });

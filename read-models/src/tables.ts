@@ -1,4 +1,4 @@
-import { OrderChannel, SupplyKind, TenderKind } from '@possier/events';
+import { ItemKind, OrderChannel, Role, SupplyKind, TenderKind } from '@possier/events';
 import type { Scalar } from './row-change.js';
 
 /**
@@ -49,6 +49,19 @@ export const RECEIVABLE_STATUSES = ['issued', 'overdue', 'settled'] as const;
 /** B2C: a register's orders, to unregistered guests. B2B: tax invoices to GSTIN holders. */
 export const GST_SEGMENTS = ['B2C', 'B2B'] as const;
 
+export const SCOPE_LEVELS = ['org', 'brand', 'store'] as const;
+
+export const rmOrgs = defineTable('rm_orgs', ['org_id'], {
+  org_id: required('uuid'),
+  name: required('text'),
+});
+
+export const rmBrands = defineTable('rm_brands', ['org_id', 'brand_id'], {
+  org_id: required('uuid'),
+  brand_id: required('uuid'),
+  name: required('text'),
+});
+
 /** The projector's source of store time zones (invariant 8). */
 export const rmStores = defineTable('rm_stores', ['org_id', 'store_id'], {
   org_id: required('uuid'),
@@ -58,6 +71,92 @@ export const rmStores = defineTable('rm_stores', ['org_id', 'store_id'], {
   time_zone: required('text'),
   state_code: required('text'),
   gstin: optional('text'),
+});
+
+export const rmRegisters = defineTable('rm_registers', ['org_id', 'register_id'], {
+  org_id: required('uuid'),
+  register_id: required('uuid'),
+  store_id: required('uuid'),
+  name: required('text'),
+});
+
+export const rmUsers = defineTable('rm_users', ['org_id', 'user_id'], {
+  org_id: required('uuid'),
+  user_id: required('uuid'),
+  name: required('text'),
+  email: required('text'),
+});
+
+/**
+ * Every role a user has been granted over a node of the org → brand → store tree. A revoked grant
+ * keeps its row with `revoked_at` set, so "who could act here, and until when" stays answerable; a
+ * grant in force has `revoked_at` NULL. A re-grant clears it and moves `granted_at` to the new
+ * grant. `scope_id` is the brand or store id, or the org id itself for an org-wide grant, so the
+ * key needs no NULL.
+ */
+export const rmRoleGrants = defineTable('rm_role_grants', ['org_id', 'user_id', 'role', 'scope_level', 'scope_id'], {
+  org_id: required('uuid'),
+  user_id: required('uuid'),
+  role: oneOf(Role.options),
+  scope_level: oneOf(SCOPE_LEVELS),
+  scope_id: required('uuid'),
+  granted_at: required('timestamptz'),
+  revoked_at: optional('timestamptz'),
+});
+
+/** An org-wide GST slab and default HSN/SAC code; `rate_bp` is the rate in force from `rate_effective_from`. */
+export const rmTaxCategories = defineTable('rm_tax_categories', ['org_id', 'tax_category_id'], {
+  org_id: required('uuid'),
+  tax_category_id: required('uuid'),
+  name: required('text'),
+  rate_bp: required('smallint'),
+  hsn_sac: required('text'),
+  rate_effective_from: required('timestamptz'),
+});
+
+/**
+ * A brand's menu item or modifier at its brand price; a store's own price sits in
+ * rm_item_store_prices. `hsn_sac` is the item's override, NULL when its tax category's code
+ * applies. An inactive item cannot be sold but keeps its row (it may be reactivated).
+ */
+export const rmItems = defineTable('rm_items', ['org_id', 'item_id'], {
+  org_id: required('uuid'),
+  item_id: required('uuid'),
+  brand_id: required('uuid'),
+  name: required('text'),
+  kind: oneOf(ItemKind.options),
+  tax_category_id: required('uuid'),
+  hsn_sac: optional('text'),
+  unit_price_paise: required('bigint'),
+  price_includes_tax: required('boolean'),
+  /** When the brand price took (or takes) effect: the definition, or the last brand price change. */
+  price_effective_from: required('timestamptz'),
+  active: required('boolean'),
+});
+
+/** A store's override of an item's brand price (airport outlets charge more). */
+export const rmItemStorePrices = defineTable('rm_item_store_prices', ['org_id', 'item_id', 'store_id'], {
+  org_id: required('uuid'),
+  item_id: required('uuid'),
+  store_id: required('uuid'),
+  unit_price_paise: required('bigint'),
+  price_includes_tax: required('boolean'),
+  price_effective_from: required('timestamptz'),
+});
+
+/**
+ * The current recipe of each item: base units of each stock item one unit sold depletes. A
+ * RecipeSet replaces the whole recipe, so its projection deletes the item's rows and writes the
+ * new ones (see the `delete` row change): the table holds exactly the recipes in force, and a
+ * reader needs no version to filter by.
+ */
+export const rmRecipeComponents = defineTable('rm_recipe_components', ['org_id', 'item_id', 'stock_item_id'], {
+  org_id: required('uuid'),
+  item_id: required('uuid'),
+  stock_item_id: required('uuid'),
+  /** 0-based place in the recipe as it was set, so the recipe reads back in its own order. */
+  position: required('smallint'),
+  quantity: required('bigint'),
 });
 
 const billFigures = {
@@ -240,7 +339,16 @@ export const rmReceivables = defineTable('rm_receivables', ['org_id', 'invoice_i
 });
 
 export const readModelTables: ReadonlyArray<TableShape> = [
+  rmOrgs,
+  rmBrands,
   rmStores,
+  rmRegisters,
+  rmUsers,
+  rmRoleGrants,
+  rmTaxCategories,
+  rmItems,
+  rmItemStorePrices,
+  rmRecipeComponents,
   rmOrders,
   rmOrderLines,
   rmSalesByHour,

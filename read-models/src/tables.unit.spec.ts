@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readModelTables } from './tables.js';
+import {
+  readModelTables,
+  rmBrands,
+  rmItems,
+  rmOrgs,
+  rmRecipeComponents,
+  rmRoleGrants,
+  rmTaxCategories,
+  rmUsers,
+} from './tables.js';
 
 describe('the read-model table declarations', () => {
   it.each(readModelTables.map((table) => [table.name, table] as const))('%s keeps the conventions', (name, table) => {
@@ -25,7 +34,14 @@ describe('the read-model table declarations', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('gives every table a store_id: every report is per store', () => {
-    for (const table of readModelTables) expect(table.columns.store_id, table.name).toBeDefined();
+  it('gives every table a store_id unless it describes the org or a brand as a whole: every report is per store', () => {
+    const orgOrBrandWide = new Set(
+      [rmOrgs, rmBrands, rmUsers, rmRoleGrants, rmTaxCategories, rmItems, rmRecipeComponents].map(
+        (table) => table.name,
+      ),
+    );
+    for (const table of readModelTables) {
+      if (!orgOrBrandWide.has(table.name)) expect(table.columns.store_id, table.name).toBeDefined();
+    }
   });
 });

@@ -159,6 +159,105 @@ describe('read side, end to end', () => {
     }
   }, 60_000);
 
+  it('the org set up and changed over HTTP reaches the tenancy, RBAC and catalog read models', async () => {
+    const { org, brand, storeA, storeB, r1, r2, owner, cashierA, food, pizza, cheese, cola, drinks, dough } =
+      restaurant.ids;
+    const tomato = randomUUID();
+    const owned = (path: string, body: Record<string, unknown>) => ledger.command(path, restaurant.ownerToken, body);
+    const at = '2026-11-24T23:00:00+05:30';
+    // A recipe replaced twice (the tomato row must go again), Koramangala's own cola price, and
+    // the cashier's grant revoked: the rebuild below must reproduce every one of these.
+    const recipe = (components: ReadonlyArray<{ stockItemId: string; quantity: number }>) =>
+      owned(`/v1/items/${pizza}/recipe`, { itemId: pizza, components, at });
+    ok(
+      await recipe([
+        { stockItemId: dough, quantity: 250 },
+        { stockItemId: tomato, quantity: 80 },
+      ]),
+    );
+    ok(await recipe([{ stockItemId: dough, quantity: 250 }]));
+    ok(
+      await owned(`/v1/items/${cola}/price`, {
+        itemId: cola,
+        unitPricePaise: 6_500,
+        priceIncludesTax: true,
+        effectiveFrom: at,
+        storeId: storeB,
+      }),
+    );
+    const cashierGrant = { orgId: org, userId: cashierA, role: 'cashier', scope: { level: 'store', storeId: storeA } };
+    ok(await owned(`/v1/users/${cashierA}/roles/revoke`, cashierGrant));
+
+    const relay = startRelayService();
+    const projector = startProjectorService();
+    try {
+      await eventually(async () => {
+        expect(await asApp(org, 'SELECT user_id FROM rm_role_grants WHERE revoked_at IS NOT NULL')).toEqual([
+          { user_id: cashierA },
+        ]);
+      });
+      expect(await asApp(org, 'SELECT org_id, name FROM rm_orgs')).toEqual([
+        { org_id: org, name: 'Spice Route Hospitality' },
+      ]);
+      expect(await asApp(org, 'SELECT brand_id FROM rm_brands')).toEqual([{ brand_id: brand }]);
+      expect(await asApp(org, 'SELECT register_id, store_id FROM rm_registers ORDER BY name')).toEqual([
+        { register_id: r1, store_id: storeA },
+        { register_id: r2, store_id: storeA },
+      ]);
+      expect(
+        await asApp(org, 'SELECT user_id, role, scope_level, scope_id FROM rm_role_grants WHERE revoked_at IS NULL'),
+      ).toEqual([{ user_id: owner, role: 'owner', scope_level: 'org', scope_id: org }]);
+      expect(
+        await asApp(org, 'SELECT tax_category_id, rate_bp, hsn_sac FROM rm_tax_categories ORDER BY rate_bp'),
+      ).toEqual([
+        { tax_category_id: food, rate_bp: 500, hsn_sac: '996331' },
+        { tax_category_id: drinks, rate_bp: 1800, hsn_sac: '22021010' },
+      ]);
+      expect(
+        await asApp(
+          org,
+          'SELECT item_id, kind, tax_category_id, unit_price_paise, price_includes_tax, active FROM rm_items ORDER BY name',
+        ),
+      ).toEqual([
+        {
+          item_id: cola,
+          kind: 'item',
+          tax_category_id: drinks,
+          unit_price_paise: '6000',
+          price_includes_tax: true,
+          active: true,
+        },
+        {
+          item_id: cheese,
+          kind: 'modifier',
+          tax_category_id: food,
+          unit_price_paise: '5000',
+          price_includes_tax: false,
+          active: true,
+        },
+        {
+          item_id: pizza,
+          kind: 'item',
+          tax_category_id: food,
+          unit_price_paise: '32500',
+          price_includes_tax: false,
+          active: true,
+        },
+      ]);
+      expect(await asApp(org, 'SELECT item_id, store_id, unit_price_paise FROM rm_item_store_prices')).toEqual([
+        { item_id: cola, store_id: storeB, unit_price_paise: '6500' },
+      ]);
+      expect(await asApp(org, 'SELECT item_id, stock_item_id, position, quantity FROM rm_recipe_components')).toEqual([
+        { item_id: pizza, stock_item_id: dough, position: 0, quantity: '250' },
+      ]);
+    } finally {
+      await halt(projector);
+      await halt(relay);
+    }
+    // Granted again, so the rest of the suite sees the org as seeded.
+    ok(await owned(`/v1/users/${cashierA}/roles`, cashierGrant));
+  }, 60_000);
+
   it('relay and projector killed and restarted mid-stream lose and duplicate nothing', async () => {
     let relay = startRelayService();
     let projector = startProjectorService();

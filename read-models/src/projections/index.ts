@@ -1,4 +1,5 @@
 import type { Projection } from '../projection.js';
+import { catalogProjection } from './catalog.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
 import { ordersProjection } from './orders.projection.js';
@@ -8,6 +9,7 @@ import { salesByHourProjection } from './sales-by-hour.projection.js';
 import { shiftsProjection } from './shifts.projection.js';
 import { stockOnHandProjection } from './stock-on-hand.projection.js';
 import { storesProjection } from './stores.projection.js';
+import { tenancyProjection } from './tenancy.projection.js';
 
 export { envelopeStoreId, StorelessEventError } from './envelope-store.js';
 export { UnknownPaymentError } from './payment-mix.projection.js';
@@ -16,7 +18,9 @@ export { UnknownOrderLineError } from './sold-lines.js';
 /** Every projection by name; each names the tables it writes and the event types it reads. */
 export const projections: Readonly<Record<string, Projection>> = Object.fromEntries(
   [
+    tenancyProjection,
     storesProjection,
+    catalogProjection,
     ordersProjection,
     salesByHourProjection,
     itemSalesProjection,
@@ -29,6 +33,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
 );
 
 export {
+  catalogProjection,
   gstSummaryProjection,
   itemSalesProjection,
   ordersProjection,
@@ -38,4 +43,5 @@ export {
   shiftsProjection,
   stockOnHandProjection,
   storesProjection,
+  tenancyProjection,
 };

@@ -12,6 +12,7 @@ export const DUBAI_STORE = id(0x5d);
 export const REGISTER = id(0x7e);
 export const CASHIER = id(0xca);
 export const MANAGER = id(0xcb);
+export const OWNER = id(0xce);
 export const STORE_STATE = '27';
 
 export const DOUGH = id(0xd0);
@@ -57,6 +58,15 @@ export const COLA: CatalogEntry = {
   kind: 'item',
   active: true,
   recipe: [{ stockItemId: COLA_CAN, quantity: 1 }],
+};
+
+/** The org's tax categories: restaurant service at 5 % under SAC 996331, aerated drinks at 18 %. */
+export const FOOD_TAX = { taxCategoryId: id(0xf1), name: 'Restaurant service', rateBasisPoints: 500, hsnSac: '996331' };
+export const DRINKS_TAX = {
+  taxCategoryId: id(0xf2),
+  name: 'Aerated drinks',
+  rateBasisPoints: 1_800,
+  hsnSac: '22021010',
 };
 
 export const MENU: CatalogView = Object.fromEntries(

@@ -2,12 +2,18 @@ import {
   DomainError,
   invoiceDecider,
   invoiceStreamId,
+  itemDecider,
+  itemStreamId,
   orderDecider,
   orderStreamId,
   shiftDecider,
   shiftStreamId,
   stockDecider,
   stockStreamId,
+  taxCategoryDecider,
+  taxCategoryStreamId,
+  tenancyDecider,
+  tenancyStreamId,
   type Decider,
   type StoredEvent,
   type StoreCreated,
@@ -68,10 +74,18 @@ export const createTestLedger = () => {
     return record(streamId, decision, meta);
   };
 
+  const orgWide = (at: string): Meta => ({ at, storeId: null, registerId: null });
+
   return {
     events,
+    /** A StoreCreated without the org before it, for specs that need only a store and its zone. */
     createStore: (data: StoreCreated['data'], at: string) =>
-      record(`tenancy-${ORG}`, [{ type: 'StoreCreated', data }], { at, storeId: null, registerId: null }),
+      record(tenancyStreamId(ORG), [{ type: 'StoreCreated', data }], orgWide(at)),
+    tenancy: (command: unknown, at: string) => run(tenancyDecider, tenancyStreamId(ORG), command, orgWide(at)),
+    taxCategory: (taxCategoryId: string, command: unknown, at: string) =>
+      run(taxCategoryDecider, taxCategoryStreamId(taxCategoryId), command, orgWide(at)),
+    item: (itemId: string, command: unknown, at: string) =>
+      run(itemDecider, itemStreamId(itemId), command, orgWide(at)),
     order: (orderId: string, command: unknown, at: string, storeId: string) =>
       run(orderDecider, orderStreamId(orderId), command, { at, storeId }),
     shift: (shiftId: string, command: unknown, at: string, storeId: string) =>

@@ -1,4 +1,5 @@
-import { CASHIER, DOUGH, REGISTER, STORE, id } from './fixtures.js';
+import { CASHIER, COLA, DOUGH, DRINKS_TAX, EXTRA_CHEESE, MARGHERITA, ORG, REGISTER, STORE, id } from './fixtures.js';
+import { openedOrg, withMenu } from './org-setup.js';
 import {
   BIG_INVOICE,
   SMALL_INVOICE,
@@ -16,7 +17,7 @@ const SHIFT = id(0x8_0101);
 
 /** One of every event type the projections read, in a plausible order: for cross-cutting specs. */
 export const wholeDay = () => {
-  const ledger = lunch();
+  const ledger = lunch(withMenu(openedOrg()));
   const at = (time: string) => `2026-11-24T${time}:00+05:30`;
   ledger.shift(
     SHIFT,
@@ -95,5 +96,52 @@ export const wholeDay = () => {
     '2026-11-30T09:00:00+05:30',
     STORE,
   );
+  afterHours(ledger, at('23:30'));
   return ledger;
+};
+
+/**
+ * The owner's changes after closing: tomorrow's prices (the brand's pizza, Bandra's own cola), the
+ * cola renamed and given its own HSN, the drinks slab raised from December, extra cheese off the
+ * menu and back, and the cashier's role at Bandra revoked.
+ */
+const afterHours = (ledger: ReturnType<typeof lunch>, at: string) => {
+  const tomorrow = '2026-11-25T00:00:00+05:30';
+  const item = (itemId: string, type: string, data: Record<string, unknown>) =>
+    ledger.item(itemId, { type, data: { itemId, ...data } }, at);
+  item(MARGHERITA.itemId, 'ChangeItemPrice', {
+    unitPricePaise: 34_500,
+    priceIncludesTax: false,
+    effectiveFrom: tomorrow,
+  });
+  item(COLA.itemId, 'ChangeItemPrice', {
+    unitPricePaise: 7_000,
+    priceIncludesTax: true,
+    effectiveFrom: tomorrow,
+    storeId: STORE,
+  });
+  item(COLA.itemId, 'RenameItem', { name: 'Cola 330 ml', at });
+  item(COLA.itemId, 'AssignTaxCategory', { taxCategoryId: DRINKS_TAX.taxCategoryId, hsnSac: '22021090', at });
+  ledger.taxCategory(
+    DRINKS_TAX.taxCategoryId,
+    {
+      type: 'ChangeTaxRate',
+      data: {
+        taxCategoryId: DRINKS_TAX.taxCategoryId,
+        rateBasisPoints: 2_800,
+        effectiveFrom: '2026-12-01T00:00:00+05:30',
+        reason: 'aerated drinks moved to the 28 % slab',
+      },
+    },
+    at,
+  );
+  item(EXTRA_CHEESE.itemId, 'DeactivateItem', { reason: 'out of mozzarella', at });
+  item(EXTRA_CHEESE.itemId, 'ReactivateItem', { at });
+  ledger.tenancy(
+    {
+      type: 'RevokeRole',
+      data: { orgId: ORG, userId: CASHIER, role: 'cashier', scope: { level: 'store', storeId: STORE } },
+    },
+    at,
+  );
 };

@@ -4,18 +4,26 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@possier/events';
+import { createPrismaClient } from '@possier/prisma/client';
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { TokenService } from './auth/tokens.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
 import { openApiDocument } from './http/openapi.js';
+import { registerReportRoutes } from './http/report-routes.js';
 import { registerCommandRoutes } from './http/routes.js';
 import { createMetrics } from './observability/metrics.js';
 import { runChecks, type Check } from './observability/readiness.js';
 
 export type LedgerAppOptions = {
   store: EventStore;
+  /**
+   * Where the reports read the read models. A pool of its own (or a replica's), so a slow report
+   * never holds a connection an append is waiting for; yours to end after the app closes.
+   */
+  readModels: pg.Pool;
   tokens: TokenService;
   logger: Logger;
   readiness: ReadonlyArray<Check>;
@@ -33,7 +41,7 @@ const nestLogger = (logger: Logger): LoggerService => ({
 
 /**
  * The ledger as a Nest application on Fastify: the CommandBus with one handler per command, the
- * command routes of the contract, `/docs` (OpenAPI), `/health/live`, `/health/ready` and
+ * command and report routes of the contract, `/docs` (OpenAPI), `/health/live`, `/health/ready` and
  * `/metrics`. Not listening yet: the caller chooses the port (tests take a free one).
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
@@ -65,6 +73,10 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     metrics,
     logger: options.logger,
   });
+
+  const prisma = createPrismaClient(options.readModels);
+  registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });
+  fastify.addHook('onClose', async () => prisma.$disconnect());
 
   const document = openApiDocument();
   fastify.get('/docs', async () => document);

@@ -8,6 +8,11 @@ export const LedgerConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' }),
+  /** Where reports read the read models (a replica, say); the event store's database by default. */
+  REPORTS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' })
+    .optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** HS256 signing key for bearer tokens; at least 32 bytes so it cannot be guessed. */
   POSSIER_JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),

@@ -1,4 +1,5 @@
 import { openPostgresEventStore } from '@possier/store';
+import pg from 'pg';
 import { pino } from 'pino';
 import { createLedgerApp } from './app.js';
 import { createTokenService } from './auth/tokens.js';
@@ -17,8 +18,11 @@ const store = await openPostgresEventStore({
   connectionString: config.DATABASE_URL,
   onError: (err) => logger.error({ err }, 'event store'),
 });
+const readModels = new pg.Pool({ connectionString: config.REPORTS_DATABASE_URL ?? config.DATABASE_URL, max: 5 });
+readModels.on('error', (err) => logger.error({ err }, 'read-model pool'));
 const app = await createLedgerApp({
   store,
+  readModels,
   tokens: createTokenService(config.POSSIER_JWT_SECRET, config.POSSIER_JWT_ISSUER),
   logger,
   readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
@@ -30,6 +34,7 @@ logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: '/docs', metric
 const shutdown = async (signal: string) => {
   logger.info({ signal }, 'shutting down');
   await app.close();
+  await readModels.end();
   await store.close();
   process.exit(0);
 };

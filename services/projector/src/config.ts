@@ -5,6 +5,8 @@ export const ProjectorConfig = z.object({
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   LEDGER_STREAM: z.string().min(1).default('LEDGER'),
   PROJECTOR_CONSUMER: z.string().min(1).default('projector'),
+  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+  PROJECTOR_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ProjectorConfig = z.infer<typeof ProjectorConfig>;

@@ -1,5 +1,6 @@
 export * from './apply-batch.js';
 export * from './config.js';
+export * from './metrics.js';
 export * from './projector.js';
 export * from './rebuild.js';
 export * from './sql-applier.js';

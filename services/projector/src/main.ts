@@ -3,6 +3,7 @@ import { projections } from '@possier/read-models';
 import { openPostgresEventStore } from '@possier/store';
 import { pino } from 'pino';
 import { loadProjectorConfig } from './config.js';
+import { createProjectorMetrics, serveMetrics } from './metrics.js';
 import { runProjector } from './projector.js';
 
 const config = loadProjectorConfig();
@@ -17,6 +18,16 @@ const nats = await connect({
   name: `possier-projector-${config.PROJECTOR_CONSUMER}`,
   maxReconnectAttempts: -1,
 });
+const metrics = createProjectorMetrics();
+const metricsServer = await serveMetrics(
+  metrics.registry,
+  config.PROJECTOR_METRICS_PORT,
+  config.PROJECTOR_METRICS_HOST,
+);
+logger.info(
+  { metrics: `http://${config.PROJECTOR_METRICS_HOST}:${config.PROJECTOR_METRICS_PORT}/metrics` },
+  'metrics served',
+);
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
 
@@ -29,9 +40,11 @@ await runProjector(
     consumer: config.PROJECTOR_CONSUMER,
     projections: Object.values(projections),
     logger,
+    onBatch: (position, recordedAt, applied, skipped) => metrics.observeBatch(position, recordedAt, applied, skipped),
   },
   stop.signal,
 );
+metricsServer.close();
 await nats.drain();
 await store.close();
 logger.info('projector stopped');

@@ -18,8 +18,8 @@ export type ProjectorOptions = {
   logger: Logger;
   batchSize?: number;
   retryDelayMs?: number;
-  /** Called after each committed batch: the newest position applied and the time its event was recorded. */
-  onBatch?: (position: string, recordedAt: string) => void;
+  /** Called after each committed batch: the newest position applied, when its event was recorded, and the counts. */
+  onBatch?: (position: string, recordedAt: string, applied: number, skipped: number) => void;
 };
 
 const ensureConsumer = async (nats: NatsConnection, stream: string, consumer: string) => {
@@ -59,7 +59,7 @@ export const runProjector = async (options: ProjectorOptions, signal: AbortSigna
         const result = await applyBatch(options.pool, options.store, options.projections, events);
         for (const message of batch) message.ack();
         const last = events.at(-1) as StoredEvent;
-        options.onBatch?.(last.logPosition, last.recordedAt);
+        options.onBatch?.(last.logPosition, last.recordedAt, result.applied, result.skipped);
         logger.debug({ events: events.length, applied: result.applied, skipped: result.skipped }, 'batch applied');
       }
     } catch (error) {

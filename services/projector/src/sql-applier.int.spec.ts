@@ -3,7 +3,9 @@ import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import {
   applyChanges,
   createMemoryTables,
+  deleteRows,
   increment,
+  rmRecipeComponents,
   rmSalesByHour,
   rmStockOnHand,
   rowsOf,
@@ -97,6 +99,41 @@ describe('SqlApplier', () => {
     expect(normalise(stock)).toEqual(expected(rowsOf(memory, rmStockOnHand)));
     expect(normalise(hours)[0]).toMatchObject({ orders_count: 2, payable_paise: 118_900 });
     expect(normalise(stock)[0]).toMatchObject({ on_hand: 9_500 });
+  });
+
+  it('replaces a set of rows by deleting under a leading part of the key, as the in-memory applier does', async () => {
+    const applier = new SqlApplier([rmRecipeComponents]);
+    const pizza = randomUUID();
+    const cola = randomUUID();
+    const component = (itemId: string, stockItemId: string, position: number, quantity: number) =>
+      upsert(rmRecipeComponents, { org_id: org, item_id: itemId, stock_item_id: stockItemId }, { position, quantity });
+    const [dough, cheese, tomato, can] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const recipes: RowChange[] = [
+      component(pizza, dough, 0, 250),
+      component(pizza, cheese, 1, 100),
+      component(cola, can, 0, 1),
+      deleteRows(rmRecipeComponents, { org_id: org, item_id: pizza }),
+      component(pizza, tomato, 0, 80),
+      component(pizza, dough, 1, 230),
+    ];
+    await client.query('BEGIN');
+    await client.query("SELECT set_config('app.org_id', $1, true)", [org]);
+    for (const change of recipes) await applier.apply(client, change);
+    const rows = (await client.query('SELECT * FROM rm_recipe_components ORDER BY org_id, item_id, stock_item_id'))
+      .rows;
+    await client.query('COMMIT');
+
+    const memory = applyChanges(createMemoryTables(), recipes);
+    expect(normalise(rows)).toEqual(rowsOf(memory, rmRecipeComponents));
+    expect(normalise(rows).filter((row) => row.item_id === pizza)).toHaveLength(2);
+  });
+
+  it('refuses a delete that does not name a leading part of the key, before any SQL is sent', async () => {
+    const applier = new SqlApplier([rmRecipeComponents]);
+    await expect(applier.apply(client, deleteRows(rmRecipeComponents, {}))).rejects.toThrow(/leading part/);
+    await expect(
+      applier.apply(client, deleteRows(rmRecipeComponents, { org_id: org, stock_item_id: randomUUID() })),
+    ).rejects.toThrow(/leading part/);
   });
 
   it('refuses a table or column the read models do not declare, before any SQL is sent', async () => {

@@ -28,7 +28,8 @@ export type Statement = { text: string; values: Scalar[] };
  *
  * Increments are an UPDATE first and an INSERT only when no row matched (see the trap described
  * in read-models' row-change.ts): an entity row's increment must not trip NOT NULL checks of an
- * INSERT … ON CONFLICT.
+ * INSERT … ON CONFLICT. A delete must name a leading part of the key, org_id first, so it can
+ * never widen to a whole table (whatever the role's row-level security would allow).
  */
 export class SqlApplier {
   private readonly tables: Map<string, TableShape>;
@@ -75,6 +76,14 @@ export class SqlApplier {
           ([column, value]) => `${ident(column)} = ${param(column, value)}`,
         );
         await client.query(`UPDATE ${name} SET ${sets.join(', ')} WHERE ${where(change.key)}`, params);
+        return;
+      }
+      case 'delete': {
+        const named = table.key.slice(0, Object.keys(change.key).length);
+        if (named.length === 0 || named.some((column) => !(column in change.key))) {
+          throw new Error(`${table.name}: a delete names a leading part of the key (${table.key.join(', ')})`);
+        }
+        await client.query(`DELETE FROM ${name} WHERE ${where(change.key)}`, params);
         return;
       }
       case 'increment': {

@@ -3,6 +3,7 @@ import { openPostgresEventStore } from '@possier/store';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { saveRelayPosition } from './checkpoint.js';
+import { createRelayMetrics, serveMetrics } from './metrics.js';
 import { runRelay } from './relay.js';
 import { ledgerStream } from './stream-definition.js';
 
@@ -10,6 +11,8 @@ const Config = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' }),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   RELAY_NAME: z.string().min(1).default('ledger'),
+  RELAY_METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9465),
+  RELAY_METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -33,6 +36,8 @@ const nats = await connect({
   name: `possier-relay-${config.RELAY_NAME}`,
   maxReconnectAttempts: -1,
 });
+const metrics = createRelayMetrics();
+const metricsServer = await serveMetrics(metrics.registry, config.RELAY_METRICS_PORT, config.RELAY_METRICS_HOST);
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
 
@@ -46,6 +51,7 @@ await runRelay(
   },
   stop.signal,
 );
+metricsServer.close();
 await nats.drain();
 await store.close();
 logger.info('relay stopped');

@@ -21,8 +21,11 @@ export type RelayOptions = {
   logger: Logger;
   /** Publishes awaiting their ack at most; bounds memory and the work redone after a failure. */
   maxInFlight?: number;
-  /** Where the last acknowledged position is recorded for operators (lag, status); not the resume point. */
-  onAcked?: (position: LogPosition) => Promise<void>;
+  /**
+   * Told the last acknowledged position and when its event was recorded, for operators (lag,
+   * status); never the resume point.
+   */
+  onAcked?: (position: LogPosition, recordedAt: string) => Promise<void>;
   /** Pause before starting over after a failure. */
   retryDelayMs?: number;
 };
@@ -90,9 +93,9 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
     'relay starting',
   );
 
-  const inFlight: Array<{ ack: Promise<PubAck>; position: LogPosition }> = [];
+  const inFlight: Array<{ ack: Promise<PubAck>; position: LogPosition; recordedAt: string }> = [];
   let previousId = tail?.eventId;
-  let acked: LogPosition | undefined;
+  let acked: { position: LogPosition; recordedAt: string } | undefined;
   let reported: LogPosition | undefined;
   let failure: unknown;
 
@@ -104,11 +107,11 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
       for (let i = 0; i < count && inFlight.length > 0; i += 1) {
         const head = inFlight.shift() as (typeof inFlight)[number];
         await head.ack;
-        acked = head.position;
+        acked = { position: head.position, recordedAt: head.recordedAt };
       }
-      if (acked !== undefined && acked !== reported && options.onAcked) {
-        reported = acked;
-        await options.onAcked(acked);
+      if (acked !== undefined && acked.position !== reported && options.onAcked) {
+        reported = acked.position;
+        await options.onAcked(acked.position, acked.recordedAt);
       }
     });
     return settling;
@@ -129,7 +132,7 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
       failure ??= error;
       stop.abort();
     });
-    inFlight.push({ ack, position: event.logPosition });
+    inFlight.push({ ack, position: event.logPosition, recordedAt: event.recordedAt });
     previousId = event.eventId;
   };
 

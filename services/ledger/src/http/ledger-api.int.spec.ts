@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { REPORT_NAMES, reportRoutes } from '@possier/events';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLedger, uuidv7, type Ledger } from '../testing/ledger-harness.js';
@@ -199,16 +200,18 @@ describe('refunds and bad input', () => {
 });
 
 describe('operations', () => {
-  it('serves a valid OpenAPI document listing every route', async () => {
+  it('serves a valid OpenAPI document listing every command and report route', async () => {
     const response = await ledger.get('/docs');
     expect(response.status).toBe(200);
     const document = structuredClone(response.body);
     const result = await validate(document);
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
-    const operations = Object.values(response.body.paths as Record<string, { post: { operationId: string } }>).map(
-      (path) => path.post.operationId,
-    );
-    expect(operations.sort()).toEqual(Object.keys(servedRoutes).sort());
+    const operations = Object.values(response.body.paths as Record<string, Record<string, { operationId: string }>>)
+      .flatMap((path) => Object.values(path))
+      .map((operation) => operation.operationId);
+    const served = [...Object.keys(servedRoutes), ...REPORT_NAMES.map((name) => reportRoutes[name].operationId)];
+    expect(operations.sort()).toEqual(served.sort());
+    expect(Object.keys(response.body.paths['/v1/reports/sales'])).toEqual(['get']);
   });
 
   it('answers liveness and readiness (Postgres and NATS), and exposes metrics', async () => {

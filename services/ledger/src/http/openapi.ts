@@ -1,4 +1,4 @@
-import { commandRoutes, CommandResult, ErrorBody, ReplayResponse } from '@possier/events';
+import { commandRoutes, CommandResult, ErrorBody, REPORT_NAMES, ReplayResponse, reportRoutes } from '@possier/events';
 import { z } from 'zod';
 import { servedRoutes } from './routes.js';
 
@@ -10,8 +10,45 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
 });
 
+/** A report's query string as OpenAPI parameters, one per property of its Zod schema. */
+const queryParameters = (schema: z.ZodType) => {
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: (json.required ?? []).includes(name),
+    schema: property,
+  }));
+};
+
+const reportPaths = () =>
+  Object.fromEntries(
+    REPORT_NAMES.map((name) => {
+      const route = reportRoutes[name];
+      return [
+        route.path,
+        {
+          get: {
+            operationId: route.operationId,
+            summary: route.summary,
+            parameters: queryParameters(route.query),
+            responses: {
+              '200': {
+                description: 'The report; money in integer paise',
+                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+              },
+              '400': errorResponse('A query parameter is malformed or unknown: every failing one is listed'),
+              '401': errorResponse('No valid bearer token'),
+              '403': errorResponse('The caller may not read reports of the store named, or of any store'),
+            },
+          },
+        },
+      ];
+    }),
+  );
+
 /**
- * The OpenAPI 3.1 document of the command API, generated from the contract's Zod schemas: the
+ * The OpenAPI 3.1 document of the ledger's API, generated from the contract's Zod schemas: the
  * same schemas validate requests, so the document cannot drift from what the server accepts.
  */
 export const openApiDocument = () => ({
@@ -20,7 +57,7 @@ export const openApiDocument = () => ({
     title: 'Possier ledger',
     version: '0.1.0',
     description:
-      'Commands of the sales ledger. Money is integer paise. Every command carries a client-minted UUIDv7 commandId: sending it again returns the first result (header Idempotent-Replayed: true) and appends nothing.',
+      'Commands and reports of the sales ledger. Money is integer paise. Every command carries a client-minted UUIDv7 commandId: sending it again returns the first result (header Idempotent-Replayed: true) and appends nothing.',
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -31,47 +68,50 @@ export const openApiDocument = () => ({
     },
   },
   security: [{ bearer: [] }],
-  paths: Object.fromEntries(
-    Object.keys(servedRoutes).map((name) => {
-      const route = commandRoutes[name as keyof typeof servedRoutes];
-      const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
-        name: param,
-        in: 'path',
-        required: true,
-        schema: { type: 'string', format: 'uuid' },
-      }));
-      return [
-        route.path,
-        {
-          post: {
-            operationId: name,
-            summary: route.summary,
-            ...(parameters.length > 0 ? { parameters } : {}),
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
-            },
-            responses: {
-              '200':
-                name === 'replay'
-                  ? {
-                      description: 'A verdict per replayed event',
-                      content: { 'application/json': { schema: { $ref: '#/components/schemas/ReplayResponse' } } },
-                    }
-                  : {
-                      description: 'The events the command appended (or, replayed, appended before)',
-                      content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
-                    },
-              '400': errorResponse('The request is malformed: every failing field is listed'),
-              '401': errorResponse('No valid bearer token'),
-              '403': errorResponse('The token’s role or scope does not cover the target'),
-              '404': errorResponse('The target does not exist'),
-              '409': errorResponse('A concurrent change won, or the command id was used for another command'),
-              '422': errorResponse('A business rule refused the command'),
+  paths: {
+    ...Object.fromEntries(
+      Object.keys(servedRoutes).map((name) => {
+        const route = commandRoutes[name as keyof typeof servedRoutes];
+        const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
+          name: param,
+          in: 'path',
+          required: true,
+          schema: { type: 'string', format: 'uuid' },
+        }));
+        return [
+          route.path,
+          {
+            post: {
+              operationId: name,
+              summary: route.summary,
+              ...(parameters.length > 0 ? { parameters } : {}),
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+              },
+              responses: {
+                '200':
+                  name === 'replay'
+                    ? {
+                        description: 'A verdict per replayed event',
+                        content: { 'application/json': { schema: { $ref: '#/components/schemas/ReplayResponse' } } },
+                      }
+                    : {
+                        description: 'The events the command appended (or, replayed, appended before)',
+                        content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+                      },
+                '400': errorResponse('The request is malformed: every failing field is listed'),
+                '401': errorResponse('No valid bearer token'),
+                '403': errorResponse('The token’s role or scope does not cover the target'),
+                '404': errorResponse('The target does not exist'),
+                '409': errorResponse('A concurrent change won, or the command id was used for another command'),
+                '422': errorResponse('A business rule refused the command'),
+              },
             },
           },
-        },
-      ];
-    }),
-  ),
+        ];
+      }),
+    ),
+    ...reportPaths(),
+  },
 });

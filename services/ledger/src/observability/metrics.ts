@@ -27,6 +27,19 @@ export const createMetrics = () => {
       buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers: [registry],
     }),
+    reports: new Counter({
+      name: 'possier_ledger_reports_total',
+      help: 'Report requests, by report and outcome (ok, rejected, error)',
+      labelNames: ['report', 'outcome'] as const,
+      registers: [registry],
+    }),
+    reportDuration: new Histogram({
+      name: 'possier_ledger_report_duration_seconds',
+      help: 'Time from request to response, by report',
+      labelNames: ['report'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
+    }),
     conflicts: new Counter({
       name: 'possier_ledger_conflicts_total',
       help: 'Commands refused for a concurrency or idempotency conflict',

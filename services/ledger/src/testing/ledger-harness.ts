@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, type PostgresEventStore } from '@possier/store';
+import pg from 'pg';
 import { pino } from 'pino';
 import { createLedgerApp } from '../app.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
@@ -23,7 +24,8 @@ export type Ledger = {
   tokens: TokenService;
   token(claims: TokenClaims): Promise<string>;
   post(path: string, token: string | undefined, body: unknown): Promise<Response>;
-  get(path: string): Promise<Response>;
+  /** A GET, with a bearer token when given (the reports). */
+  get(path: string, token?: string): Promise<Response>;
   /** Sends a command with a fresh commandId, now as occurredAt. */
   command(path: string, token: string, data: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -32,9 +34,11 @@ export type Ledger = {
 export const startLedger = async (): Promise<Ledger> => {
   const database: TestDatabase = await createTestDatabase('possier_ledger');
   const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
+  const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
   const tokens = createTokenService('test-signing-key-that-is-long-enough-0123456789', 'possier-ledger');
   const app: NestFastifyApplication = await createLedgerApp({
     store,
+    readModels,
     tokens,
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     readiness: [postgresCheck(store.pool), natsCheck(process.env.NATS_URL ?? 'nats://127.0.0.1:4222')],
@@ -69,11 +73,12 @@ export const startLedger = async (): Promise<Ledger> => {
     tokens,
     token: (claims) => tokens.sign(claims),
     post: (path, token, body) => send('POST', path, token, body),
-    get: (path) => send('GET', path, undefined),
+    get: (path, token) => send('GET', path, token),
     command: (path, token, data) =>
       send('POST', path, token, { commandId: uuidv7(), occurredAt: '2026-11-24T13:05:00+05:30', data }),
     close: async () => {
       await app.close();
+      await readModels.end();
       await store.close();
       await database.drop();
     },

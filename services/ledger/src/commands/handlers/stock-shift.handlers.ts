@@ -1,8 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { domainError, DomainError, shiftDecider, shiftStreamId, stockDecider, stockStreamId } from '@possier/events';
+import {
+  domainError,
+  DomainError,
+  shiftDecider,
+  shiftStreamId,
+  stockDecider,
+  stockStreamId,
+  type CloseShift,
+  type MoveCash,
+  type ShiftCommand,
+} from '@possier/events';
 import { AdjustStockCommand, CloseShiftCommand, MoveCashCommand, OpenShiftCommand } from '../commands.js';
-import { LedgerContext } from '../ledger-context.js';
+import { LedgerContext, type Caller, type CommandRequest } from '../ledger-context.js';
 import type { CommandOutcome } from '../stream-executor.js';
 
 @CommandHandler(AdjustStockCommand)
@@ -46,12 +56,16 @@ export class OpenShiftHandler implements ICommandHandler<OpenShiftCommand, Comma
   }
 }
 
+type ShiftRequest = { request: CommandRequest<MoveCash['data'] | CloseShift['data']>; caller: Caller };
+
 /** Cash moves and closes act on the shift's own store and register, as the shift recorded them. */
-@CommandHandler(MoveCashCommand)
-export class MoveCashHandler implements ICommandHandler<MoveCashCommand, CommandOutcome> {
+abstract class OpenedShiftHandler<C extends ShiftRequest> {
+  protected abstract readonly type: 'MoveCash' | 'CloseShift';
+  protected abstract readonly action: 'shift.move_cash' | 'shift.close';
+
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
-  execute({ request, caller }: MoveCashCommand): Promise<CommandOutcome> {
+  execute({ request, caller }: C): Promise<CommandOutcome> {
     return this.ledger.run({
       commandId: request.commandId,
       streamId: shiftStreamId(request.data.shiftId),
@@ -59,36 +73,28 @@ export class MoveCashHandler implements ICommandHandler<MoveCashCommand, Command
       prepare: async (state) => {
         if (state.status === 'none')
           return domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'no shift with this id was opened');
-        const allowed = await this.ledger.authorize(caller, 'shift.move_cash', {
+        const allowed = await this.ledger.authorize(caller, this.action, {
           storeId: state.storeId,
           registerId: state.registerId,
         });
         if (allowed instanceof DomainError) return allowed;
-        return { command: { type: 'MoveCash' as const, data: request.data }, metadata: allowed.metadata(request) };
+        return {
+          command: { type: this.type, data: request.data } as ShiftCommand,
+          metadata: allowed.metadata(request),
+        };
       },
     });
   }
 }
 
-@CommandHandler(CloseShiftCommand)
-export class CloseShiftHandler implements ICommandHandler<CloseShiftCommand, CommandOutcome> {
-  constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
+@CommandHandler(MoveCashCommand)
+export class MoveCashHandler extends OpenedShiftHandler<MoveCashCommand> {
+  protected readonly type = 'MoveCash' as const;
+  protected readonly action = 'shift.move_cash' as const;
+}
 
-  execute({ request, caller }: CloseShiftCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
-      commandId: request.commandId,
-      streamId: shiftStreamId(request.data.shiftId),
-      decider: shiftDecider,
-      prepare: async (state) => {
-        if (state.status === 'none')
-          return domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'no shift with this id was opened');
-        const allowed = await this.ledger.authorize(caller, 'shift.close', {
-          storeId: state.storeId,
-          registerId: state.registerId,
-        });
-        if (allowed instanceof DomainError) return allowed;
-        return { command: { type: 'CloseShift' as const, data: request.data }, metadata: allowed.metadata(request) };
-      },
-    });
-  }
+@CommandHandler(CloseShiftCommand)
+export class CloseShiftHandler extends OpenedShiftHandler<CloseShiftCommand> {
+  protected readonly type = 'CloseShift' as const;
+  protected readonly action = 'shift.close' as const;
 }

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Uuid } from '../ids.js';
+import { daysBetween, IsoDate } from '../time.js';
+
+/**
+ * The longest period one report request covers, both ends counted: a leap year. A longer range
+ * is asked for in pieces, so one request cannot scan an org's whole history.
+ */
+export const MAX_REPORT_DAYS = 366;
+
+/** from ≤ to and at most MAX_REPORT_DAYS days, reported on `to`. */
+const checkPeriod = (query: object, context: z.RefinementCtx): void => {
+  const { from, to } = query as { from: string; to: string };
+  const span = daysBetween(from, to);
+  if (span < 0) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${from})` });
+  else if (span + 1 > MAX_REPORT_DAYS)
+    context.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `the period may cover at most ${MAX_REPORT_DAYS} days; it covers ${span + 1}`,
+    });
+};
+
+/**
+ * A report's query string: the store (optional — without it the report covers every store the
+ * caller may read), the business dates `from` and `to` (store-local, both included), and the
+ * report's own parameters. Unknown parameters are refused by name, so a misspelt `form=` is a
+ * 400, not a silently unfiltered report.
+ */
+export const periodQuery = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.strictObject({ storeId: Uuid.optional(), from: IsoDate, to: IsoDate, ...shape }).superRefine(checkPeriod);
+
+/** What every report answers with besides its rows: whose figures, which stores, which period. */
+export const reportHeader = <Name extends string>(name: Name) => ({
+  report: z.literal(name),
+  orgId: Uuid,
+  /** Exactly the stores the figures cover: the one asked for, or every store the caller may read. */
+  storeIds: z.array(Uuid),
+});
+
+export const PeriodFields = { from: IsoDate, to: IsoDate };
+
+/** A count or a quantity read back from a database sum; Zod's `int()` admits safe integers only. */
+export const Count = z.number().int();

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { GstQuery, GstReport } from './gst.report.js';
+import { ItemsQuery, ItemsReport } from './items.report.js';
+import { PaymentsQuery, PaymentsReport } from './payments.report.js';
+import { ReceivablesQuery, ReceivablesReport } from './receivables.report.js';
+import { SalesQuery, SalesReport } from './sales.report.js';
+import { ShiftsQuery, ShiftsReport } from './shifts.report.js';
+import { StockQuery, StockReport } from './stock.report.js';
+
+type ReportRoute = {
+  method: 'GET';
+  path: string;
+  operationId: string;
+  summary: string;
+  /** Parses the query string: dates as YYYY-MM-DD, numbers as digits. */
+  query: z.ZodType;
+  response: z.ZodType;
+};
+
+/**
+ * The reports API: one GET per report over the read models, each answering for the stores the
+ * caller may read reports in (`scopesOf(principal, tenancy, 'reports.read')`). Money is integer
+ * paise, as everywhere.
+ */
+export const reportRoutes = {
+  sales: {
+    method: 'GET',
+    path: '/v1/reports/sales',
+    operationId: 'salesReport',
+    summary: 'Sales by business date or hour: orders, gross, discount, taxable, tax, payable, voids, refunds, net',
+    query: SalesQuery,
+    response: SalesReport,
+  },
+  items: {
+    method: 'GET',
+    path: '/v1/reports/items',
+    operationId: 'itemsReport',
+    summary: 'Top sellers by net quantity or net taxable value',
+    query: ItemsQuery,
+    response: ItemsReport,
+  },
+  payments: {
+    method: 'GET',
+    path: '/v1/reports/payments',
+    operationId: 'paymentsReport',
+    summary: 'Payment mix by tender kind: applied, tips, refunds, voids, net',
+    query: PaymentsQuery,
+    response: PaymentsReport,
+  },
+  gst: {
+    method: 'GET',
+    path: '/v1/reports/gst',
+    operationId: 'gstReport',
+    summary: 'GST summary by B2C/B2B, intra/inter-state supply, rate and HSN/SAC, with CGST, SGST and IGST',
+    query: GstQuery,
+    response: GstReport,
+  },
+  stock: {
+    method: 'GET',
+    path: '/v1/reports/stock',
+    operationId: 'stockReport',
+    summary: 'Stock on hand per store and stock item, negative balances flagged',
+    query: StockQuery,
+    response: StockReport,
+  },
+  shifts: {
+    method: 'GET',
+    path: '/v1/reports/shifts',
+    operationId: 'shiftsReport',
+    summary: 'X (open) and Z (closed) shift reports: float, cash in and out, expected, counted, variance',
+    query: ShiftsQuery,
+    response: ShiftsReport,
+  },
+  receivables: {
+    method: 'GET',
+    path: '/v1/reports/receivables',
+    operationId: 'receivablesReport',
+    summary: 'Outstanding B2B invoices aged 0–30, 31–60, 61–90 and 90+ days past due',
+    query: ReceivablesQuery,
+    response: ReceivablesReport,
+  },
+} as const satisfies Record<string, ReportRoute>;
+
+export type ReportName = keyof typeof reportRoutes;
+export const REPORT_NAMES = Object.keys(reportRoutes) as ReportName[];
+export type ReportQueryOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['query']>;
+export type ReportOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['response']>;

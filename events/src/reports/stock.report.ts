@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Uuid } from '../ids.js';
+import { Count, reportHeader } from './period.js';
+
+/**
+ * Stock on hand is a balance now, not a period's figure, so the query names no dates. Unknown
+ * parameters are refused, dates included, rather than silently ignored.
+ */
+export const StockQuery = z.strictObject({ storeId: Uuid.optional() });
+export type StockQuery = z.infer<typeof StockQuery>;
+
+/**
+ * On hand in base units (grams, millilitres, pieces): the last count plus what was received and
+ * less what was sold or wasted since. Negative means more was sold than the record says was
+ * there — a missed receipt or a count to redo — and is flagged.
+ */
+export const StockRow = z.object({
+  storeId: Uuid,
+  stockItemId: Uuid,
+  onHand: Count,
+  negative: z.boolean(),
+  lastCountedQuantity: Count.nullable(),
+  /** ISO 8601, UTC. */
+  lastCountedAt: z.string().nullable(),
+});
+export type StockRow = z.infer<typeof StockRow>;
+
+export const StockReport = z.object({
+  ...reportHeader('stock'),
+  /** Negative balances first, then by store and stock item. */
+  rows: z.array(StockRow),
+  negativeItems: Count,
+});
+export type StockReport = z.infer<typeof StockReport>;

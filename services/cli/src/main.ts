@@ -1,0 +1,55 @@
+import { REPORT_NAMES, type ReportName } from '@possier/events';
+import { Argument, Command, Option } from 'commander';
+import pg from 'pg';
+import { CliError, cliError } from './cli-error.js';
+import { runReport, type ReportOptions } from './report/run-report.js';
+import { readStatus } from './status/read-status.js';
+import { renderStatus } from './status/render-status.js';
+
+const program = new Command('possier')
+  .description('The Possier ledger from the command line: reports, and the read side’s status.')
+  .showHelpAfterError();
+
+program
+  .command('report')
+  .description('Print a report from the ledger’s reports API')
+  .addArgument(new Argument('<report>', 'which report').choices(REPORT_NAMES))
+  .option('--store <id>', 'one store (default: every store you may read reports in)')
+  .option('--from <date>', 'first business date, YYYY-MM-DD (not for stock)')
+  .option('--to <date>', 'last business date, YYYY-MM-DD (not for stock)')
+  .addOption(new Option('--by <grouping>', 'sales: per day or per hour').choices(['hour', 'day']))
+  .option('--limit <n>', 'items: how many top sellers (default 20)')
+  .addOption(new Option('--sort <key>', 'items: rank by').choices(['quantity', 'taxable']))
+  .option('--as-of <date>', 'receivables: age the invoices as of this date (default --to)')
+  .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
+  .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+  .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
+  .action(async (name: ReportName, options: ReportOptions) => {
+    process.stdout.write(await runReport(name, options));
+  });
+
+program
+  .command('status')
+  .description('Print each projector and relay checkpoint against the log’s head (needs DATABASE_URL)')
+  .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
+  .action(async (options: { format: 'table' | 'json' }) => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw cliError('CONFIG.MISSING', 'DATABASE_URL', 'set DATABASE_URL to the ledger’s database');
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    try {
+      const status = await readStatus(pool);
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`,
+      );
+    } finally {
+      await pool.end();
+    }
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (!(error instanceof CliError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,173 @@
+import {
+  AgingTotal,
+  GstRow,
+  ItemRow,
+  PaymentRow,
+  ReceivableRow,
+  SalesRow,
+  ShiftRow,
+  StockRow,
+  type ReportName,
+  type ReportOf,
+} from '@possier/events';
+import type { z } from 'zod';
+import type { Column, ColumnKind, View } from '../format/view.js';
+
+export type AnyReport = { [Name in ReportName]: ReportOf<Name> }[ReportName];
+
+const col = (key: string, header: string, kind: ColumnKind = 'text'): Column => ({ key, header, kind });
+const fieldsOf = (row: z.ZodObject) => Object.keys(row.shape);
+const stores = (report: AnyReport) =>
+  report.storeIds.length === 1 ? `store ${report.storeIds[0]}` : `${report.storeIds.length} stores`;
+const period = (report: { from: string; to: string }) => `${report.from} to ${report.to}`;
+
+/** What `possier report` shows for each report: the main table first, then any summary. */
+export const viewsOf = (report: AnyReport): View[] => {
+  switch (report.report) {
+    case 'sales':
+      return [
+        {
+          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}`,
+          columns: [
+            col('businessDate', 'Date'),
+            ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : []),
+            col('orders', 'Orders', 'count'),
+            col('grossPaise', 'Gross', 'paise'),
+            col('discountPaise', 'Discount', 'paise'),
+            col('taxablePaise', 'Taxable', 'paise'),
+            col('taxPaise', 'Tax', 'paise'),
+            col('payablePaise', 'Payable', 'paise'),
+            col('voidedPaise', 'Voided', 'paise'),
+            col('refundedPaise', 'Refunded', 'paise'),
+            col('netPaise', 'Net', 'paise'),
+          ],
+          fields: fieldsOf(SalesRow),
+          rows: report.rows,
+          totals: report.totals,
+        },
+      ];
+    case 'items':
+      return [
+        {
+          title: `Top ${report.limit} items by net ${report.sort}, ${period(report)}, ${stores(report)}`,
+          columns: [
+            col('rank', '#', 'count'),
+            col('name', 'Item'),
+            col('quantitySold', 'Sold', 'count'),
+            col('refundedQuantity', 'Refunded', 'count'),
+            col('voidedQuantity', 'Voided', 'count'),
+            col('netQuantity', 'Net qty', 'count'),
+            col('netTaxablePaise', 'Net taxable', 'paise'),
+          ],
+          fields: fieldsOf(ItemRow),
+          rows: report.rows,
+        },
+      ];
+    case 'payments':
+      return [
+        {
+          title: `Payment mix, ${period(report)}, ${stores(report)}`,
+          columns: [
+            col('tenderKind', 'Tender'),
+            col('tenders', 'Count', 'count'),
+            col('appliedPaise', 'Applied', 'paise'),
+            col('tipsPaise', 'Tips', 'paise'),
+            col('refundedPaise', 'Refunded', 'paise'),
+            col('voidedPaise', 'Voided', 'paise'),
+            col('netPaise', 'Net', 'paise'),
+          ],
+          fields: fieldsOf(PaymentRow),
+          rows: report.rows,
+          totals: report.totals,
+        },
+      ];
+    case 'gst':
+      return [
+        {
+          title: `GST summary, ${period(report)}, ${stores(report)}`,
+          columns: [
+            col('segment', 'Segment'),
+            col('supply', 'Supply'),
+            col('rateBasisPoints', 'Rate', 'rate'),
+            col('hsnSac', 'HSN/SAC'),
+            col('taxablePaise', 'Taxable', 'paise'),
+            col('cgstPaise', 'CGST', 'paise'),
+            col('sgstPaise', 'SGST', 'paise'),
+            col('igstPaise', 'IGST', 'paise'),
+            col('taxPaise', 'Tax', 'paise'),
+          ],
+          fields: fieldsOf(GstRow),
+          rows: report.rows,
+          totals: report.totals,
+        },
+      ];
+    case 'stock':
+      return [
+        {
+          title: `Stock on hand, ${stores(report)}: ${report.negativeItems} negative`,
+          columns: [
+            col('storeId', 'Store'),
+            col('stockItemId', 'Stock item'),
+            col('onHand', 'On hand', 'count'),
+            col('negative', 'Negative', 'flag'),
+            col('lastCountedQuantity', 'Last count', 'count'),
+            col('lastCountedAt', 'Counted at'),
+          ],
+          fields: fieldsOf(StockRow),
+          rows: report.rows,
+        },
+      ];
+    case 'shifts':
+      return [
+        {
+          title: `Shifts (X open, Z closed), ${period(report)}, ${stores(report)}`,
+          columns: [
+            col('kind', 'Report'),
+            col('businessDate', 'Date'),
+            col('registerId', 'Register'),
+            col('floatPaise', 'Float', 'paise'),
+            col('cashInPaise', 'Cash in', 'paise'),
+            col('cashOutPaise', 'Cash out', 'paise'),
+            col('cashSalesPaise', 'Cash sales', 'paise'),
+            col('changeGivenPaise', 'Change', 'paise'),
+            col('cashRefundsPaise', 'Refunds', 'paise'),
+            col('expectedCashPaise', 'Expected', 'paise'),
+            col('countedCashPaise', 'Counted', 'paise'),
+            col('variancePaise', 'Variance', 'paise'),
+          ],
+          fields: fieldsOf(ShiftRow),
+          rows: report.rows,
+        },
+      ];
+    case 'receivables':
+      return [
+        {
+          title: `Receivables issued ${period(report)}, aged as of ${report.asOf}, ${stores(report)}`,
+          columns: [
+            col('invoiceNumber', 'Invoice'),
+            col('customerName', 'Customer'),
+            col('issueDate', 'Issued'),
+            col('dueDate', 'Due'),
+            col('payablePaise', 'Payable', 'paise'),
+            col('paidPaise', 'Paid', 'paise'),
+            col('outstandingPaise', 'Outstanding', 'paise'),
+            col('daysPastDue', 'Days past due', 'count'),
+            col('bucket', 'Bucket'),
+          ],
+          fields: fieldsOf(ReceivableRow),
+          rows: report.rows,
+        },
+        {
+          title: `Aging as of ${report.asOf}`,
+          columns: [
+            col('bucket', 'Days past due'),
+            col('invoices', 'Invoices', 'count'),
+            col('outstandingPaise', 'Outstanding', 'paise'),
+          ],
+          fields: fieldsOf(AgingTotal),
+          rows: report.aging,
+          totals: { invoices: report.rows.length, outstandingPaise: report.outstandingPaise },
+        },
+      ];
+  }
+};

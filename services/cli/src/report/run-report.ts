@@ -1,0 +1,54 @@
+import type { ReportName } from '@possier/events';
+import { cliError } from '../cli-error.js';
+import { renderCsv } from '../format/csv.js';
+import { renderTable } from '../format/table.js';
+import { fetchReport } from './fetch-report.js';
+import { viewsOf, type AnyReport } from './report-views.js';
+
+export type OutputFormat = 'table' | 'csv' | 'json';
+
+export type ReportOptions = {
+  store?: string;
+  from?: string;
+  to?: string;
+  by?: string;
+  limit?: string;
+  sort?: string;
+  asOf?: string;
+  format: OutputFormat;
+  url: string;
+  token?: string;
+};
+
+/** Options → the report's query string; an option not given is left out, not sent empty. */
+const queryOf = (options: ReportOptions): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries({
+      storeId: options.store,
+      from: options.from,
+      to: options.to,
+      by: options.by,
+      limit: options.limit,
+      sort: options.sort,
+      asOf: options.asOf,
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+
+/** `possier report <name>`: the report from the API, as a table (rupees), CSV or JSON (paise). */
+export const runReport = async (name: ReportName, options: ReportOptions): Promise<string> => {
+  if (!options.token) throw cliError('AUTH.NO_TOKEN', 'token', 'pass --token or set POSSIER_TOKEN');
+  const report = (await fetchReport({
+    name,
+    url: options.url,
+    token: options.token,
+    query: queryOf(options),
+  })) as AnyReport;
+  switch (options.format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(viewsOf(report)[0] as never);
+    case 'table':
+      return `${viewsOf(report).map(renderTable).join('\n\n')}\n`;
+  }
+};

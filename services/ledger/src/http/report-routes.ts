@@ -1,0 +1,67 @@
+import { DomainError, REPORT_NAMES, reportRoutes } from '@possier/events';
+import type { PrismaClient } from '@possier/prisma/client';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { authenticate, type TokenService } from '../auth/tokens.js';
+import type { LedgerContext } from '../commands/ledger-context.js';
+import type { Metrics } from '../observability/metrics.js';
+import { readAsTenant, resolveReportScope, runReport } from '../reports/index.js';
+import { toHttpError } from './http-errors.js';
+
+/**
+ * Zod reports unknown keys as one issue on the whole object; split it so each stray parameter is
+ * named in `path`, like every other bad field.
+ */
+const parseQuery = <Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> => {
+  const result = schema.safeParse(query);
+  if (result.success) return result.data;
+  throw new z.ZodError(
+    result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ ...issue, path: [key], message: 'is not a parameter of this report' }))
+        : [issue],
+    ),
+  );
+};
+
+/**
+ * `GET /v1/reports/<name>` for every report of the contract: authenticate, parse the query
+ * string, resolve the stores the caller may read (403 for a named store outside them), then run
+ * the report in a tenant transaction under row-level security.
+ */
+export const registerReportRoutes = (
+  app: FastifyInstance,
+  deps: { ledger: LedgerContext; prisma: PrismaClient; tokens: TokenService; metrics: Metrics },
+): void => {
+  for (const name of REPORT_NAMES) {
+    const route = reportRoutes[name];
+    app.get(route.path, async (request, reply) => {
+      const started = performance.now();
+      let outcome = 'error';
+      try {
+        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const query = parseQuery(route.query, request.query) as { storeId?: string };
+        const scope = await resolveReportScope(deps.ledger, claims, query.storeId);
+        if (scope instanceof DomainError) throw scope;
+        const report = await readAsTenant(deps.prisma, scope.orgId, (tx) => runReport(name, tx, scope, query));
+        outcome = 'ok';
+        request.log.info({ report: name, orgId: scope.orgId, stores: scope.storeIds.length }, 'report served');
+        return reply.code(200).send(report);
+      } catch (error) {
+        const mapped = toHttpError(error);
+        if (!mapped) {
+          request.log.error({ err: error, report: name }, 'report failed');
+          return reply
+            .code(500)
+            .send({ error: { code: 'INTERNAL', path: '', reason: 'an unexpected error; see the server log' } });
+        }
+        outcome = 'rejected';
+        request.log.info({ report: name, status: mapped.status, error: mapped.body.error }, 'report refused');
+        return reply.code(mapped.status).send(mapped.body);
+      } finally {
+        deps.metrics.reports.inc({ report: name, outcome });
+        deps.metrics.reportDuration.observe({ report: name }, (performance.now() - started) / 1000);
+      }
+    });
+  }
+};

@@ -1,0 +1,30 @@
+import { countOf } from './integers.js';
+import type { ReportQuery } from './report-query.js';
+
+/** rm_stock_on_hand of the covered stores, negative balances first. */
+export const stockReport: ReportQuery<'stock'> = async (tx, scope) => {
+  const balances = await tx.rmStockOnHand.findMany({
+    where: { storeId: { in: scope.storeIds } },
+    orderBy: [{ storeId: 'asc' }, { stockItemId: 'asc' }],
+  });
+  const rows = balances.map((balance) => {
+    const onHand = countOf(balance.onHand, 'on hand');
+    return {
+      storeId: balance.storeId,
+      stockItemId: balance.stockItemId,
+      onHand,
+      negative: onHand < 0,
+      lastCountedQuantity:
+        balance.lastCountedQuantity === null ? null : countOf(balance.lastCountedQuantity, 'counted quantity'),
+      lastCountedAt: balance.lastCountedAt?.toISOString() ?? null,
+    };
+  });
+  const negative = rows.filter((row) => row.negative);
+  return {
+    report: 'stock',
+    orgId: scope.orgId,
+    storeIds: scope.storeIds,
+    rows: [...negative, ...rows.filter((row) => !row.negative)],
+    negativeItems: negative.length,
+  };
+};
