@@ -28,6 +28,12 @@ export type PostgresEventStoreOptions = StoreOptions & {
   poolSize?: number;
   /** Appends committed together at most, in one call. */
   maxGroup?: number;
+  /**
+   * Group commits in flight at once. Few and large beats many and small: every commit pays an
+   * fsync and a NOTIFY (which serialises commits), so with 16 writers, 4 in flight measured about
+   * 2.4× the rate of 18 here. Appends that arrive while all are busy wait and form the next group.
+   */
+  maxInFlight?: number;
   /** Longest a subscriber sleeps without a notification before it looks again. */
   pollMs?: number;
   onError?: (error: unknown) => void;
@@ -61,7 +67,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
   const upcast = upcasterFor(options.registry);
   const committer = new GroupCommitter(pool, {
     maxGroup: options.maxGroup ?? 32,
-    maxInFlight: Math.max(1, poolSize - 2),
+    maxInFlight: Math.min(options.maxInFlight ?? 4, Math.max(1, poolSize - 1)),
   });
   const notifier = new Notifier(options.connectionString, options.pollMs ?? 1_000, onError);
 
