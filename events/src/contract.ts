@@ -12,6 +12,7 @@ import { ChangeTaxRate, DefineTaxCategory } from './catalog/tax-category.command
 import { EventEnvelope } from './envelope.js';
 import { Uuid, UuidV7 } from './ids.js';
 import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
+import { OfflineConflict } from './order/offline-conflict.js';
 import { CheckoutRequest, RefundOrder, VoidOrder } from './order/order.commands.js';
 import { AdjustTip } from './payment/payment.commands.js';
 import { CloseShift, MoveCash, OpenShift } from './shift/shift.commands.js';
@@ -26,6 +27,8 @@ import {
   RevokeRole,
 } from './tenancy/tenancy.commands.js';
 import { OffsetDateTime } from './time.js';
+import { CatalogEntry } from './catalog/catalog-entry.js';
+import { GstStateCode } from './gst.js';
 
 /**
  * The HTTP contract between registers (and other clients) and the ledger, as Zod schemas: the
@@ -74,14 +77,18 @@ export const ReplayRequest = z.object({
   registerId: Uuid,
   batchId: Uuid,
   events: z.array(EventEnvelope).min(1).max(500),
+  /** The register's outbox as it stood when it sent the batch, for the operators' view of who is behind. */
+  outbox: z
+    .object({
+      queuedEvents: z.number().int().nonnegative(),
+      oldestQueuedAt: OffsetDateTime.nullable(),
+    })
+    .optional(),
 });
 export type ReplayRequest = z.infer<typeof ReplayRequest>;
 
-export const ReplayConflict = z.object({
-  kind: z.enum(['price_changed', 'item_inactive', 'stock_negative', 'other']),
-  path: z.string(),
-  detail: z.string(),
-});
+/** What changed while the register was offline; the sale stands. */
+export const ReplayConflict = OfflineConflict;
 
 /**
  * The server's answer per replayed event. An outbox row leaves the register only once it has one;
@@ -100,6 +107,27 @@ export const ReplayVerdict = z.discriminatedUnion('verdict', [
   }),
 ]);
 export type ReplayVerdict = z.infer<typeof ReplayVerdict>;
+
+/**
+ * What a register pulls to sell offline: the catalog entries of its store that changed after
+ * `after` (all of them on a first pull, or when a tax category changed, with `complete` set), the
+ * store's GST state and zone, and the position to pass as `after` next time.
+ */
+export const CatalogPullQuery = z.strictObject({
+  after: z
+    .string()
+    .regex(/^[0-9a-f-]{1,64}$/)
+    .optional(),
+});
+export type CatalogPullQuery = z.infer<typeof CatalogPullQuery>;
+
+export const CatalogPullResponse = z.object({
+  store: z.object({ storeId: Uuid, brandId: Uuid, stateCode: GstStateCode, timeZone: z.string() }),
+  complete: z.boolean(),
+  entries: z.array(CatalogEntry),
+  position: z.string().nullable(),
+});
+export type CatalogPullResponse = z.infer<typeof CatalogPullResponse>;
 
 export const ReplayResponse = z.object({ batchId: Uuid, verdicts: z.array(ReplayVerdict) });
 export type ReplayResponse = z.infer<typeof ReplayResponse>;

@@ -1,6 +1,7 @@
 import { catalogEventDefinitions } from './catalog/catalog-event-definitions.js';
 import { createEventRegistry } from './event-registry.js';
 import { invoiceEventDefinitions } from './invoice/invoice.events.js';
+import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
 import { orderEventDefinitions } from './order/order.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
@@ -14,6 +15,7 @@ import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
  */
 export const eventRegistry = createEventRegistry([
   ...orderEventDefinitions,
+  ...offlineConflictEventDefinitions,
   ...paymentEventDefinitions,
   ...stockEventDefinitions,
   ...shiftEventDefinitions,

@@ -20,6 +20,7 @@ describe('the event registry of the ledger', () => {
         'ItemReactivated',
         'ItemRenamed',
         'ItemTaxCategoryAssigned',
+        'OfflineConflictRecorded',
         'OrderPlaced',
         'OrderRefunded',
         'OrderVoided',

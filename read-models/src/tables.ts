@@ -1,4 +1,4 @@
-import { ItemKind, OrderChannel, Role, SupplyKind, TenderKind } from '@possier/events';
+import { ItemKind, OfflineConflict, OrderChannel, Role, SupplyKind, TenderKind } from '@possier/events';
 import type { Scalar } from './row-change.js';
 
 /**
@@ -296,6 +296,26 @@ export const rmStockOnHand = defineTable('rm_stock_on_hand', ['org_id', 'store_i
   last_counted_at: optional('timestamptz'),
 });
 
+/**
+ * What a manager must look at after offline sales were replayed: one row per conflict the ledger
+ * recorded (a price or rate that changed, an item no longer sold, stock taken below zero). The
+ * sale itself stands in every other table.
+ */
+export const rmOfflineConflicts = defineTable('rm_offline_conflicts', ['org_id', 'order_id', 'conflict_index'], {
+  org_id: required('uuid'),
+  order_id: required('uuid'),
+  conflict_index: required('smallint'),
+  store_id: required('uuid'),
+  register_id: optional('uuid'),
+  kind: oneOf(OfflineConflict.shape.kind.options),
+  path: required('text'),
+  detail: required('text'),
+  item_id: optional('uuid'),
+  stock_item_id: optional('uuid'),
+  on_hand_after: optional('bigint'),
+  recorded_at: required('timestamptz'),
+});
+
 export const rmShifts = defineTable('rm_shifts', ['org_id', 'shift_id'], {
   org_id: required('uuid'),
   shift_id: required('uuid'),
@@ -356,6 +376,7 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmPaymentMix,
   rmGstSummary,
   rmStockOnHand,
+  rmOfflineConflicts,
   rmShifts,
   rmReceivables,
 ];

@@ -1,3 +1,4 @@
+export * from './offline-conflict.js';
 export * from './order.commands.js';
 export * from './order.decider.js';
 export * from './order.events.js';

@@ -9,12 +9,14 @@ import type { TenderKind } from '../payment/tender.js';
 import { priceBill, type BillTotals, type PricedLine, type PricingLine } from '../pricing.js';
 import { depletionOf, type StockDepleted } from '../stock/stock-depleted.js';
 import { parseOrError } from '../validation.js';
+import type { OfflineConflictRecorded } from './offline-conflict.js';
 import { OrderCommand, type PlaceOrder, type RefundOrder, type VoidOrder } from './order.commands.js';
 import type { OrderPlaced, OrderRefunded, OrderVoided, RefundedLine } from './order.events.js';
 import { addAmounts, NO_AMOUNTS, refundOfLine, type LineAmounts } from './refund.js';
 
 /** Everything appended to an order's stream. */
-export type OrderStreamEvent = OrderPlaced | OrderVoided | OrderRefunded | PaymentEvent | StockDepleted;
+export type OrderStreamEvent =
+  OrderPlaced | OrderVoided | OrderRefunded | PaymentEvent | StockDepleted | OfflineConflictRecorded;
 
 export type OrderLineState = { line: PricedLine; refundedQuantity: number; refunded: LineAmounts };
 
@@ -319,6 +321,7 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
     case 'TipAdjusted':
       return { ...state, payments: paymentDecider.evolve(state.payments, event) };
     case 'StockDepleted':
+    case 'OfflineConflictRecorded':
       return state;
     case 'OrderVoided':
       return { ...state, status: 'voided' };

@@ -25,10 +25,25 @@ export const StockRow = z.object({
 });
 export type StockRow = z.infer<typeof StockRow>;
 
+/** A replayed offline sale that took a stock item below zero: why a balance is negative, and who sold it. */
+export const StockConflictRow = z.object({
+  storeId: Uuid,
+  stockItemId: Uuid,
+  orderId: Uuid,
+  registerId: Uuid.nullable(),
+  onHandAfter: z.number().int(),
+  detail: z.string(),
+  /** ISO 8601, UTC: when the ledger judged the replayed sale. */
+  recordedAt: z.string(),
+});
+export type StockConflictRow = z.infer<typeof StockConflictRow>;
+
 export const StockReport = z.object({
   ...reportHeader('stock'),
   /** Negative balances first, then by store and stock item. */
   rows: z.array(StockRow),
   negativeItems: Count,
+  /** Offline sales that sold stock the records said was not there, newest first. */
+  conflicts: z.array(StockConflictRow),
 });
 export type StockReport = z.infer<typeof StockReport>;

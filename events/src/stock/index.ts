@@ -1,4 +1,5 @@
 export * from './stock-depleted.js';
 export * from './stock.commands.js';
+export * from './stock-movement.js';
 export * from './stock.events.js';
 export * from './stock.decider.js';

@@ -2,6 +2,7 @@ import type { Projection } from '../projection.js';
 import { catalogProjection } from './catalog.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
+import { offlineConflictsProjection } from './offline-conflicts.projection.js';
 import { ordersProjection } from './orders.projection.js';
 import { paymentMixProjection } from './payment-mix.projection.js';
 import { receivablesProjection } from './receivables.projection.js';
@@ -27,6 +28,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     paymentMixProjection,
     gstSummaryProjection,
     stockOnHandProjection,
+    offlineConflictsProjection,
     shiftsProjection,
     receivablesProjection,
   ].map((projection) => [projection.name, projection]),
@@ -36,6 +38,7 @@ export {
   catalogProjection,
   gstSummaryProjection,
   itemSalesProjection,
+  offlineConflictsProjection,
   ordersProjection,
   paymentMixProjection,
   receivablesProjection,

@@ -1,3 +1,4 @@
+import { stockMovementOf } from '@possier/events';
 import { decode } from '../decode.js';
 import type { Projection } from '../projection.js';
 import { increment, upsert } from '../row-change.js';
@@ -19,32 +20,16 @@ export const stockOnHandProjection: Projection = {
   eventTypes: ['StockDepleted', 'StockAdjusted'],
   project: (event) => {
     const decoded = decode(event);
-    switch (decoded?.type) {
-      case 'StockDepleted': {
-        const { storeId, stockItemId, quantity } = decoded.data;
-        return [
-          increment(
-            rmStockOnHand,
-            { org_id: event.orgId, store_id: storeId, stock_item_id: stockItemId },
-            { on_hand: -quantity },
-          ),
-        ];
-      }
-      case 'StockAdjusted': {
-        const { data } = decoded;
-        const key = { org_id: event.orgId, store_id: data.storeId, stock_item_id: data.stockItemId };
-        return data.reason === 'count'
-          ? [
-              upsert(rmStockOnHand, key, {
-                on_hand: data.countedQuantity,
-                last_counted_quantity: data.countedQuantity,
-                last_counted_at: data.occurredAt,
-              }),
-            ]
-          : [increment(rmStockOnHand, key, { on_hand: data.quantityDelta })];
-      }
-      default:
-        return [];
-    }
+    if (decoded?.type !== 'StockDepleted' && decoded?.type !== 'StockAdjusted') return [];
+    const movement = stockMovementOf(decoded);
+    const key = { org_id: event.orgId, store_id: movement.storeId, stock_item_id: movement.stockItemId };
+    if (movement.kind === 'shift') return [increment(rmStockOnHand, key, { on_hand: movement.quantity })];
+    return [
+      upsert(rmStockOnHand, key, {
+        on_hand: movement.quantity,
+        last_counted_quantity: movement.quantity,
+        last_counted_at: decoded.type === 'StockAdjusted' ? decoded.data.occurredAt : null,
+      }),
+    ];
   },
 };

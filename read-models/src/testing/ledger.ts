@@ -94,6 +94,9 @@ export const createTestLedger = () => {
       run(stockDecider, stockStreamId(storeId, stockItemId), command, { at, storeId }),
     invoice: (invoiceId: string, command: unknown, at: string, storeId: string) =>
       run(invoiceDecider, invoiceStreamId(invoiceId), command, { at, storeId, registerId: null }),
+    /** Events the ledger records itself, with no command: the conflicts of a replayed offline sale. */
+    recordOnOrder: (orderId: string, events: ReadonlyArray<DomainEvent>, at: string, storeId: string) =>
+      record(orderStreamId(orderId), events, { at, storeId }),
   };
 };
 

@@ -69,6 +69,31 @@ export const wholeDay = () => {
     at('21:00'),
     STORE,
   );
+  ledger.recordOnOrder(
+    LUNCH_ORDER,
+    [
+      {
+        type: 'OfflineConflictRecorded',
+        data: {
+          orderId: LUNCH_ORDER,
+          storeId: STORE,
+          registerId: REGISTER,
+          placedEventId: id(0x3_0001),
+          conflicts: [
+            {
+              kind: 'stock_negative',
+              path: 'data.quantity',
+              detail: 'selling 250 units left -50 on hand',
+              stockItemId: DOUGH,
+              onHandAfter: -50,
+            },
+          ],
+        },
+      },
+    ],
+    at('21:05'),
+    STORE,
+  );
   refundOnePizza(ledger);
   refundTheRest(ledger);
   adjust(2, '22:00', { reason: 'count', countedQuantity: 18_500 });

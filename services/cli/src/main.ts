@@ -1,4 +1,5 @@
 import { REPORT_NAMES, type ReportName } from '@possier/events';
+import { registerCommand, RegisterCliError } from '@possier/register/cli';
 import { Argument, Command, Option } from 'commander';
 import pg from 'pg';
 import { CliError, cliError } from './cli-error.js';
@@ -7,7 +8,7 @@ import { readStatus } from './status/read-status.js';
 import { renderStatus } from './status/render-status.js';
 
 const program = new Command('possier')
-  .description('The Possier ledger from the command line: reports, and the read side’s status.')
+  .description('The Possier ledger from the command line: a register, reports, and the read side’s status.')
   .showHelpAfterError();
 
 program
@@ -46,10 +47,12 @@ program
     }
   });
 
+program.addCommand(registerCommand());
+
 try {
   await program.parseAsync();
 } catch (error) {
-  if (!(error instanceof CliError)) throw error;
+  if (!(error instanceof CliError || error instanceof RegisterCliError)) throw error;
   process.stderr.write(`${error.message}\n`);
   process.exitCode = 1;
 }

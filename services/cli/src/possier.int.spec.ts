@@ -171,6 +171,7 @@ describe('possier status', () => {
     expect(checkpoints.map((checkpoint) => `${checkpoint.kind}:${checkpoint.name}`)).toEqual([
       'projector:gst_summary',
       'projector:item_sales',
+      'projector:offline_conflicts',
       'projector:payment_mix',
       'projector:receivables',
       'projector:sales_by_hour',
@@ -184,7 +185,7 @@ describe('possier status', () => {
       expect(checkpoint.lastAgeMs).toBeGreaterThanOrEqual(0);
     }
     const table = await possier(['status'], { DATABASE_URL: fixture.ledger.databaseUrl });
-    expect(table.stdout).toMatch(/^projector {2}sales_by_hour {2}[0-9a-f]{16}-[0-9a-f]{16} {2}caught up/m);
+    expect(table.stdout).toMatch(/^projector +sales_by_hour +[0-9a-f]{16}-[0-9a-f]{16} +caught up/m);
   });
 
   it('counts the events a checkpoint is behind when the log moves on without the read side', async () => {
@@ -208,7 +209,7 @@ describe('possier status', () => {
       expect(checkpoint.position < (head?.position ?? '')).toBe(true);
     }
     const table = await possier(['status'], { DATABASE_URL: fixture.ledger.databaseUrl });
-    expect(table.stdout).toMatch(/^relay {6}ledger {9}[0-9a-f-]{33} {2}1 event /m);
+    expect(table.stdout).toMatch(/^relay +ledger +[0-9a-f-]{33} +1 event /m);
   });
 
   it('needs DATABASE_URL', async () => {

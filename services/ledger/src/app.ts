@@ -13,8 +13,11 @@ import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
 import { openApiDocument } from './http/openapi.js';
 import { registerReportRoutes } from './http/report-routes.js';
+import { registerRegisterRoutes } from './http/register-routes.js';
 import { registerCommandRoutes } from './http/routes.js';
 import { createMetrics } from './observability/metrics.js';
+import type { RegisterSyncLog } from './offline/register-sync.js';
+import type { StockLevels } from './offline/stock-levels.js';
 import { runChecks, type Check } from './observability/readiness.js';
 
 export type LedgerAppOptions = {
@@ -25,6 +28,10 @@ export type LedgerAppOptions = {
    */
   readModels: pg.Pool;
   tokens: TokenService;
+  /** Stock on hand from the log, for judging replayed offline sales (`postgresStockLevels`). */
+  stockLevels: StockLevels;
+  /** Where registers' outbox reports are kept (`postgresRegisterSyncLog`). */
+  registerSync: RegisterSyncLog;
   logger: Logger;
   readiness: ReadonlyArray<Check>;
   commandRetries?: number;
@@ -46,7 +53,13 @@ const nestLogger = (logger: Logger): LoggerService => ({
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
   const metrics = createMetrics();
-  const ledger = new LedgerContext(options.store, metrics, options.commandRetries ?? 5);
+  const ledger = new LedgerContext(
+    options.store,
+    options.stockLevels,
+    options.registerSync,
+    metrics,
+    options.commandRetries ?? 5,
+  );
 
   @Module({
     imports: [CqrsModule.forRoot()],
@@ -73,6 +86,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     metrics,
     logger: options.logger,
   });
+
+  registerRegisterRoutes(fastify as never, { ledger, tokens: options.tokens });
 
   const prisma = createPrismaClient(options.readModels);
   registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });

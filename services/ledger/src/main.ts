@@ -1,5 +1,7 @@
 import { openPostgresEventStore } from '@possier/store';
 import pg from 'pg';
+import { postgresRegisterSyncLog } from './offline/register-sync.js';
+import { postgresStockLevels } from './offline/stock-levels.js';
 import { pino } from 'pino';
 import { createLedgerApp } from './app.js';
 import { createTokenService } from './auth/tokens.js';
@@ -24,6 +26,8 @@ const app = await createLedgerApp({
   store,
   readModels,
   tokens: createTokenService(config.POSSIER_JWT_SECRET, config.POSSIER_JWT_ISSUER),
+  stockLevels: postgresStockLevels(store.pool),
+  registerSync: postgresRegisterSyncLog(store.pool),
   logger,
   readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
   commandRetries: config.COMMAND_RETRIES,

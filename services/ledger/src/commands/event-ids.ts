@@ -20,3 +20,18 @@ export const deriveEventIds = (commandId: string, count: number): string[] => {
     mintUuidV7({ msecs, random: createHash('sha256').update(`${commandId}:${index}`).digest().subarray(0, 16) }),
   );
 };
+
+/**
+ * The id of an event the ledger records about another event (the conflicts found in a replayed
+ * sale), derived from that event's id and the purpose, so a replay that is retried records it
+ * once.
+ */
+export const deriveEventId = (sourceEventId: string, purpose: string): string => {
+  const parsed = UuidV7.safeParse(sourceEventId);
+  if (!parsed.success) throw new RangeError('the source event id must be a UUIDv7');
+  const msecs = Number.parseInt(sourceEventId.replace(/-/g, '').slice(0, 12), 16);
+  return mintUuidV7({
+    msecs,
+    random: createHash('sha256').update(`${purpose}:${sourceEventId}`).digest().subarray(0, 16),
+  });
+};

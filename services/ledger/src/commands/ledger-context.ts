@@ -21,6 +21,8 @@ import {
 } from '@possier/events';
 import type { TokenClaims } from '../auth/tokens.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { RegisterSyncLog } from '../offline/register-sync.js';
+import type { StockLevels } from '../offline/stock-levels.js';
 import { executeStreamCommand, type CommandOutcome, type StreamCommandSpec } from './stream-executor.js';
 
 /** Who is calling, as the token says, and the flow the call belongs to. */
@@ -57,6 +59,10 @@ export class LedgerContext {
 
   constructor(
     readonly store: EventStore,
+    /** Stock on hand from the log, for judging replayed offline sales. */
+    readonly stockLevels: StockLevels,
+    /** What registers last said of their outboxes. */
+    readonly registerSync: RegisterSyncLog,
     private readonly metrics: Metrics,
     private readonly retries: number,
   ) {}

@@ -4,6 +4,8 @@ import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, type PostgresEventStore } from '@possier/store';
 import pg from 'pg';
+import { postgresRegisterSyncLog } from '../offline/register-sync.js';
+import { postgresStockLevels } from '../offline/stock-levels.js';
 import { pino } from 'pino';
 import { createLedgerApp } from '../app.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
@@ -40,6 +42,8 @@ export const startLedger = async (): Promise<Ledger> => {
     store,
     readModels,
     tokens,
+    stockLevels: postgresStockLevels(store.pool),
+    registerSync: postgresRegisterSyncLog(store.pool),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     readiness: [postgresCheck(store.pool), natsCheck(process.env.NATS_URL ?? 'nats://127.0.0.1:4222')],
   });

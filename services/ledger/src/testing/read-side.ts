@@ -16,6 +16,7 @@ export const REPORT_PROJECTIONS = [
   'payment_mix',
   'gst_summary',
   'stock_on_hand',
+  'offline_conflicts',
   'shifts',
   'receivables',
 ] as const;

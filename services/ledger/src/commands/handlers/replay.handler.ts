@@ -7,7 +7,9 @@ import {
   eventRegistry,
   StreamOrgMismatchError,
   verifyOrderPlaced,
+  type AppendResult,
   type ErrorDetail,
+  type OfflineConflict,
   type EventEnvelope,
   type OrderPlaced,
   type RegisterPrincipal,
@@ -16,7 +18,10 @@ import {
   type TenancyStore,
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
+import { judgeOfflineSales } from '../../offline/judge-offline-sale.js';
 import { LedgerContext } from '../ledger-context.js';
+
+type DecisionOutcome = { kind: 'stored'; result: AppendResult } | { kind: 'rejected'; reasons: ErrorDetail[] };
 
 /** What a register decides on its own and may therefore replay; catalog, invoices and tenancy are decided online. */
 const REPLAYABLE = new Set([
@@ -127,51 +132,117 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     if (allowed instanceof DomainError) throw allowed;
     const store = allowed.store as TenancyStore;
 
-    const verdicts: ReplayVerdict[] = [];
-    for (const decision of decisionsOf(batch.events)) {
+    const outcomes: Array<DecisionOutcome | undefined> = [];
+    const decisions = decisionsOf(batch.events);
+    const valid: number[] = [];
+    decisions.forEach((decision, index) => {
       const problems = decision.map((event) => checkEvent(event, claims, store));
       const firstProblem = problems.findIndex((problem) => problem !== undefined);
-      if (firstProblem >= 0) {
-        const failing = decision[firstProblem] as EventEnvelope;
-        decision.forEach((event, index) => {
-          const problem = problems[index];
+      if (firstProblem < 0) {
+        valid.push(index);
+        return;
+      }
+      const failing = decision[firstProblem] as EventEnvelope;
+      const reasons = problems.map(
+        (problem) =>
+          (problem && detail(problem)) ?? {
+            code: 'REPLAY.DECISION_REJECTED',
+            path: '',
+            reason: `decided together with event ${failing.eventId}, which was rejected`,
+          },
+      );
+      outcomes[index] = { kind: 'rejected', reasons };
+    });
+
+    // Decisions on different streams do not depend on each other, so they are appended at once
+    // (the store groups concurrent appends into shared commits); on one stream they keep their order.
+    const byStream = new Map<string, number[]>();
+    for (const index of valid) {
+      const streamId = (decisions[index] as EventEnvelope[])[0]?.streamId as string;
+      byStream.set(streamId, [...(byStream.get(streamId) ?? []), index]);
+    }
+    await Promise.all(
+      [...byStream.values()].map(async (indexes) => {
+        for (const index of indexes) outcomes[index] = await this.append(decisions[index] as EventEnvelope[]);
+      }),
+    );
+
+    const stored = valid
+      .filter((index) => outcomes[index]?.kind === 'stored')
+      .map((index) => decisions[index] as EventEnvelope[]);
+    const conflicts = await this.judge(stored, claims, store);
+
+    const verdicts: ReplayVerdict[] = [];
+    decisions.forEach((decision, index) => {
+      const outcome = outcomes[index] as DecisionOutcome;
+      decision.forEach((event, position) => {
+        if (outcome.kind === 'rejected') {
           verdicts.push({
             eventId: event.eventId,
             verdict: 'rejected',
-            error: problem
-              ? detail(problem)
-              : {
-                  code: 'REPLAY.DECISION_REJECTED',
-                  path: '',
-                  reason: `decided together with event ${failing.eventId}, which was rejected`,
-                },
+            error: outcome.reasons[position] as ErrorDetail,
           });
-        });
-        continue;
-      }
-      const streamId = (decision[0] as EventEnvelope).streamId;
-      try {
-        const result = await this.ledger.store.append(streamId, 'any', decision);
-        decision.forEach((event, index) =>
-          verdicts.push(
-            result.duplicate
-              ? { eventId: event.eventId, verdict: 'duplicate' }
-              : {
-                  eventId: event.eventId,
-                  verdict: 'accepted',
-                  globalPosition: result.globalPositions[index] as number,
-                },
-          ),
+          return;
+        }
+        if (outcome.result.duplicate) {
+          verdicts.push({ eventId: event.eventId, verdict: 'duplicate' });
+          return;
+        }
+        const globalPosition = outcome.result.globalPositions[position] as number;
+        const found = conflicts.get(event.eventId);
+        verdicts.push(
+          found
+            ? { eventId: event.eventId, verdict: 'accepted_with_conflict', globalPosition, conflicts: found }
+            : { eventId: event.eventId, verdict: 'accepted', globalPosition },
         );
-      } catch (error) {
-        if (!(error instanceof EventIdConflictError || error instanceof StreamOrgMismatchError)) throw error;
-        const reason =
-          error instanceof EventIdConflictError
-            ? { code: 'EVENT.ID_CONFLICT', path: 'eventId', reason: `event ${error.eventId} ${error.detail}` }
-            : { code: 'AUTH.WRONG_ORG', path: 'streamId', reason: 'the stream belongs to another org' };
-        for (const event of decision) verdicts.push({ eventId: event.eventId, verdict: 'rejected', error: reason });
-      }
+      });
+    });
+    if (batch.outbox) {
+      await this.ledger.registerSync.record({
+        orgId: claims.orgId,
+        storeId: claims.storeId,
+        registerId: claims.registerId,
+        batchId: batch.batchId,
+        outbox: batch.outbox,
+      });
     }
     return { batchId: batch.batchId, verdicts };
+  }
+
+  /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
+  private async append(decision: EventEnvelope[]): Promise<DecisionOutcome> {
+    try {
+      const result = await this.ledger.store.append((decision[0] as EventEnvelope).streamId, 'any', decision);
+      return { kind: 'stored', result };
+    } catch (error) {
+      if (!(error instanceof EventIdConflictError || error instanceof StreamOrgMismatchError)) throw error;
+      const reason =
+        error instanceof EventIdConflictError
+          ? { code: 'EVENT.ID_CONFLICT', path: 'eventId', reason: `event ${error.eventId} ${error.detail}` }
+          : { code: 'AUTH.WRONG_ORG', path: 'streamId', reason: 'the stream belongs to another org' };
+      return { kind: 'rejected', reasons: decision.map(() => reason) };
+    }
+  }
+
+  /**
+   * Judges the stored sales against what changed while the register was offline and records the
+   * conflicts beside them. Duplicates are judged too: if the ledger stopped between a sale's commit
+   * and its conflict's, the retried batch records the conflict then (its id is derived from the
+   * sale's, so it is never recorded twice).
+   */
+  private async judge(
+    decisions: ReadonlyArray<ReadonlyArray<EventEnvelope>>,
+    register: RegisterPrincipal,
+    store: TenancyStore,
+  ): Promise<Map<string, OfflineConflict[]>> {
+    const judgement = await judgeOfflineSales(decisions, {
+      orgId: register.orgId,
+      storeId: register.storeId,
+      catalog: (itemIds) => this.ledger.catalogFor(register.orgId, store.brandId, register.storeId, itemIds),
+      stock: this.ledger.stockLevels,
+      recordedAt: new Date().toISOString(),
+    });
+    await Promise.all(judgement.records.map((record) => this.ledger.store.append(record.streamId, 'any', [record])));
+    return judgement.conflictsByEvent;
   }
 }

@@ -1,0 +1,223 @@
+import { formatRupees, DomainError, mintUuidV7, type CatalogEntry } from '@possier/events';
+import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+import { LedgerRefusedError, LedgerUnreachableError } from '../ledger-client.js';
+import { openRegister, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
+import { SaleRefusedError } from '../register.js';
+import { parseRupees } from './rupees.js';
+
+/** A refusal the person at the till must read: printed without a stack, exit code 1. */
+export class RegisterCliError extends Error {
+  override readonly name = 'RegisterCliError';
+}
+
+const dataOption = () =>
+  new Option('--data <dir>', 'where the register keeps its database')
+    .env('POSSIER_REGISTER_DIR')
+    .default('.possier/register');
+
+const newId = () => mintUuidV7({ msecs: Date.now(), random: randomBytes(16) });
+
+const withRegister = async <T>(
+  dir: string,
+  work: (register: RegisterAgent) => Promise<T> | T,
+  logger?: Logger,
+): Promise<T> => {
+  let register: RegisterAgent;
+  try {
+    register = openRegister({ dataDir: dir, ...(logger ? { logger } : {}) });
+  } catch (error) {
+    throw new RegisterCliError((error as Error).message);
+  }
+  try {
+    return await work(register);
+  } catch (error) {
+    if (error instanceof SaleRefusedError || error instanceof LedgerRefusedError)
+      throw new RegisterCliError(error.message);
+    throw error;
+  } finally {
+    register.close();
+  }
+};
+
+const age = (since: string | null, now: Date): string => {
+  if (!since) return '-';
+  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(since)) / 1000));
+  if (seconds < 90) return `${seconds}s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)}m`;
+  return `${Math.round(seconds / 3600)}h`;
+};
+
+export const renderStatus = (status: RegisterStatus, now = new Date()): string =>
+  [
+    `register      ${status.registerId} (store ${status.storeId})`,
+    `connection    ${status.online === null ? 'not tried yet' : status.online ? 'online' : 'OFFLINE'}`,
+    `queued        ${status.queuedEvents} events${status.queuedEvents > 0 ? `, oldest ${age(status.oldestQueuedAt, now)} old` : ''}`,
+    `last sync     ${status.lastSyncAt ?? 'never'}${status.lastSyncAt ? ` (${age(status.lastSyncAt, now)} ago)` : ''}`,
+    `menu          ${status.catalogItems} items cached`,
+    `for a manager ${status.conflicts} conflicts, ${status.rejectedEvents} rejected events`,
+    ...(status.online === false && status.lastError ? [`last error    ${status.lastError}`] : []),
+  ].join('\n');
+
+/** `item[:quantity]`, the item by id or by the start of its name on the cached menu. */
+const resolveLine = (menu: ReadonlyArray<CatalogEntry>, spec: string) => {
+  const [name = '', quantityText = '1'] = spec.split(':');
+  const quantity = Number(quantityText);
+  if (!Number.isInteger(quantity) || quantity <= 0)
+    throw new RegisterCliError(`--item ${spec}: the quantity must be a whole number above zero`);
+  const wanted = name.toLowerCase();
+  const matches = menu.filter(
+    (entry) => entry.kind === 'item' && (entry.itemId === name || entry.name.toLowerCase().startsWith(wanted)),
+  );
+  if (matches.length !== 1) {
+    throw new RegisterCliError(
+      `--item ${spec}: ${matches.length === 0 ? 'nothing on the menu matches' : `matches ${matches.map((entry) => entry.name).join(', ')}`}`,
+    );
+  }
+  return { lineId: newId(), itemId: (matches[0] as CatalogEntry).itemId, quantity, modifierIds: [] };
+};
+
+const menuOf = (register: RegisterAgent): CatalogEntry[] =>
+  (register.db.prepare('SELECT entry FROM catalog').all() as Array<{ entry: string }>).map(
+    (row) => JSON.parse(row.entry) as CatalogEntry,
+  );
+
+/** Pushes what is queued; offline is reported, not thrown: the sales are safe in the outbox. */
+const trySync = async (register: RegisterAgent, progress: boolean): Promise<string> => {
+  const queued = register.status().queuedEvents;
+  const bar =
+    progress && queued > 0
+      ? new cliProgress.SingleBar({ format: 'sync [{bar}] {value}/{total} events' }, cliProgress.Presets.shades_classic)
+      : undefined;
+  bar?.start(queued, 0);
+  try {
+    const summary = await register.sync((step) => bar?.update(step.pushed));
+    bar?.stop();
+    return `synced: ${summary.accepted} accepted, ${summary.duplicate} already stored, ${summary.rejected} rejected, ${summary.conflicts} conflicts; ${register.status().queuedEvents} queued`;
+  } catch (error) {
+    bar?.stop();
+    if (!(error instanceof LedgerUnreachableError)) throw error;
+    return `offline: ${register.status().queuedEvents} events kept in the outbox; they are sent when the ledger is reachable`;
+  }
+};
+
+export const registerCommand = (): Command => {
+  const command = new Command('register').description(
+    'Run this machine as a register: sell online or offline, sync with the ledger',
+  );
+
+  command
+    .command('init')
+    .description('Set up the register with the ledger’s URL and its register token, and pull the menu')
+    .requiredOption('--ledger <url>', 'the ledger, e.g. http://127.0.0.1:3000')
+    .addOption(
+      new Option('--token <token>', 'the register’s token').env('POSSIER_REGISTER_TOKEN').makeOptionMandatory(),
+    )
+    .addOption(dataOption())
+    .action(async (options: { ledger: string; token: string; data: string }) => {
+      const register = openRegister({ dataDir: options.data, ledgerUrl: options.ledger, token: options.token });
+      try {
+        process.stdout.write(`${await trySync(register, false)}\n${renderStatus(register.status())}\n`);
+      } finally {
+        register.close();
+      }
+    });
+
+  command
+    .command('menu')
+    .description('List the menu as cached on this register')
+    .addOption(dataOption())
+    .action((options: { data: string }) =>
+      withRegister(options.data, (register) => {
+        for (const entry of menuOf(register).sort((a, b) => a.name.localeCompare(b.name))) {
+          process.stdout.write(
+            `${entry.name.padEnd(28)} ${formatRupees(entry.unitPricePaise).padStart(12)} ${entry.priceIncludesTax ? 'incl.' : '+'} GST ${entry.taxRateBasisPoints / 100}%${entry.active ? '' : '  (not sold)'}\n`,
+          );
+        }
+      }),
+    );
+
+  command
+    .command('sell')
+    .description('Check out an order: written to the outbox first, then sent if the ledger is reachable')
+    .requiredOption('--item <items...>', 'items by name or id, each with a quantity (margherita:2 cola)')
+    .option('--cash <rupees>', 'cash handed over')
+    .option('--card <rupees>', 'paid by card')
+    .option('--upi <rupees>', 'paid by UPI')
+    .addOption(new Option('--channel <channel>').choices(['dine_in', 'takeaway', 'delivery']).default('dine_in'))
+    .addOption(dataOption())
+    .action(
+      (options: { item: string[]; cash?: string; card?: string; upi?: string; channel: 'dine_in'; data: string }) =>
+        withRegister(options.data, async (register) => {
+          const menu = menuOf(register);
+          const tenders = (['card', 'upi', 'cash'] as const).flatMap((kind) => {
+            const text = options[kind];
+            if (text === undefined) return [];
+            const amountPaise = parseRupees(text, `--${kind}`);
+            if (amountPaise instanceof DomainError)
+              throw new RegisterCliError(`${amountPaise.path}: ${amountPaise.reason}`);
+            return [{ paymentId: newId(), kind, amountPaise }];
+          });
+          const shiftId = register.till.currentShift() ?? null;
+          const sale = register.till.checkout({
+            orderId: newId(),
+            shiftId,
+            channel: options.channel,
+            lines: options.item.map((spec) => resolveLine(menu, spec)),
+            tenders,
+          });
+          const { totals, changePaise } = sale.placed;
+          process.stdout.write(
+            `order ${sale.placed.orderId}: payable ${formatRupees(totals.payablePaise)} (GST ${formatRupees(totals.taxPaise)}), change ${formatRupees(changePaise)}\n`,
+          );
+          process.stdout.write(`${await trySync(register, false)}\n`);
+        }),
+    );
+
+  command
+    .command('sync')
+    .description('Pull menu changes and push every queued event, with a progress bar')
+    .addOption(dataOption())
+    .action((options: { data: string }) =>
+      withRegister(options.data, async (register) => {
+        const line = await trySync(register, process.stderr.isTTY || process.stdout.isTTY);
+        process.stdout.write(`${line}\n`);
+        if (line.startsWith('offline')) process.exitCode = 2;
+      }),
+    );
+
+  command
+    .command('status')
+    .description('Online or offline, queued events and their age, the last sync')
+    .option('--json', 'as JSON')
+    .addOption(dataOption())
+    .action((options: { json?: boolean; data: string }) =>
+      withRegister(options.data, async (register) => {
+        await register.probe();
+        const status = register.status();
+        process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`);
+      }),
+    );
+
+  command
+    .command('run')
+    .description('Keep syncing in the foreground, backing off with jitter while the ledger is unreachable')
+    .option('--interval <seconds>', 'between syncs when all is sent', '5')
+    .addOption(dataOption())
+    .action((options: { interval: string; data: string }) =>
+      withRegister(
+        options.data,
+        async (register) => {
+          const stop = new AbortController();
+          process.once('SIGINT', () => stop.abort());
+          process.once('SIGTERM', () => stop.abort());
+          await register.runSyncLoop({ signal: stop.signal, intervalMs: Number(options.interval) * 1000 });
+        },
+        pino({ name: 'possier-register' }),
+      ),
+    );
+
+  return command;
+};

@@ -1,0 +1,6 @@
+export * from './ledger-client.js';
+export * from './local-store.js';
+export * from './local-time.js';
+export * from './register-agent.js';
+export * from './register.js';
+export * from './sync.js';

@@ -1,0 +1,158 @@
+import { RegisterPrincipal } from '@possier/events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pRetry from 'p-retry';
+import type { Logger } from 'pino';
+import { createLedgerClient, LedgerUnreachableError, type LedgerClient } from './ledger-client.js';
+import { openLocalStore, readSetting, writeSetting, type LocalStore } from './local-store.js';
+import { createTill, systemClock, type RegisterClock, type Till } from './register.js';
+import { outboxStatus, pullCatalog, pushOutbox, type PushProgress, type PushSummary } from './sync.js';
+
+export type RegisterStatus = {
+  registerId: string;
+  storeId: string;
+  /** Whether the last attempt to reach the ledger succeeded; null before the first. */
+  online: boolean | null;
+  queuedEvents: number;
+  oldestQueuedAt: string | null;
+  /** When the ledger last judged a batch (or confirmed an empty outbox). */
+  lastSyncAt: string | null;
+  lastError: string | null;
+  catalogItems: number;
+  rejectedEvents: number;
+  conflicts: number;
+};
+
+export class RegisterNotSetUpError extends Error {
+  override readonly name = 'RegisterNotSetUpError';
+}
+
+/** The register's identity is the one its token names; the ledger checks the signature, the register reads the claims. */
+const identityOf = (token: string): RegisterPrincipal => {
+  const payload = token.split('.')[1];
+  if (!payload) throw new RegisterNotSetUpError('the token is not a JWT');
+  const claims = RegisterPrincipal.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+  if (!claims.success) throw new RegisterNotSetUpError('the token is not a register token');
+  return claims.data;
+};
+
+export type RegisterAgent = {
+  till: Till;
+  db: LocalStore;
+  /** Pulls catalog changes, then pushes the whole outbox. Throws LedgerUnreachableError when offline. */
+  sync(onProgress?: (progress: PushProgress) => void): Promise<PushSummary>;
+  /** Syncs now and every `intervalMs`, backing off with jitter while the ledger is unreachable, until aborted. */
+  runSyncLoop(options: { signal: AbortSignal; intervalMs?: number; maxBackoffMs?: number }): Promise<void>;
+  status(): RegisterStatus;
+  /** Asks the ledger whether it answers, and records the answer as the connection state. */
+  probe(): Promise<boolean>;
+  close(): void;
+};
+
+/**
+ * Opens (or sets up, given a ledger URL and a register token) the register whose state lives in
+ * `dataDir/register.sqlite`. The URL and token are kept there, so a restarted till carries on.
+ */
+export const openRegister = (options: {
+  dataDir: string;
+  ledgerUrl?: string;
+  token?: string;
+  clock?: RegisterClock;
+  logger?: Logger;
+  client?: (url: string, token: string) => LedgerClient;
+}): RegisterAgent => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openLocalStore(join(options.dataDir, 'register.sqlite'));
+  if (options.ledgerUrl) writeSetting(db, 'ledgerUrl', options.ledgerUrl);
+  if (options.token) writeSetting(db, 'token', options.token);
+  const ledgerUrl = readSetting(db, 'ledgerUrl');
+  const token = readSetting(db, 'token');
+  if (!ledgerUrl || !token) {
+    db.close();
+    throw new RegisterNotSetUpError(`no register is set up in ${options.dataDir}: run possier register init`);
+  }
+  const identity = identityOf(token);
+  const clock = options.clock ?? systemClock;
+  const ledger = (options.client ?? ((url, bearer) => createLedgerClient({ url, token: bearer })))(ledgerUrl, token);
+  const till = createTill(db, identity, clock);
+  const log = options.logger;
+
+  const noteAttempt = (error: unknown) => {
+    writeSetting(
+      db,
+      'lastAttempt',
+      JSON.stringify({
+        ok: error === undefined,
+        at: clock.now().toISOString(),
+        error: error ? String((error as Error).message) : null,
+      }),
+    );
+  };
+
+  const sync = async (onProgress?: (progress: PushProgress) => void): Promise<PushSummary> => {
+    try {
+      await pullCatalog(db, ledger, identity);
+      const summary = await pushOutbox(db, ledger, identity, clock, onProgress);
+      if (summary.batches === 0) writeSetting(db, 'lastSyncAt', clock.now().toISOString());
+      noteAttempt(undefined);
+      return summary;
+    } catch (error) {
+      noteAttempt(error);
+      throw error;
+    }
+  };
+
+  return {
+    till,
+    db,
+    sync,
+    async runSyncLoop({ signal, intervalMs = 5_000, maxBackoffMs = 30_000 }) {
+      while (!signal.aborted) {
+        try {
+          const summary = await pRetry(() => sync(), {
+            forever: true,
+            minTimeout: 250,
+            maxTimeout: maxBackoffMs,
+            factor: 2,
+            randomize: true,
+            signal,
+            shouldRetry: (error) => error instanceof LedgerUnreachableError,
+            onFailedAttempt: (error) =>
+              log?.warn(
+                { attempt: error.attemptNumber, err: error.message, ...outboxStatus(db) },
+                'ledger unreachable; selling offline',
+              ),
+          });
+          if (summary.batches > 0) log?.info({ ...summary }, 'outbox pushed');
+        } catch (error) {
+          if (signal.aborted) return;
+          log?.error({ err: error }, 'sync failed; the outbox is kept');
+        }
+        await sleep(intervalMs, undefined, { signal }).catch(() => undefined);
+      }
+    },
+    status() {
+      const attempt = readSetting(db, 'lastAttempt');
+      const parsed = attempt ? (JSON.parse(attempt) as { ok: boolean; error: string | null }) : undefined;
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      return {
+        registerId: identity.registerId,
+        storeId: identity.storeId,
+        online: parsed ? parsed.ok : null,
+        ...outboxStatus(db),
+        lastSyncAt: readSetting(db, 'lastSyncAt') ?? null,
+        lastError: parsed?.error ?? null,
+        catalogItems: count('catalog'),
+        rejectedEvents: count('rejected'),
+        conflicts: count('conflicts'),
+      };
+    },
+    async probe() {
+      const answered = await ledger.probe();
+      noteAttempt(answered ? undefined : new LedgerUnreachableError(`the ledger at ${ledgerUrl} does not answer`));
+      return answered;
+    },
+    close: () => db.close(),
+  };
+};

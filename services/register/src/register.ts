@@ -1,0 +1,273 @@
+import {
+  DomainError,
+  envelopeEvents,
+  eventRegistry,
+  mintUuidV7,
+  orderDecider,
+  orderStreamId,
+  shiftDecider,
+  shiftStreamId,
+  stockDecider,
+  stockStreamId,
+  type CatalogEntry,
+  type CheckoutRequestInput,
+  type EventEnvelope,
+  type OrderPlaced,
+  type OrderState,
+  type RegisterPrincipal,
+  type ShiftState,
+} from '@possier/events';
+import { randomBytes } from 'node:crypto';
+import { readSetting, writeSetting, type LocalStore } from './local-store.js';
+import { localOffsetDateTime } from './local-time.js';
+
+export type RegisterIdentity = RegisterPrincipal;
+
+/** What the register knows of its store, from its last catalog pull. */
+export type StoreFacts = { storeId: string; brandId: string; stateCode: string; timeZone: string };
+
+export type RegisterClock = { now(): Date; random(): Uint8Array };
+
+export const systemClock: RegisterClock = { now: () => new Date(), random: () => randomBytes(16) };
+
+/** A command the register could not decide: the same DomainError the ledger would answer with. */
+export class SaleRefusedError extends Error {
+  override readonly name = 'SaleRefusedError';
+  constructor(readonly error: DomainError) {
+    super(`${error.path ? `${error.path}: ` : ''}${error.reason} (${error.code})`);
+  }
+}
+
+export type QueuedDecision = { decisionId: string; events: EventEnvelope[] };
+
+/**
+ * The selling half of a register: each command is decided by the same decider the ledger runs,
+ * against the register's cached catalog and its own orders and shifts, and the resulting events
+ * are written to the outbox in one SQLite transaction with the state they lead to. Nothing here
+ * touches the network: online or offline, a sale takes this path, and the sync pushes it later.
+ */
+export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: RegisterClock = systemClock) => {
+  const mintId = (): string => mintUuidV7({ msecs: clock.now().getTime(), random: clock.random() });
+
+  const storeFacts = (): StoreFacts => {
+    const stored = readSetting(db, 'store');
+    if (!stored) {
+      throw new SaleRefusedError(
+        new DomainError(
+          'REGISTER.NO_CATALOG',
+          'catalog',
+          'the register has never pulled its catalog; sync once online',
+        ),
+      );
+    }
+    return JSON.parse(stored) as StoreFacts;
+  };
+
+  const catalogFor = (itemIds: ReadonlyArray<string>): Record<string, CatalogEntry> => {
+    const select = db.prepare('SELECT entry FROM catalog WHERE item_id = ?');
+    const entries: Record<string, CatalogEntry> = {};
+    for (const itemId of new Set(itemIds)) {
+      const row = select.get(itemId) as { entry: string } | undefined;
+      if (row) entries[itemId] = JSON.parse(row.entry) as CatalogEntry;
+    }
+    return entries;
+  };
+
+  const insertOutbox = db.prepare(
+    'INSERT INTO outbox (event_id, decision_id, type, envelope, queued_at) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  /** Envelopes one decision as this register, at this moment, and queues it; `also` runs in the same transaction. */
+  const record = (
+    streamId: string,
+    events: ReadonlyArray<{ type: string; data: unknown }>,
+    also: (envelopes: EventEnvelope[], occurredAt: string) => void,
+  ): QueuedDecision => {
+    const commandId = mintId();
+    const occurredAt = localOffsetDateTime(clock.now());
+    const envelopes = envelopeEvents(events, {
+      streamId,
+      eventIds: events.map(() => mintId()),
+      schemaVersionOf: (type) => eventRegistry.currentVersion(type),
+      metadata: {
+        orgId: identity.orgId,
+        brandId: identity.brandId,
+        storeId: identity.storeId,
+        registerId: identity.registerId,
+        actorId: identity.registerId,
+        occurredAt,
+        causationId: commandId,
+        correlationId: commandId,
+      },
+    });
+    db.transaction(() => {
+      const queuedAt = clock.now().toISOString();
+      for (const envelope of envelopes) {
+        insertOutbox.run(envelope.eventId, commandId, envelope.type, JSON.stringify(envelope), queuedAt);
+      }
+      also(envelopes, occurredAt);
+    })();
+    return { decisionId: commandId, events: envelopes };
+  };
+
+  const orderState = (orderId: string): OrderState => {
+    const row = db.prepare('SELECT state FROM orders WHERE order_id = ?').get(orderId) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as OrderState) : orderDecider.initialState();
+  };
+
+  const shiftState = (shiftId: string): ShiftState => {
+    const row = db.prepare('SELECT state FROM shifts WHERE shift_id = ?').get(shiftId) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as ShiftState) : shiftDecider.initialState();
+  };
+
+  const decided = <Event>(decision: Event[] | DomainError): Event[] => {
+    if (decision instanceof DomainError) throw new SaleRefusedError(decision);
+    return decision;
+  };
+
+  const saveOrder = (orderId: string, state: OrderState) =>
+    db.prepare('UPDATE orders SET state = ? WHERE order_id = ?').run(JSON.stringify(state), orderId);
+
+  return {
+    identity,
+    storeFacts,
+
+    /** Checks out an order: decided with the cached catalog, queued with its tenders and stock depletion. */
+    checkout(
+      request: Omit<CheckoutRequestInput, 'storeId' | 'registerId'>,
+    ): QueuedDecision & { placed: OrderPlaced['data'] } {
+      const store = storeFacts();
+      const data = { ...request, storeId: identity.storeId, registerId: identity.registerId };
+      const itemIds = request.lines.flatMap((line) => [line.itemId, ...(line.modifierIds ?? [])]);
+      const state = orderState(request.orderId);
+      const events = decided(
+        orderDecider.decide(
+          {
+            type: 'PlaceOrder',
+            data,
+            context: { store: { storeId: store.storeId, stateCode: store.stateCode }, catalog: catalogFor(itemIds) },
+          } as never,
+          state,
+        ),
+      );
+      const placed = (events.find((event) => event.type === 'OrderPlaced') as OrderPlaced).data;
+      const cashTendered = events.reduce(
+        (sum, event) =>
+          event.type === 'PaymentTendered' && event.data.kind === 'cash' ? sum + event.data.amountPaise : sum,
+        0,
+      );
+      const queued = record(orderStreamId(request.orderId), events, (_envelopes, occurredAt) => {
+        db.prepare(
+          `INSERT INTO orders (order_id, shift_id, state, cash_tendered_paise, change_paise, placed_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(
+          request.orderId,
+          placed.shiftId,
+          JSON.stringify(events.reduce(orderDecider.evolve, state)),
+          cashTendered,
+          placed.changePaise,
+          occurredAt,
+        );
+      });
+      return { ...queued, placed };
+    },
+
+    /** Voids one of this register's own orders. */
+    voidOrder(orderId: string, reason: string): QueuedDecision {
+      const state = orderState(orderId);
+      const events = decided(orderDecider.decide({ type: 'VoidOrder', data: { orderId, reason } }, state));
+      return record(orderStreamId(orderId), events, () =>
+        saveOrder(orderId, events.reduce(orderDecider.evolve, state)),
+      );
+    },
+
+    openShift(shiftId: string, floatPaise: number, openedBy: string): QueuedDecision {
+      const state = shiftState(shiftId);
+      const openedAt = localOffsetDateTime(clock.now());
+      const events = decided(
+        shiftDecider.decide(
+          {
+            type: 'OpenShift',
+            data: {
+              shiftId,
+              storeId: identity.storeId,
+              registerId: identity.registerId,
+              floatPaise,
+              openedAt,
+              openedBy,
+            },
+          } as never,
+          state,
+        ),
+      );
+      return record(shiftStreamId(shiftId), events, () => {
+        db.prepare('INSERT INTO shifts (shift_id, state, opened_at) VALUES (?, ?, ?)').run(
+          shiftId,
+          JSON.stringify(events.reduce(shiftDecider.evolve, state)),
+          openedAt,
+        );
+        writeSetting(db, 'currentShift', shiftId);
+      });
+    },
+
+    /**
+     * Closes a shift with the cash the cashier counted. The cash takings are this register's own
+     * cash sales and change on the shift, from its orders: the shift stream cannot see them.
+     */
+    closeShift(shiftId: string, countedCashPaise: number, closedBy: string): QueuedDecision {
+      const state = shiftState(shiftId);
+      const takings = db
+        .prepare(
+          `SELECT coalesce(sum(cash_tendered_paise), 0) AS cash, coalesce(sum(change_paise), 0) AS change
+           FROM orders WHERE shift_id = ? AND json_extract(state, '$.status') <> 'voided'`,
+        )
+        .get(shiftId) as { cash: number; change: number };
+      const events = decided(
+        shiftDecider.decide(
+          {
+            type: 'CloseShift',
+            data: {
+              shiftId,
+              countedCashPaise,
+              closedAt: localOffsetDateTime(clock.now()),
+              closedBy,
+              cashTakings: { cashSalesPaise: takings.cash, changeGivenPaise: takings.change, cashRefundsPaise: 0 },
+            },
+          } as never,
+          state,
+        ),
+      );
+      return record(shiftStreamId(shiftId), events, () => {
+        db.prepare('UPDATE shifts SET state = ? WHERE shift_id = ?').run(
+          JSON.stringify(events.reduce(shiftDecider.evolve, state)),
+          shiftId,
+        );
+        db.prepare(`DELETE FROM settings WHERE key = 'currentShift' AND value = ?`).run(shiftId);
+      });
+    },
+
+    /** Records a physical count of one stock item in this store. */
+    countStock(stockItemId: string, countedQuantity: number): QueuedDecision {
+      const events = decided(
+        stockDecider.decide(
+          {
+            type: 'AdjustStock',
+            data: {
+              reason: 'count',
+              stockItemId,
+              storeId: identity.storeId,
+              adjustmentId: mintId(),
+              occurredAt: localOffsetDateTime(clock.now()),
+              countedQuantity,
+            },
+          },
+          stockDecider.initialState(),
+        ),
+      );
+      return record(stockStreamId(identity.storeId, stockItemId), events, () => undefined);
+    },
+
+    currentShift: (): string | undefined => readSetting(db, 'currentShift'),
+  };
+};
+
+export type Till = ReturnType<typeof createTill>;
