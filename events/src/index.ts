@@ -1,3 +1,4 @@
+export * from './audit/index.js';
 export * from './catalog/index.js';
 export * from './contract.js';
 export * from './decider.js';

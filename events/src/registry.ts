@@ -1,3 +1,4 @@
+import { auditEventDefinitions } from './audit/audit.events.js';
 import { catalogEventDefinitions } from './catalog/catalog-event-definitions.js';
 import { createEventRegistry } from './event-registry.js';
 import { invoiceEventDefinitions } from './invoice/invoice.events.js';
@@ -22,4 +23,5 @@ export const eventRegistry = createEventRegistry([
   ...catalogEventDefinitions,
   ...invoiceEventDefinitions,
   ...tenancyEventDefinitions,
+  ...auditEventDefinitions,
 ]);

@@ -40,6 +40,8 @@ describe('the event registry of the ledger', () => {
         'UserAdded',
         'RoleGranted',
         'RoleRevoked',
+        'BusinessDayClosed',
+        'AuditKeyRotated',
       ].sort(),
     );
     for (const type of eventRegistry.types()) expect(eventRegistry.currentVersion(type)).toBe(1);

@@ -6,15 +6,23 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 const orgId = '0193a7a0-0000-7000-8000-000000000001';
 const actorId = '0193a7a0-0000-7000-8000-0000000000a1';
 
-const envelope = (eventId: string, type: string, data: object) => ({
-  eventId,
-  type,
-  schemaVersion: 1,
-  actorId,
-  occurredAt: '2026-11-24T12:30:00+05:30',
-  correlationId: eventId,
-  data,
-});
+/** append_events takes each event as the canonical JSON text of its envelope: sorted keys, no spaces. */
+const envelope = (eventId: string, type: string, data: object): string =>
+  JSON.stringify({
+    actorId,
+    brandId: null,
+    causationId: null,
+    correlationId: eventId,
+    data,
+    eventId,
+    occurredAt: '2026-11-24T12:30:00+05:30',
+    orgId,
+    registerId: null,
+    schemaVersion: 1,
+    storeId: null,
+    streamId: 'order-1',
+    type,
+  });
 
 describe('the generated Prisma client over @prisma/adapter-pg', () => {
   let database: TestDatabase;

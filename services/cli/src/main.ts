@@ -1,10 +1,11 @@
 import { REPORT_NAMES, type ReportName } from '@possier/events';
+import { readStatus } from '@possier/ledger/ops';
 import { registerCommand, RegisterCliError } from '@possier/register/cli';
 import { Argument, Command, Option } from 'commander';
 import pg from 'pg';
+import { addAuditCommands } from './audit/audit-commands.js';
 import { CliError, cliError } from './cli-error.js';
 import { runReport, type ReportOptions } from './report/run-report.js';
-import { readStatus } from './status/read-status.js';
 import { renderStatus } from './status/render-status.js';
 
 const program = new Command('possier')
@@ -46,6 +47,8 @@ program
       await pool.end();
     }
   });
+
+addAuditCommands(program);
 
 program.addCommand(registerCommand());
 

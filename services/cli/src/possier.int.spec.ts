@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startReportFixture, uuidv7, type ReportFixture } from '@possier/ledger/testing';
+import type { Status } from '@possier/ledger/ops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Status } from './status/read-status.js';
 
 const BIN = fileURLToPath(new URL('../bin/possier.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));

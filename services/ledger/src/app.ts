@@ -8,13 +8,17 @@ import { createPrismaClient } from '@possier/prisma/client';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { auditCommandHandlers, AuditContext, registerAuditRoutes } from './audit/index.js';
 import type { TokenService } from './auth/tokens.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
+import { serveDashboard } from './http/dashboard-static.js';
 import { openApiDocument } from './http/openapi.js';
+import { registerOpsRoutes } from './http/ops-routes.js';
 import { registerReportRoutes } from './http/report-routes.js';
 import { registerRegisterRoutes } from './http/register-routes.js';
 import { registerCommandRoutes } from './http/routes.js';
+import { registerScopeRoutes } from './http/scope-routes.js';
 import { createMetrics } from './observability/metrics.js';
 import type { RegisterSyncLog } from './offline/register-sync.js';
 import type { StockLevels } from './offline/stock-levels.js';
@@ -28,6 +32,8 @@ export type LedgerAppOptions = {
    */
   readModels: pg.Pool;
   tokens: TokenService;
+  /** The audit trail as stored and the org's signing keys (docs/audit.md). */
+  audit: AuditContext;
   /** Stock on hand from the log, for judging replayed offline sales (`postgresStockLevels`). */
   stockLevels: StockLevels;
   /** Where registers' outbox reports are kept (`postgresRegisterSyncLog`). */
@@ -35,6 +41,8 @@ export type LedgerAppOptions = {
   logger: Logger;
   readiness: ReadonlyArray<Check>;
   commandRetries?: number;
+  /** A built dashboard (a folder with index.html) to serve at `/dashboard/`; none when not given. */
+  dashboardDir?: string;
 };
 
 /** Nest's own messages go to the same pino logger as everything else. */
@@ -48,8 +56,9 @@ const nestLogger = (logger: Logger): LoggerService => ({
 
 /**
  * The ledger as a Nest application on Fastify: the CommandBus with one handler per command, the
- * command and report routes of the contract, `/docs` (OpenAPI), `/health/live`, `/health/ready` and
- * `/metrics`. Not listening yet: the caller chooses the port (tests take a free one).
+ * command and report routes of the contract, `/v1/scope`, `/v1/ops/status`, `/docs` (OpenAPI),
+ * `/health/live`, `/health/ready`, `/metrics` and, given a built one, the dashboard at
+ * `/dashboard/`. Not listening yet: the caller chooses the port (tests take a free one).
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
   const metrics = createMetrics();
@@ -63,7 +72,12 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
 
   @Module({
     imports: [CqrsModule.forRoot()],
-    providers: [{ provide: LedgerContext, useValue: ledger }, ...commandHandlers],
+    providers: [
+      { provide: LedgerContext, useValue: ledger },
+      { provide: AuditContext, useValue: options.audit },
+      ...commandHandlers,
+      ...auditCommandHandlers,
+    ],
   })
   class LedgerModule {}
 
@@ -91,7 +105,20 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
 
   const prisma = createPrismaClient(options.readModels);
   registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });
+  registerAuditRoutes(fastify as never, {
+    commandBus: app.get(CommandBus),
+    ledger,
+    audit: options.audit,
+    tokens: options.tokens,
+  });
   fastify.addHook('onClose', async () => prisma.$disconnect());
+  registerScopeRoutes(fastify as never, { ledger, tokens: options.tokens });
+  registerOpsRoutes(fastify as never, { ledger, pool: options.readModels, tokens: options.tokens });
+  if (options.dashboardDir !== undefined && !(await serveDashboard(fastify as never, options.dashboardDir)))
+    options.logger.warn(
+      { dashboardDir: options.dashboardDir },
+      'no built dashboard there, so /dashboard/ is not served (npm run build -w @possier/dashboard builds it)',
+    );
 
   const document = openApiDocument();
   fastify.get('/docs', async () => document);

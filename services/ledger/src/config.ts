@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The workspace's built dashboard, from src/ or dist/ alike. */
+const WORKSPACE_DASHBOARD = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
 
 /**
  * The ledger's configuration, from the environment, validated once at start-up: a missing or
@@ -20,6 +24,13 @@ export const LedgerConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many times a command is re-decided after losing a race on its stream. */
   COMMAND_RETRIES: z.coerce.number().int().min(0).max(20).default(5),
+  /**
+   * Where the orgs' private audit signing keys are kept (docs/audit.md, "Keys"); without it the
+   * audit trail is served but days cannot be closed nor keys rotated.
+   */
+  POSSIER_AUDIT_KEY_DIR: z.string().min(1).optional(),
+  /** The built dashboard served at /dashboard/ (`npm run build -w @possier/dashboard`). */
+  DASHBOARD_DIR: z.string().min(1).default(WORKSPACE_DASHBOARD),
 });
 export type LedgerConfig = z.infer<typeof LedgerConfig>;
 

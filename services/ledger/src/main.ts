@@ -1,9 +1,10 @@
-import { openPostgresEventStore } from '@possier/store';
+import { openPostgresEventStore, postgresAuditLog } from '@possier/store';
 import pg from 'pg';
 import { postgresRegisterSyncLog } from './offline/register-sync.js';
 import { postgresStockLevels } from './offline/stock-levels.js';
 import { pino } from 'pino';
 import { createLedgerApp } from './app.js';
+import { AuditContext, fileAuditKeyring } from './audit/index.js';
 import { createTokenService } from './auth/tokens.js';
 import { loadConfig } from './config.js';
 import { natsCheck, postgresCheck } from './observability/readiness.js';
@@ -26,11 +27,13 @@ const app = await createLedgerApp({
   store,
   readModels,
   tokens: createTokenService(config.POSSIER_JWT_SECRET, config.POSSIER_JWT_ISSUER),
+  audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(config.POSSIER_AUDIT_KEY_DIR)),
   stockLevels: postgresStockLevels(store.pool),
   registerSync: postgresRegisterSyncLog(store.pool),
   logger,
   readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
   commandRetries: config.COMMAND_RETRIES,
+  dashboardDir: config.DASHBOARD_DIR,
 });
 await app.listen(config.PORT, config.HOST);
 logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: '/docs', metrics: '/metrics' }, 'ledger listening');

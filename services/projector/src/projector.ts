@@ -1,10 +1,11 @@
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventStore, StoredEvent } from '@possier/events';
 import type { Projection } from '@possier/read-models';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { applyBatch } from './apply-batch.js';
+import { projectorConsumer } from './consumer-definition.js';
 
 export type ProjectorOptions = {
   pool: pg.Pool;
@@ -27,13 +28,7 @@ const ensureConsumer = async (nats: NatsConnection, stream: string, consumer: st
   try {
     await jsm.consumers.info(stream, consumer);
   } catch {
-    await jsm.consumers.add(stream, {
-      durable_name: consumer,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
-      ack_wait: 30_000_000_000,
-      max_ack_pending: 10_000,
-    });
+    await jsm.consumers.add(stream, projectorConsumer(consumer));
   }
   return await jetstream(nats).consumers.get(stream, consumer);
 };

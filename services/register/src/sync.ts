@@ -33,8 +33,11 @@ const nextBatch = (db: LocalStore): OutboxRow[] => {
   return whole.length > 0 ? whole : batch;
 };
 
-export const outboxStatus = (db: LocalStore): { queuedEvents: number; oldestQueuedAt: string | null } => {
-  const row = db.prepare('SELECT count(*) AS queued, min(queued_at) AS oldest FROM outbox').get() as {
+/** The outbox's size and oldest entry; beyond `afterSeq`, those still queued behind a batch in flight. */
+export const outboxStatus = (db: LocalStore, afterSeq = 0): { queuedEvents: number; oldestQueuedAt: string | null } => {
+  const row = db
+    .prepare('SELECT count(*) AS queued, min(queued_at) AS oldest FROM outbox WHERE seq > ?')
+    .get(afterSeq) as {
     queued: number;
     oldest: string | null;
   };
@@ -107,7 +110,8 @@ export const pushOutbox = async (
       registerId: identity.registerId,
       batchId: mintUuidV7({ msecs: clock.now().getTime(), random: clock.random() }),
       events: rows.map((row) => JSON.parse(row.envelope) as EventEnvelope),
-      outbox: outboxStatus(db),
+      // What will still be queued once this batch is judged: the operators' view of who is behind.
+      outbox: outboxStatus(db, (rows.at(-1) as OutboxRow).seq),
     });
     const counts = applyVerdicts(db, rows, response.verdicts, clock.now().toISOString());
     summary.batches += 1;

@@ -3,3 +3,4 @@ export * from './postgres/log-position.js';
 export * from './postgres/postgres-event-store.js';
 export * from './upcast.js';
 export * from './validate-append.js';
+export * from './audit/index.js';

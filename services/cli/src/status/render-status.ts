@@ -1,5 +1,5 @@
 import { renderTable } from '../format/table.js';
-import type { Status } from './read-status.js';
+import type { Status } from '@possier/ledger/ops';
 
 /** 850 → `850 ms`, 4_200 → `4.2 s`, 185_000 → `3 min 5 s`, 7_380_000 → `2 h 3 min`. */
 export const formatDuration = (ms: number): string => {

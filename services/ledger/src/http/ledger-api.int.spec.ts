@@ -209,7 +209,11 @@ describe('operations', () => {
     const operations = Object.values(response.body.paths as Record<string, Record<string, { operationId: string }>>)
       .flatMap((path) => Object.values(path))
       .map((operation) => operation.operationId);
-    const served = [...Object.keys(servedRoutes), ...REPORT_NAMES.map((name) => reportRoutes[name].operationId)];
+    const served = [
+      ...Object.keys(servedRoutes),
+      ...REPORT_NAMES.map((name) => reportRoutes[name].operationId),
+      'pullCatalog',
+    ];
     expect(operations.sort()).toEqual(served.sort());
     expect(Object.keys(response.body.paths['/v1/reports/sales'])).toEqual(['get']);
   });

@@ -1,4 +1,13 @@
-import { commandRoutes, CommandResult, ErrorBody, REPORT_NAMES, ReplayResponse, reportRoutes } from '@possier/events';
+import {
+  CatalogPullQuery,
+  CatalogPullResponse,
+  commandRoutes,
+  CommandResult,
+  ErrorBody,
+  REPORT_NAMES,
+  ReplayResponse,
+  reportRoutes,
+} from '@possier/events';
 import { z } from 'zod';
 import { servedRoutes } from './routes.js';
 
@@ -113,5 +122,24 @@ export const openApiDocument = () => ({
       }),
     ),
     ...reportPaths(),
+    '/v1/registers/{registerId}/catalog': {
+      get: {
+        operationId: 'pullCatalog',
+        summary: 'The catalog changes a register needs to sell offline, since its last position (register tokens only)',
+        parameters: [
+          { name: 'registerId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ...queryParameters(CatalogPullQuery),
+        ],
+        responses: {
+          '200': {
+            description: 'Changed catalog entries of the register’s store, and the position to pull after next time',
+            content: { 'application/json': { schema: jsonSchema(CatalogPullResponse, 'output') } },
+          },
+          '400': errorResponse('The position is malformed or past the end of the log'),
+          '401': errorResponse('No valid bearer token'),
+          '403': errorResponse('Not this register’s own token'),
+        },
+      },
+    },
   },
 });

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
-import { openPostgresEventStore, type PostgresEventStore } from '@possier/store';
+import { openPostgresEventStore, postgresAuditLog, type PostgresEventStore } from '@possier/store';
 import pg from 'pg';
 import { postgresRegisterSyncLog } from '../offline/register-sync.js';
 import { postgresStockLevels } from '../offline/stock-levels.js';
 import { pino } from 'pino';
 import { createLedgerApp } from '../app.js';
+import { AuditContext, fileAuditKeyring } from '../audit/index.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
 import { natsCheck, postgresCheck } from '../observability/readiness.js';
 
@@ -33,19 +37,23 @@ export type Ledger = {
   close(): Promise<void>;
 };
 
-export const startLedger = async (): Promise<Ledger> => {
+/** `dashboardDir`: a built dashboard for the ledger to serve at `/dashboard/`, as in production. */
+export const startLedger = async (options: { dashboardDir?: string } = {}): Promise<Ledger> => {
   const database: TestDatabase = await createTestDatabase('possier_ledger');
   const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
   const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
   const tokens = createTokenService('test-signing-key-that-is-long-enough-0123456789', 'possier-ledger');
+  const auditKeyDirectory = await mkdtemp(join(tmpdir(), 'possier-audit-keys-'));
   const app: NestFastifyApplication = await createLedgerApp({
     store,
     readModels,
     tokens,
+    audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(auditKeyDirectory)),
     stockLevels: postgresStockLevels(store.pool),
     registerSync: postgresRegisterSyncLog(store.pool),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     readiness: [postgresCheck(store.pool), natsCheck(process.env.NATS_URL ?? 'nats://127.0.0.1:4222')],
+    dashboardDir: options.dashboardDir,
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -85,6 +93,7 @@ export const startLedger = async (): Promise<Ledger> => {
       await readModels.end();
       await store.close();
       await database.drop();
+      await rm(auditKeyDirectory, { recursive: true, force: true });
     },
   };
 };

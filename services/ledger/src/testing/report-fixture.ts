@@ -27,8 +27,8 @@ export type ReportFixture = {
  * A ledger with two orgs, the relay and projector running, the report scenario played in the
  * first org, and every event projected: the reports' figures are final when this returns.
  */
-export const startReportFixture = async (): Promise<ReportFixture> => {
-  const ledger = await startLedger();
+export const startReportFixture = async (options: { dashboardDir?: string } = {}): Promise<ReportFixture> => {
+  const ledger = await startLedger(options);
   const shop = await seedRestaurant(ledger);
   const otherOrg = await seedRestaurant(ledger);
   const readSide = await startReadSide(ledger);

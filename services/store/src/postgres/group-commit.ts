@@ -1,6 +1,7 @@
 import type pg from 'pg';
 
-export type AppendSpec = { streamId: string; expected: number; orgId: string; events: ReadonlyArray<unknown> };
+/** One append as `append_events` takes it: each event as the canonical JSON text of its envelope. */
+export type AppendSpec = { streamId: string; expected: number; orgId: string; events: ReadonlyArray<string> };
 
 export type AppendOutcome = {
   status: 'appended' | 'duplicate' | 'wrong_expected_version' | 'event_id_conflict' | 'org_mismatch';

@@ -1,4 +1,4 @@
-import { expectedVersionToNumber } from '@possier/events';
+import { canonicalEnvelope, expectedVersionToNumber } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -25,7 +25,12 @@ describeEventStoreConformance({
     await client.query('BEGIN');
     await client.query('SELECT * FROM append_events($1::jsonb)', [
       JSON.stringify([
-        { streamId, expected: expectedVersionToNumber('any'), orgId: batch.orgId, events: batch.events },
+        {
+          streamId,
+          expected: expectedVersionToNumber('any'),
+          orgId: batch.orgId,
+          events: batch.events.map(canonicalEnvelope),
+        },
       ]),
     ]);
     let done = false;

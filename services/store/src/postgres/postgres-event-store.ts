@@ -1,4 +1,5 @@
 import {
+  canonicalEnvelope,
   EventIdConflictError,
   expectedVersionToNumber,
   StreamOrgMismatchError,
@@ -81,7 +82,8 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
       streamId,
       expected: expectedVersionToNumber(expectedVersion),
       orgId: batch.orgId,
-      events: batch.events,
+      // The canonical text of each envelope is what append_events parses the row from and hashes.
+      events: batch.events.map(canonicalEnvelope),
     });
     switch (outcome.status) {
       case 'appended':

@@ -31,6 +31,7 @@ type EventTime = { recorded_at: Date; age_ms: string };
  * Each projector checkpoint and relay checkpoint against the log's head: position, events still
  * to go, and the age of the last event applied. Ages are measured by the database's clock
  * (`now()`), the one that stamped `recorded_at`, so a skewed client clock cannot distort them.
+ * `possier status` reads it straight from the database, `GET /v1/ops/status` over HTTP.
  */
 export const readStatus = async (pool: pg.Pool): Promise<Status> => {
   const { rows: heads } = await pool.query<EventTime & { transaction_id: string; global_position: string }>(

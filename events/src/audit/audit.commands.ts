@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { BusinessDayClosed, AuditKeyRotated } from './audit.events.js';
+
+/**
+ * Close a store's business day: the Z report, or a scheduled job at the end of the day. The
+ * seal's figures (span, count, Merkle root, signature) are computed by the handler from the log
+ * and the org's key and handed in, like time and ids: this stream cannot see the store's events.
+ */
+export const CloseBusinessDay = z.object({
+  type: z.literal('CloseBusinessDay'),
+  data: BusinessDayClosed.shape.data,
+});
+export type CloseBusinessDay = z.infer<typeof CloseBusinessDay>;
+
+/** Put a new signing key in place; the handler generates it and the previous key endorses it. */
+export const RotateAuditKey = z.object({
+  type: z.literal('RotateAuditKey'),
+  data: AuditKeyRotated.shape.data,
+});
+export type RotateAuditKey = z.infer<typeof RotateAuditKey>;

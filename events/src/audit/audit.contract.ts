@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { commandRequest } from '../contract.js';
+import { Uuid } from '../ids.js';
+import { MAX_REPORT_DAYS } from '../reports/period.js';
+import { daysBetween, IsoDate } from '../time.js';
+import { Sha256Hex } from './audit-record.js';
+import { AuditKeyId, Base64Url } from './audit.events.js';
+
+/**
+ * The audit API, for principals who may read the audit trail (accountants and owners): the
+ * history of an order, a store-day or a register's day, a store's days as an export, and the
+ * commands that close a day and rotate the org's signing key. Histories and exports read the
+ * event store itself, never a projection.
+ */
+
+const DayRange = z
+  .strictObject({ from: IsoDate, to: IsoDate, format: z.enum(['jsonl', 'csv']).default('jsonl') })
+  .superRefine(({ from, to }, context) => {
+    const span = daysBetween(from, to);
+    if (span < 0) context.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${from})` });
+    else if (span + 1 > MAX_REPORT_DAYS)
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `an export may cover at most ${MAX_REPORT_DAYS} days; this one covers ${span + 1}`,
+      });
+  });
+
+export const auditRoutes = {
+  orderHistory: {
+    path: '/v1/audit/orders/{orderId}/history',
+    params: z.object({ orderId: Uuid }),
+    query: z.strictObject({}),
+  },
+  storeDayHistory: {
+    path: '/v1/audit/stores/{storeId}/days/{businessDate}/history',
+    params: z.object({ storeId: Uuid, businessDate: IsoDate }),
+    query: z.strictObject({ registerId: Uuid.optional() }),
+  },
+  registerHistory: {
+    path: '/v1/audit/registers/{registerId}/history',
+    params: z.object({ registerId: Uuid }),
+    query: z.strictObject({ date: IsoDate }),
+  },
+  storeExport: {
+    path: '/v1/audit/stores/{storeId}/export',
+    params: z.object({ storeId: Uuid }),
+    query: DayRange,
+  },
+  closeDay: {
+    path: '/v1/audit/stores/{storeId}/days/{businessDate}/close',
+    params: z.object({ storeId: Uuid, businessDate: IsoDate }),
+    body: commandRequest(z.object({ storeId: Uuid, businessDate: IsoDate })),
+  },
+  rotateKey: {
+    path: '/v1/audit/keys/rotate',
+    params: z.object({}),
+    body: commandRequest(z.object({ orgId: Uuid })),
+  },
+} as const;
+
+/** The header of an export response that says how many record lines follow, for a progress bar. */
+export const EXPORT_RECORDS_HEADER = 'x-possier-export-records';
+
+/** One stored event as an accountant reads it: as stored, with its times in UTC and store-local. */
+export const AuditHistoryEntry = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  schemaVersion: z.number(),
+  streamId: z.string(),
+  streamPosition: z.number(),
+  globalPosition: z.number(),
+  logPosition: z.string(),
+  brandId: z.string().nullable(),
+  storeId: z.string().nullable(),
+  registerId: z.string().nullable(),
+  actorId: z.string(),
+  /** As the producer wrote it, with the producer's UTC offset. */
+  occurredAt: z.string(),
+  occurredAtUtc: z.string(),
+  occurredAtLocal: z.string(),
+  /** When the store recorded it, UTC to the microsecond. */
+  recordedAt: z.string(),
+  recordedAtLocal: z.string(),
+  causationId: z.string().nullable(),
+  correlationId: z.string(),
+  data: z.unknown(),
+  hash: Sha256Hex.nullable(),
+  prevHash: Sha256Hex.nullable(),
+});
+export type AuditHistoryEntry = z.infer<typeof AuditHistoryEntry>;
+
+/** The day seal that covers a store-day's events; null while the day is still open. */
+export const SealSummary = z.object({
+  businessDate: IsoDate,
+  eventId: z.string(),
+  eventCount: z.number().int().nonnegative(),
+  merkleRoot: Sha256Hex,
+  keyId: AuditKeyId,
+});
+export type SealSummary = z.infer<typeof SealSummary>;
+
+export const AuditHistory = z.object({
+  orgId: Uuid,
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('order'), orderId: Uuid }),
+    z.object({ kind: z.literal('store_day'), storeId: Uuid, businessDate: IsoDate, registerId: Uuid.nullable() }),
+  ]),
+  /** The zone the `…Local` times are in: the store's. */
+  timeZone: z.string(),
+  /** For a store-day: the close that sealed it, or null while it is open. */
+  sealedBy: SealSummary.nullable(),
+  events: z.array(AuditHistoryEntry),
+});
+export type AuditHistory = z.infer<typeof AuditHistory>;
+
+export const CloseDayResult = z.object({
+  commandId: Uuid,
+  streamId: z.string(),
+  seal: SealSummary.extend({ signature: Base64Url }),
+});
+export type CloseDayResult = z.infer<typeof CloseDayResult>;
+
+export const RotateKeyResult = z.object({
+  commandId: Uuid,
+  streamId: z.string(),
+  key: z.object({ keyId: AuditKeyId, publicKey: Base64Url, previousKeyId: AuditKeyId.nullable() }),
+});
+export type RotateKeyResult = z.infer<typeof RotateKeyResult>;

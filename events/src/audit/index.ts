@@ -1,0 +1,17 @@
+export * from './audit-crypto.js';
+export * from './audit-export.js';
+export * from './audit-key.decider.js';
+export * from './audit-keys.js';
+export * from './audit-record.js';
+export * from './audit.commands.js';
+export * from './audit.contract.js';
+export * from './audit.events.js';
+export * from './bytes.js';
+export * from './canonical-json.js';
+export * from './day-seal.decider.js';
+export * from './event-hash.js';
+export type { Finding } from './findings.js';
+export * from './merkle.js';
+export * from './seal-payloads.js';
+export * from './verify-export.js';
+export * from './zoned-time.js';

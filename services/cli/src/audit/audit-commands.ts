@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { CloseDayResult, mintUuidV7, RotateKeyResult } from '@possier/events';
+import { type Command, Option } from 'commander';
+import { callApi, readJson, type Connection } from './api-client.js';
+import { exportToFile, type ExportOptions } from './export-to-file.js';
+import { showHistory, type HistoryOptions } from './history.js';
+import { renderVerdict } from './render-verdict.js';
+import { verifyFile } from './verify-file.js';
+
+const connectionOptions = (command: Command): Command =>
+  command
+    .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+    .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'));
+
+/** A command's envelope as the contract wants it: a fresh UUIDv7 and now, with this machine's offset. */
+const commandBody = <Data>(data: Data) => {
+  const now = new Date();
+  const offset = -now.getTimezoneOffset();
+  const pad = (value: number) => String(Math.floor(Math.abs(value))).padStart(2, '0');
+  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return {
+    commandId: mintUuidV7({ msecs: now.getTime(), random: randomBytes(16) }),
+    occurredAt: `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`,
+    data,
+  };
+};
+
+/**
+ * `possier audit …`: the accountant's commands. history, export, close-day and rotate-key talk to
+ * the ledger; verify works on an export file alone, offline.
+ */
+export const addAuditCommands = (program: Command): void => {
+  const audit = program.command('audit').description('The tamper-evident audit trail: history, export, offline verify');
+
+  connectionOptions(
+    audit
+      .command('history')
+      .description('Print the stored events of an order, a store-day, or a register’s day')
+      .option('--order <id>', 'an order')
+      .option('--store <id>', 'a store (with --date)')
+      .option('--register <id>', 'a register (with --date), or with --store: that register’s part of the day')
+      .option('--date <date>', 'the business date, YYYY-MM-DD')
+      .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table')),
+  ).action(async (options: HistoryOptions & Connection) => {
+    process.stdout.write(await showHistory(options, options));
+  });
+
+  connectionOptions(
+    audit
+      .command('export')
+      .description('Export a store’s business days for an accountant: JSON Lines to verify, or CSV for spreadsheets')
+      .requiredOption('--store <id>', 'the store')
+      .requiredOption('--from <date>', 'first business date, YYYY-MM-DD')
+      .requiredOption('--to <date>', 'last business date, YYYY-MM-DD')
+      .addOption(new Option('--format <format>', 'file format').choices(['jsonl', 'csv']).default('jsonl'))
+      .option('--out <file>', 'write to this file (default: stdout)'),
+  ).action(async (options: ExportOptions & Connection) => {
+    process.stderr.write(await exportToFile(options, options));
+  });
+
+  audit
+    .command('verify')
+    .description('Verify an export offline: every hash chain, every day seal’s Merkle root and signature')
+    .argument('<file>', 'a JSON Lines export from `possier audit export`')
+    .option('--trust-key <key...>', 'the org’s audit key you trust: its key id or base64url public key')
+    .addOption(new Option('--format <format>', 'output').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { trustKey?: string[]; format: 'text' | 'json' }) => {
+      const verdict = await verifyFile(file, options.trustKey ?? []);
+      process.stdout.write(
+        options.format === 'json' ? `${JSON.stringify(verdict, null, 2)}\n` : renderVerdict(verdict, file),
+      );
+      if (!verdict.ok) process.exitCode = 1;
+    });
+
+  connectionOptions(
+    audit
+      .command('close-day')
+      .description('Close and seal a store’s business day (the Z report, or a scheduled job after closing time)')
+      .requiredOption('--store <id>', 'the store')
+      .requiredOption('--date <date>', 'the business date, YYYY-MM-DD'),
+  ).action(async (options: { store: string; date: string } & Connection) => {
+    const { seal } = await readJson(
+      await callApi(
+        options,
+        `/v1/audit/stores/${encodeURIComponent(options.store)}/days/${encodeURIComponent(options.date)}/close`,
+        {
+          method: 'POST',
+          body: commandBody({ storeId: options.store, businessDate: options.date }),
+        },
+      ),
+      CloseDayResult,
+    );
+    process.stdout.write(
+      `closed ${seal.businessDate} for store ${options.store}: ${seal.eventCount} events sealed, Merkle root ${seal.merkleRoot}, key ${seal.keyId}\n`,
+    );
+  });
+
+  connectionOptions(
+    audit
+      .command('rotate-key')
+      .description('Put a new audit signing key in place for the org, endorsed by the current one (owners only)')
+      .requiredOption('--org <id>', 'your org'),
+  ).action(async (options: { org: string } & Connection) => {
+    const { key } = await readJson(
+      await callApi(options, '/v1/audit/keys/rotate', { method: 'POST', body: commandBody({ orgId: options.org }) }),
+      RotateKeyResult,
+    );
+    process.stdout.write(`key ${key.keyId} is now the org's audit key (public key ${key.publicKey})\n`);
+  });
+};

@@ -1,0 +1,59 @@
+import type { Verdict } from '@possier/events';
+
+const short = (hex: string): string => `${hex.slice(0, 16)}…`;
+
+/**
+ * A verdict for a person: the answer first (VERIFIED or FAILED), then for a failure the first bad
+ * event and every finding by line; for a pass, what was proven and on whose key.
+ */
+export const renderVerdict = (verdict: Verdict, file: string): string => {
+  const out: string[] = [];
+  const scope = verdict.header
+    ? `store ${verdict.header.storeId}, ${verdict.header.from} to ${verdict.header.to}`
+    : 'an export without a header';
+  if (verdict.ok) {
+    out.push(`VERIFIED ${file}: nothing in it was altered, inserted or removed.`);
+  } else {
+    const count = verdict.findings.length;
+    out.push(`FAILED ${file}: ${count} finding${count === 1 ? '' : 's'}.`);
+    const first = verdict.firstBadEvent ?? verdict.findings[0];
+    if (first) {
+      const where = first.line === null ? '' : ` on line ${first.line}`;
+      out.push(
+        `First bad ${verdict.firstBadEvent ? 'event' : 'place'}: ${first.place}${where}`,
+        `  ${first.code}: ${first.reason}`,
+      );
+    }
+    out.push('', 'Findings:');
+    for (const finding of verdict.findings) {
+      const line = finding.line === null ? '-' : String(finding.line);
+      out.push(`  line ${line.padEnd(6)} ${finding.code.padEnd(26)} ${finding.place}: ${finding.reason}`);
+    }
+  }
+  out.push(
+    '',
+    `Export: ${scope}; ${verdict.records} records, ${verdict.keys} key rotation${verdict.keys === 1 ? '' : 's'}.`,
+  );
+  if (verdict.seals.length === 0) out.push('Sealed days: none in this export.');
+  else {
+    out.push('Sealed days:');
+    for (const seal of verdict.seals) {
+      out.push(
+        `  ${seal.businessDate}  ${String(seal.eventCount).padStart(6)} events  root ${short(seal.merkleRoot)}  key ${seal.keyId}  ${seal.ok ? 'ok' : 'FAILED'}`,
+      );
+    }
+  }
+  if (verdict.unsealedEvents > 0) {
+    out.push(
+      `Not sealed yet: ${verdict.unsealedEvents} events after the last close (chained, but signed by no close).`,
+    );
+  }
+  if (verdict.anchor) {
+    out.push(
+      verdict.anchor.pinned
+        ? `Trusted key: ${verdict.anchor.keyId}, as given with --trust-key.`
+        : `Trusted key: ${verdict.anchor.keyId}, the export's own first key. Pin the org's key with --trust-key to prove who signed.`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+};

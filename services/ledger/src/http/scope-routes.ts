@@ -1,0 +1,63 @@
+import { domainError, scopesOf, type Principal } from '@possier/events';
+import type { FastifyInstance } from 'fastify';
+import { authenticate, type TokenService } from '../auth/tokens.js';
+import type { LedgerContext } from '../commands/ledger-context.js';
+import { toHttpError } from './http-errors.js';
+
+export const SCOPE_PATH = '/v1/scope';
+
+/**
+ * What the caller may read reports of, with names: the stores (as `scopesOf` lists them, so
+ * exactly the stores a report without `storeId` covers), their brands and registers. A page
+ * builds its store and brand filters from it; an empty list means no report will be served.
+ */
+export type ReportScopeView = {
+  orgId: string;
+  orgName: string;
+  brands: Array<{ brandId: string; name: string }>;
+  stores: Array<{ storeId: string; brandId: string; name: string; timeZone: string }>;
+  registers: Array<{ registerId: string; storeId: string; name: string }>;
+};
+
+/** `GET /v1/scope`: the caller's readable part of the org → brand → store tree. */
+export const registerScopeRoutes = (
+  app: FastifyInstance,
+  deps: { ledger: LedgerContext; tokens: TokenService },
+): void => {
+  app.get(SCOPE_PATH, async (request, reply) => {
+    try {
+      const claims = await authenticate(deps.tokens, request.headers.authorization);
+      if (claims.kind === 'operator')
+        throw domainError('AUTH.FORBIDDEN', '', 'an operator token reads no org; it may only create organisations');
+      const tenancy = await deps.ledger.tenancy(claims.orgId);
+      if (tenancy.status !== 'active') throw domainError('AUTH.UNKNOWN_ORG', '', `org ${claims.orgId} does not exist`);
+      const principal: Principal = claims;
+      const readable = new Set(scopesOf(principal, tenancy, 'reports.read'));
+      const stores = Object.entries(tenancy.stores)
+        .filter(([storeId]) => readable.has(storeId))
+        .map(([storeId, store]) => ({ storeId, brandId: store.brandId, name: store.name, timeZone: store.timeZone }));
+      const brandIds = new Set(stores.map((store) => store.brandId));
+      const view: ReportScopeView = {
+        orgId: tenancy.orgId,
+        orgName: tenancy.name,
+        brands: Object.entries(tenancy.brands)
+          .filter(([brandId]) => brandIds.has(brandId))
+          .map(([brandId, brand]) => ({ brandId, name: brand.name })),
+        stores,
+        registers: Object.entries(tenancy.registers)
+          .filter(([, register]) => readable.has(register.storeId))
+          .map(([registerId, register]) => ({ registerId, storeId: register.storeId, name: register.name })),
+      };
+      return reply.code(200).send(view);
+    } catch (error) {
+      const mapped = toHttpError(error);
+      if (!mapped) {
+        request.log.error({ err: error }, 'scope failed');
+        return reply
+          .code(500)
+          .send({ error: { code: 'INTERNAL', path: '', reason: 'an unexpected error; see the server log' } });
+      }
+      return reply.code(mapped.status).send(mapped.body);
+    }
+  });
+};

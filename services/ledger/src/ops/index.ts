@@ -1,0 +1,2 @@
+export * from './ops-status.js';
+export * from './read-status.js';

@@ -1,0 +1,192 @@
+import type { AuditRecord, LogPosition } from '@possier/events';
+import type pg from 'pg';
+import { decodeLogPosition, encodeLogPosition } from '../postgres/log-position.js';
+
+/**
+ * The event store as the audit trail reads it: events exactly as stored (never upcast), with
+ * `recordedAt` to the microsecond as it was hashed, the event's hash and the hash it is chained
+ * to. Every read names the org, so one org can never read another's events here.
+ */
+export type AuditLog = {
+  /** Every event of one stream of the org, in stream order; none when the stream is another org's. */
+  stream(orgId: string, streamId: string): Promise<AuditRecord[]>;
+  /**
+   * The store's events after `after` up to and including `through`, in global log order; with
+   * `through` null, up to what every reader can see now. At most `limit`: page on by passing the
+   * last record's `logPosition` as the next `after`.
+   */
+  storeSpan(span: StoreSpan & { limit: number }): Promise<AuditRecord[]>;
+  countStoreSpan(span: StoreSpan): Promise<number>;
+  /** The hashes a day seal covers: the store's events after `after`, up to what every reader can see now. */
+  storeSpanHashes(orgId: string, storeId: string, after: LogPosition | null): Promise<SpanHash[]>;
+  /** The store's newest event stored before the chain existed (no hash), where its first seal starts; usually none. */
+  lastUnchained(orgId: string, storeId: string): Promise<LogPosition | null>;
+  /**
+   * Waits until every transaction that was running when it was called has ended, so that a read
+   * below the oldest running transaction sees everything appended before the call. Gives up after
+   * `timeoutMs` (a stuck writer elsewhere must not stall a day close forever) and says whether it
+   * got there; reading then is still gap-free, it just sees less.
+   */
+  settle(timeoutMs: number): Promise<boolean>;
+};
+
+export type StoreSpan = {
+  orgId: string;
+  storeId: string;
+  after: LogPosition | null;
+  through: LogPosition | null;
+  registerId?: string | undefined;
+};
+
+export type SpanHash = { logPosition: LogPosition; hash: string | null };
+
+type AuditRow = {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_position: string;
+  type: string;
+  schema_version: number;
+  org_id: string;
+  brand_id: string | null;
+  store_id: string | null;
+  register_id: string | null;
+  actor_id: string;
+  occurred_at: string;
+  recorded_at: string;
+  causation_id: string | null;
+  correlation_id: string;
+  data: unknown;
+  hash: string | null;
+  prev_hash: string | null;
+};
+
+// The predecessor's hash: zeros before a stream's first event or after an unchained (pre-chain)
+// event, as append_events chains them; null when the predecessor row is gone.
+const AUDIT_SELECT = `
+  SELECT e.global_position, e.transaction_id::text AS transaction_id, e.event_id, e.stream_id, e.stream_position,
+         e.type, e.schema_version, e.org_id, e.brand_id, e.store_id, e.register_id, e.actor_id, e.occurred_at,
+         to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS recorded_at,
+         e.causation_id, e.correlation_id, e.data, encode(e.hash, 'hex') AS hash,
+         CASE WHEN e.stream_position = 0 THEN repeat('0', 64)
+              WHEN p.event_id IS NULL THEN NULL
+              ELSE coalesce(encode(p.hash, 'hex'), repeat('0', 64)) END AS prev_hash
+  FROM events e
+  LEFT JOIN events p ON p.stream_id = e.stream_id AND p.stream_position = e.stream_position - 1`;
+
+const toRecord = (row: AuditRow): AuditRecord => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  streamId: row.stream_id,
+  orgId: row.org_id,
+  brandId: row.brand_id,
+  storeId: row.store_id,
+  registerId: row.register_id,
+  actorId: row.actor_id,
+  occurredAt: row.occurred_at,
+  causationId: row.causation_id,
+  correlationId: row.correlation_id,
+  data: row.data,
+  streamPosition: Number(row.stream_position),
+  globalPosition: Number(row.global_position),
+  recordedAt: row.recorded_at,
+  logPosition: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)),
+  hash: row.hash,
+  prevHash: row.prev_hash,
+});
+
+/** The WHERE clause of a store span, numbered from `$1`; its parameters follow the same order. */
+const spanCondition = (span: StoreSpan): { sql: string; params: unknown[] } => {
+  const params: unknown[] = [span.orgId, span.storeId];
+  const conditions = ['e.org_id = $1::uuid', 'e.store_id = $2::uuid'];
+  if (span.after !== null) {
+    const after = decodeLogPosition(span.after);
+    params.push(after.transactionId.toString(), after.globalPosition.toString());
+    conditions.push(`(e.transaction_id, e.global_position) > ($${params.length - 1}::xid8, $${params.length}::bigint)`);
+  }
+  if (span.through !== null) {
+    const through = decodeLogPosition(span.through);
+    params.push(through.transactionId.toString(), through.globalPosition.toString());
+    conditions.push(
+      `(e.transaction_id, e.global_position) <= ($${params.length - 1}::xid8, $${params.length}::bigint)`,
+    );
+  } else {
+    // As the global log is read: only what no running transaction can still add to.
+    conditions.push('e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())');
+  }
+  if (span.registerId !== undefined) {
+    params.push(span.registerId);
+    conditions.push(`e.register_id = $${params.length}::uuid`);
+  }
+  return { sql: conditions.join(' AND '), params };
+};
+
+export const postgresAuditLog = (pool: pg.Pool): AuditLog => ({
+  stream: async (orgId, streamId) => {
+    const { rows } = await pool.query<AuditRow>(
+      `${AUDIT_SELECT} WHERE e.stream_id = $1 AND e.org_id = $2::uuid ORDER BY e.stream_position`,
+      [streamId, orgId],
+    );
+    return rows.map(toRecord);
+  },
+
+  storeSpan: async (span) => {
+    const { sql, params } = spanCondition(span);
+    params.push(span.limit);
+    const { rows } = await pool.query<AuditRow>(
+      `${AUDIT_SELECT} WHERE ${sql} ORDER BY e.transaction_id, e.global_position LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toRecord);
+  },
+
+  countStoreSpan: async (span) => {
+    const { sql, params } = spanCondition(span);
+    const { rows } = await pool.query<{ count: string }>(`SELECT count(*) AS count FROM events e WHERE ${sql}`, params);
+    return Number(rows[0]?.count ?? 0);
+  },
+
+  storeSpanHashes: async (orgId, storeId, after) => {
+    const { sql, params } = spanCondition({ orgId, storeId, after, through: null });
+    const { rows } = await pool.query<{ transaction_id: string; global_position: string; hash: string | null }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position, encode(e.hash, 'hex') AS hash
+       FROM events e WHERE ${sql} ORDER BY e.transaction_id, e.global_position`,
+      params,
+    );
+    return rows.map((row) => ({
+      logPosition: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)),
+      hash: row.hash,
+    }));
+  },
+
+  settle: async (timeoutMs) => {
+    // A transaction id of our own marks the moment: every writer that started before has a lower
+    // one. (The snapshot's xmax cannot: it is one past the newest *finished* transaction, so a
+    // writer newer than that is running but not below it.) It costs one transaction id per call.
+    const { rows } = await pool.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+    const mark = rows[0]?.xid as string;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows: settled } = await pool.query<{ settled: boolean }>(
+        'SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS settled',
+        [mark],
+      );
+      if (settled[0]?.settled) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  },
+
+  lastUnchained: async (orgId, storeId) => {
+    const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM events
+       WHERE store_id = $2::uuid AND org_id = $1::uuid AND hash IS NULL
+       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      [orgId, storeId],
+    );
+    const row = rows[0];
+    return row ? encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)) : null;
+  },
+});
