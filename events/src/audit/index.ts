@@ -14,4 +14,3 @@ export type { Finding } from './findings.js';
 export * from './merkle.js';
 export * from './seal-payloads.js';
 export * from './verify-export.js';
-export * from './zoned-time.js';

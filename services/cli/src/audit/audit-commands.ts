@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CloseDayResult, mintUuidV7, RotateKeyResult } from '@possier/events';
 import { type Command, Option } from 'commander';
-import { callApi, readJson, type Connection } from './api-client.js';
+import { callApi, readJson, type Connection } from '../api-client.js';
 import { exportToFile, type ExportOptions } from './export-to-file.js';
 import { showHistory, type HistoryOptions } from './history.js';
 import { renderVerdict } from './render-verdict.js';

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { cliError } from '../cli-error.js';
-import { callApi, type Connection } from './api-client.js';
+import { callApi, type Connection } from '../api-client.js';
 
 export type ExportOptions = { store: string; from: string; to: string; format: 'jsonl' | 'csv'; out?: string };
 

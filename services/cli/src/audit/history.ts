@@ -1,7 +1,7 @@
 import { AuditHistory } from '@possier/events';
 import { cliError } from '../cli-error.js';
 import { renderTable } from '../format/table.js';
-import { callApi, readJson, type Connection } from './api-client.js';
+import { callApi, readJson, type Connection } from '../api-client.js';
 
 export type HistoryOptions = {
   order?: string;

@@ -1,6 +1,6 @@
-import { ErrorDetail, reportRoutes, type ReportName, type ReportOf } from '@possier/events';
-import { z } from 'zod';
-import { CliError, cliError } from '../cli-error.js';
+import { reportRoutes, type ReportName, type ReportOf } from '@possier/events';
+import { callApi, readJson } from '../api-client.js';
+import { CliError } from '../cli-error.js';
 
 export type ReportRequest<Name extends ReportName> = {
   name: Name;
@@ -9,8 +9,6 @@ export type ReportRequest<Name extends ReportName> = {
   /** The query string as the user gave it; the server applies the defaults. */
   query: Record<string, string>;
 };
-
-const ApiErrorBody = z.object({ error: ErrorDetail, errors: z.array(ErrorDetail).optional() });
 
 /** The query's fields as the options that set them, so a local refusal names what to retype. */
 const OPTION_OF: Record<string, string> = {
@@ -46,36 +44,6 @@ export const fetchReport = async <Name extends ReportName>(request: ReportReques
       ),
     );
   }
-  const url = new URL(route.path, request.url);
-  for (const [key, value] of Object.entries(request.query)) url.searchParams.set(key, value);
-  let response: Response;
-  try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${request.token}`, accept: 'application/json' } });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw cliError(
-      'NETWORK.UNREACHABLE',
-      url.origin,
-      `could not reach the ledger: ${(error as Error).message}${cause ? ` (${cause})` : ''}`,
-    );
-  }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw cliError('RESPONSE.NOT_JSON', url.pathname, `HTTP ${response.status}: ${text.slice(0, 200)}`);
-  }
-  if (!response.ok) {
-    const refused = ApiErrorBody.safeParse(body);
-    if (!refused.success)
-      throw cliError('RESPONSE.UNEXPECTED', url.pathname, `HTTP ${response.status}: ${text.slice(0, 200)}`);
-    throw new CliError(refused.data.errors ?? [refused.data.error]);
-  }
-  const report = route.response.safeParse(body);
-  if (!report.success) {
-    const issue = report.error.issues[0];
-    throw cliError('RESPONSE.INVALID', issue?.path.join('.') ?? '', issue?.message ?? 'does not match the contract');
-  }
-  return report.data as ReportOf<Name>;
+  const response = await callApi({ url: request.url, token: request.token }, route.path, { query: request.query });
+  return (await readJson(response, route.response)) as ReportOf<Name>;
 };

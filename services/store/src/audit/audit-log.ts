@@ -1,6 +1,7 @@
 import type { AuditRecord, LogPosition } from '@possier/events';
 import type pg from 'pg';
 import { decodeLogPosition, encodeLogPosition } from '../postgres/log-position.js';
+import type { EventRow } from '../postgres/rows.js';
 
 /**
  * The event store as the audit trail reads it: events exactly as stored (never upcast), with
@@ -40,24 +41,9 @@ export type StoreSpan = {
 
 export type SpanHash = { logPosition: LogPosition; hash: string | null };
 
-type AuditRow = {
-  global_position: string;
-  transaction_id: string;
-  event_id: string;
-  stream_id: string;
-  stream_position: string;
-  type: string;
-  schema_version: number;
-  org_id: string;
-  brand_id: string | null;
-  store_id: string | null;
-  register_id: string | null;
-  actor_id: string;
-  occurred_at: string;
+/** An event row as the audit reads it: `recorded_at` as the microsecond UTC text that was hashed. */
+type AuditRow = Omit<EventRow, 'recorded_at'> & {
   recorded_at: string;
-  causation_id: string | null;
-  correlation_id: string;
-  data: unknown;
   hash: string | null;
   prev_hash: string | null;
 };
@@ -183,7 +169,7 @@ export const postgresAuditLog = (pool: pg.Pool): AuditLog => ({
     const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
        WHERE store_id = $2::uuid AND org_id = $1::uuid AND hash IS NULL
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+       ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
       [orgId, storeId],
     );
     const row = rows[0];

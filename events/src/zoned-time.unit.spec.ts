@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcDateTime, zonedDateTime } from './zoned-time.js';
+import { utcDateTime, zonedDateTime } from './time.js';
 
 describe('store-local and UTC times for the audit trail', () => {
   it('shows an instant on the store’s wall clock with the zone’s offset, fraction kept as recorded', () => {

@@ -1,6 +1,6 @@
 import { ErrorDetail } from '@possier/events';
 import { z } from 'zod';
-import { CliError, cliError } from '../cli-error.js';
+import { CliError, cliError } from './cli-error.js';
 
 export type Connection = { url: string; token?: string | undefined };
 
