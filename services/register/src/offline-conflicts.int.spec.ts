@@ -113,6 +113,37 @@ describe('what changed while registers were offline', () => {
     } finally {
       await readSide.stop();
     }
+
+    // The answer lost and the batch sent again later, when the conflict would be judged anew (at
+    // another time, against stock that moved): every event is a duplicate, the first record stands.
+    ok(
+      await ledger.command('/v1/stock/adjustments', restaurant.cashierToken, {
+        stockItemId: ids.dough,
+        storeId: ids.storeA,
+        adjustmentId: uuidv7(),
+        occurredAt: AT,
+        reason: 'receipt',
+        quantity: 100,
+      }),
+    );
+    const r2Token = await ledger.token({
+      kind: 'register',
+      orgId: ids.org,
+      brandId: ids.brand,
+      storeId: ids.storeA,
+      registerId: ids.r2,
+    });
+    const again = ok(
+      await ledger.post(`/v1/registers/${ids.r2}/replay`, r2Token, {
+        registerId: ids.r2,
+        batchId: uuidv7(),
+        events: second.events,
+      }),
+    );
+    expect(again.body.verdicts.map((verdict: { verdict: string }) => verdict.verdict)).toEqual(
+      second.events.map(() => 'duplicate'),
+    );
+    expect(await ledger.store.readStream(`order-${second.placed.orderId}`)).toEqual(recorded);
   }, 120_000);
 
   it('records a sale made at a price changed while offline as accepted with a price conflict', async () => {

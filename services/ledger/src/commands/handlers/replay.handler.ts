@@ -5,6 +5,7 @@ import {
   domainError,
   EventIdConflictError,
   eventRegistry,
+  MoneyOverflowError,
   StreamOrgMismatchError,
   verifyOrderPlaced,
   type AppendResult,
@@ -99,8 +100,14 @@ const checkEvent = (
       `register ${register.registerId} may only record as itself`,
     );
   }
-  if (event.type === 'OrderPlaced') return verifyOrderPlaced(valid.data as OrderPlaced['data']);
-  return undefined;
+  if (event.type !== 'OrderPlaced') return undefined;
+  try {
+    return verifyOrderPlaced(valid.data as OrderPlaced['data']);
+  } catch (error) {
+    // Figures each safe on their own whose re-priced sums are not: this event's refusal, not the batch's.
+    if (error instanceof MoneyOverflowError) return domainError('MONEY.OVERFLOW', 'data', error.message);
+    throw error;
+  }
 };
 
 const detail = (error: { code: string; path: string; reason: string }): ErrorDetail => ({
@@ -228,7 +235,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
    * Judges the stored sales against what changed while the register was offline and records the
    * conflicts beside them. Duplicates are judged too: if the ledger stopped between a sale's commit
    * and its conflict's, the retried batch records the conflict then (its id is derived from the
-   * sale's, so it is never recorded twice).
+   * sale's, so it is never recorded twice, and a second judgement never replaces the first).
    */
   private async judge(
     decisions: ReadonlyArray<ReadonlyArray<EventEnvelope>>,
@@ -242,7 +249,17 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
       stock: this.ledger.stockLevels,
       recordedAt: new Date().toISOString(),
     });
-    await Promise.all(judgement.records.map((record) => this.ledger.store.append(record.streamId, 'any', [record])));
+    await Promise.all(
+      judgement.records.map(async (record) => {
+        try {
+          await this.ledger.store.append(record.streamId, 'any', [record]);
+        } catch (error) {
+          // Judged again on a retried batch, a sale's conflicts carry a new time (and stock may
+          // have moved since): the record first made stands, and this one is not another.
+          if (!(error instanceof EventIdConflictError && error.eventId === record.eventId)) throw error;
+        }
+      }),
+    );
     return judgement.conflictsByEvent;
   }
 }
