@@ -207,7 +207,7 @@ const randomWorkload = async (shop: Restaurant, seed: number) => {
     // The last event appended, committed or not yet visible below the readers' horizon (which
     // any long transaction on the server holds back): the projections must reach it.
     const { rows: last } = await pool.query<{ transaction_id: string; global_position: string }>(
-      'SELECT transaction_id::text, global_position::text FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+      'SELECT transaction_id::text, global_position::text FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1',
     );
     const head = encodeLogPosition(BigInt(last[0]?.transaction_id ?? 0), BigInt(last[0]?.global_position ?? 0));
     await eventually(async () => {

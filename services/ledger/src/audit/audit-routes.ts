@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
 import { toHttpError } from '../http/http-errors.js';
+import { requestErrorHandler } from '../http/request-errors.js';
 import type { AuditContext } from './audit-context.js';
 import { auditOrder, resolveAuditScope } from './audit-scope.js';
 import { CloseBusinessDayCommand, RotateAuditKeyCommand } from './audit.commands.js';
@@ -195,6 +196,7 @@ export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
 
   app.post(
     fastifyPath(auditRoutes.closeDay.path),
+    { errorHandler: requestErrorHandler },
     serve(
       'close day',
       command(auditRoutes.closeDay, 'CloseBusinessDay', (body, caller) => new CloseBusinessDayCommand(body, caller)),
@@ -202,6 +204,7 @@ export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
   );
   app.post(
     fastifyPath(auditRoutes.rotateKey.path),
+    { errorHandler: requestErrorHandler },
     serve(
       'rotate key',
       command(auditRoutes.rotateKey, 'RotateAuditKey', (body, caller) => new RotateAuditKeyCommand(body, caller)),

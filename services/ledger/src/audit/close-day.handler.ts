@@ -39,7 +39,7 @@ export class CloseBusinessDayHandler implements ICommandHandler<CloseBusinessDay
   async execute({ request, caller }: CloseBusinessDayCommand): Promise<CloseDayResult> {
     const { storeId, businessDate } = request.data;
     const streamId = auditDayStreamId(storeId);
-    const outcome = await this.ledger.run({
+    const outcome = await this.ledger.run(caller, {
       commandId: request.commandId,
       streamId,
       decider: daySealDecider,

@@ -34,7 +34,7 @@ export class RotateAuditKeyHandler implements ICommandHandler<RotateAuditKeyComm
     let generated: GeneratedKey | undefined;
     let outcome;
     try {
-      outcome = await this.ledger.run({
+      outcome = await this.ledger.run(caller, {
         commandId: request.commandId,
         streamId,
         decider: auditKeyDecider,

@@ -67,12 +67,15 @@ export class LedgerContext {
     private readonly retries: number,
   ) {}
 
+  /** Runs a command for `caller`, to whom a stream of another org looks as if it did not exist. */
   run<Command, Event extends DomainEventShape, State>(
+    caller: Caller,
     spec: StreamCommandSpec<Command, Event, State>,
   ): Promise<CommandOutcome> {
     return executeStreamCommand(this.store, spec, {
       retries: this.retries,
       onAppend: (seconds) => this.metrics.appendDuration.observe(seconds),
+      orgId: caller.claims.kind === 'operator' ? undefined : caller.claims.orgId,
     });
   }
 

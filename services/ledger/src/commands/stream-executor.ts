@@ -2,6 +2,7 @@ import {
   DomainError,
   envelopeEvents,
   eventRegistry,
+  StreamOrgMismatchError,
   WrongExpectedVersionError,
   type Decider,
   type EnvelopeMetadata,
@@ -60,10 +61,23 @@ const appendedFrom = (events: ReadonlyArray<StoredEvent>): AppendedEvent[] =>
 export const executeStreamCommand = async <Command, Event extends DomainEventShape, State>(
   store: EventStore,
   spec: StreamCommandSpec<Command, Event, State>,
-  { retries, onAppend }: { retries: number; onAppend?: (seconds: number) => void },
+  {
+    retries,
+    onAppend,
+    orgId,
+  }: {
+    retries: number;
+    onAppend?: (seconds: number) => void;
+    /** The caller's org; undefined for an operator, who acts across orgs. */
+    orgId: string | undefined;
+  },
 ): Promise<CommandOutcome> => {
   for (let attempt = 0; ; attempt += 1) {
-    const stored = await store.readStream(spec.streamId, { limit: 100_000 });
+    const read = await store.readStream(spec.streamId, { limit: 100_000 });
+    // Another org's stream is, to this caller, a stream that does not exist: were its state
+    // folded, the refusal would tell another org's order from an unknown id and name its store.
+    const foreign = orgId !== undefined && read.length > 0 && read[0]?.orgId !== orgId;
+    const stored = foreign ? [] : read;
     const earlier = stored.filter((event) => event.causationId === spec.commandId);
     const [firstId] = deriveEventIds(spec.commandId, 1);
     if (earlier.some((event) => event.eventId === firstId)) {
@@ -80,6 +94,8 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
     if (decision instanceof DomainError) throw decision;
     if (decision.length === 0)
       return { commandId: spec.commandId, streamId: spec.streamId, replayed: false, events: [] };
+    // Only an id the caller already knows gets here (a creation aimed at another org's stream).
+    if (foreign && orgId !== undefined) throw new StreamOrgMismatchError(spec.streamId, orgId);
 
     const envelopes = envelopeEvents(decision, {
       streamId: spec.streamId,

@@ -2,6 +2,7 @@ import {
   DomainError,
   EventIdConflictError,
   InvalidAppendError,
+  MoneyOverflowError,
   StreamOrgMismatchError,
   WrongExpectedVersionError,
   type ErrorDetail,
@@ -61,6 +62,10 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
   if (error instanceof StreamOrgMismatchError) {
     return { status: 403, body: { error: detail('AUTH.WRONG_ORG', '', 'the target belongs to another organisation') } };
   }
+  // Every figure of the request was a safe integer, but a product or sum of them is not: an
+  // absurd order (9,999 of an item priced near 2^53 paise), refused as a whole.
+  if (error instanceof MoneyOverflowError)
+    return { status: 422, body: { error: detail('MONEY.OVERFLOW', 'data', error.message) } };
   if (error instanceof InvalidAppendError)
     return { status: 400, body: { error: detail('VALIDATION.INVALID', error.path, error.reason) } };
   return undefined;

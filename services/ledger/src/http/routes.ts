@@ -9,6 +9,8 @@ import type { Caller } from '../commands/ledger-context.js';
 import type { CommandOutcome } from '../commands/stream-executor.js';
 import type { Metrics } from '../observability/metrics.js';
 import { toHttpError } from './http-errors.js';
+import { requestErrorHandler } from './request-errors.js';
+import { assertStorableBody } from './storable-text.js';
 
 type RouteName = keyof typeof commandRoutes;
 type CommandClass = new (request: never, caller: Caller) => object;
@@ -61,11 +63,12 @@ export const registerCommandRoutes = (
 ): void => {
   for (const [name, CommandType] of Object.entries(servedRoutes) as Array<[RouteName, CommandClass]>) {
     const route = commandRoutes[name];
-    app.post(fastifyPath(route.path), async (request, reply) => {
+    app.post(fastifyPath(route.path), { errorHandler: requestErrorHandler }, async (request, reply) => {
       const started = performance.now();
       let outcome = 'error';
       try {
         const claims = await authenticate(deps.tokens, request.headers.authorization);
+        assertStorableBody(request.body);
         const body = route.body.parse(request.body) as Record<string, unknown> & { data?: Record<string, unknown> };
         // A command's ids sit in `data`; a replay batch names its register at the top.
         const ids = body.data ?? body;

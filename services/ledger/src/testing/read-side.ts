@@ -31,7 +31,7 @@ export type ReadSide = {
 const headOf = async (ledger: Ledger): Promise<string | null> => {
   const { rows } = await ledger.store.pool.query<{ transaction_id: string; global_position: string }>(
     `SELECT transaction_id::text, global_position::text FROM events
-      ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+      ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
   );
   const head = rows[0];
   return head ? encodeLogPosition(BigInt(head.transaction_id), BigInt(head.global_position)) : null;

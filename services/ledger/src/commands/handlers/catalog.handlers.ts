@@ -29,7 +29,7 @@ export class DefineTaxCategoryHandler implements ICommandHandler<DefineTaxCatego
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: DefineTaxCategoryCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: taxCategoryStreamId(request.data.taxCategoryId),
       decider: taxCategoryDecider,
@@ -50,7 +50,7 @@ export class ChangeTaxRateHandler implements ICommandHandler<ChangeTaxRateComman
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: ChangeTaxRateCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: taxCategoryStreamId(request.data.taxCategoryId),
       decider: taxCategoryDecider,
@@ -68,7 +68,7 @@ export class DefineItemHandler implements ICommandHandler<DefineItemCommand, Com
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: DefineItemCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: itemStreamId(request.data.itemId),
       decider: itemDecider,
@@ -112,7 +112,7 @@ abstract class ItemCommandHandler<C extends ItemRequest> {
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: C): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: itemStreamId(request.data.itemId),
       decider: itemDecider,

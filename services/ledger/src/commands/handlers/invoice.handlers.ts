@@ -11,7 +11,7 @@ export class IssueInvoiceHandler implements ICommandHandler<IssueInvoiceCommand,
 
   execute({ request, caller }: IssueInvoiceCommand): Promise<CommandOutcome> {
     const { data } = request;
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: invoiceStreamId(data.invoiceId),
       decider: invoiceDecider,
@@ -44,7 +44,7 @@ abstract class IssuedInvoiceHandler<C extends InvoiceRequest> {
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: C): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: invoiceStreamId(request.data.invoiceId),
       decider: invoiceDecider,

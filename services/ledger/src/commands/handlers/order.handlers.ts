@@ -11,7 +11,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Com
 
   execute({ request, caller }: PlaceOrderCommand): Promise<CommandOutcome> {
     const { data } = request;
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: orderStreamId(data.orderId),
       decider: orderDecider,
@@ -60,7 +60,7 @@ export class VoidOrderHandler implements ICommandHandler<VoidOrderCommand, Comma
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: VoidOrderCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: orderStreamId(request.data.orderId),
       decider: orderDecider,
@@ -78,7 +78,7 @@ export class RefundOrderHandler implements ICommandHandler<RefundOrderCommand, C
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: RefundOrderCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: orderStreamId(request.data.orderId),
       decider: orderDecider,
@@ -96,7 +96,7 @@ export class AdjustTipHandler implements ICommandHandler<AdjustTipCommand, Comma
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: AdjustTipCommand): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: orderStreamId(request.data.orderId),
       decider: orderDecider,

@@ -21,7 +21,7 @@ export class AdjustStockHandler implements ICommandHandler<AdjustStockCommand, C
 
   execute({ request, caller }: AdjustStockCommand): Promise<CommandOutcome> {
     const { data } = request;
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: stockStreamId(data.storeId, data.stockItemId),
       decider: stockDecider,
@@ -40,7 +40,7 @@ export class OpenShiftHandler implements ICommandHandler<OpenShiftCommand, Comma
 
   execute({ request, caller }: OpenShiftCommand): Promise<CommandOutcome> {
     const { data } = request;
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: shiftStreamId(data.shiftId),
       decider: shiftDecider,
@@ -66,7 +66,7 @@ abstract class OpenedShiftHandler<C extends ShiftRequest> {
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: C): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: shiftStreamId(request.data.shiftId),
       decider: shiftDecider,

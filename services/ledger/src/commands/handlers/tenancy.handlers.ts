@@ -23,7 +23,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
 
   execute({ request, caller }: CreateOrganizationCommand): Promise<CommandOutcome> {
     const { data } = request;
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: tenancyStreamId(data.orgId),
       decider: tenancyDecider,
@@ -59,7 +59,7 @@ abstract class TenancyCommandHandler<C extends TenancyRequest> {
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
   execute({ request, caller }: C): Promise<CommandOutcome> {
-    return this.ledger.run({
+    return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: tenancyStreamId(request.data.orgId),
       decider: tenancyDecider,

@@ -1,0 +1,46 @@
+import type { Ledger, Restaurant } from '@possier/ledger/testing';
+
+/** The ids of the org under attack that an intruder would aim at: its tenancy, catalog and records. */
+export type Victim = Restaurant['ids'] & {
+  orderId: string;
+  lineId: string;
+  cardPaymentId: string;
+  openShiftId: string;
+  invoiceId: string;
+  /** A business date on which the victim's stores have events. */
+  businessDate: string;
+};
+
+/** Reads the victim's real order, shift and invoice ids from the log, so every attack names a real target. */
+export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string): Promise<Victim> => {
+  const one = async (sql: string, values: unknown[]): Promise<string> => {
+    const { rows } = await ledger.store.pool.query<{ value: string }>(sql, values);
+    const value = rows[0]?.value;
+    if (!value) throw new Error(`the victim org has nothing for: ${sql}`);
+    return value;
+  };
+  const org = shop.ids.org;
+  return {
+    ...shop.ids,
+    orderId,
+    lineId: await one(
+      `SELECT data->'lines'->0->>'lineId' AS value FROM events WHERE org_id = $1 AND type = 'OrderPlaced' AND data->>'orderId' = $2`,
+      [org, orderId],
+    ),
+    cardPaymentId: await one(
+      `SELECT data->>'paymentId' AS value FROM events
+        WHERE org_id = $1 AND type = 'PaymentTendered' AND data->>'orderId' = $2 AND data->>'kind' = 'card'`,
+      [org, orderId],
+    ),
+    openShiftId: await one(
+      `SELECT data->>'shiftId' AS value FROM events WHERE org_id = $1 AND type = 'ShiftOpened'
+          AND data->>'shiftId' NOT IN (SELECT data->>'shiftId' FROM events WHERE org_id = $1 AND type = 'ShiftClosed')`,
+      [org],
+    ),
+    invoiceId: await one(
+      `SELECT data->>'invoiceId' AS value FROM events WHERE org_id = $1 AND type = 'InvoiceIssued' ORDER BY global_position LIMIT 1`,
+      [org],
+    ),
+    businessDate: '2026-11-24',
+  };
+};
