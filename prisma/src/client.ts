@@ -1,4 +1,6 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type pg from 'pg';
 import { PrismaClient } from './generated/client/client.js';
 
@@ -14,3 +16,9 @@ export const createPrismaClient = (connection: string | pg.Pool): PrismaClient =
   new PrismaClient({
     adapter: new PrismaPg(typeof connection === 'string' ? { connectionString: connection } : connection),
   });
+
+/** A Prisma client over an embedded PGlite database (see `openPgliteDatabase`), which stays the caller's to close. */
+export const createPglitePrismaClient = (db: PGlite): PrismaClient =>
+  // The adapter's types come from the copy of PGlite it resolves as a peer; it only calls the
+  // database's public query and transaction methods, which every 0.x release has.
+  new PrismaClient({ adapter: new PrismaPGlite(db as never) });

@@ -1,2 +1,3 @@
 export * from './migrate.js';
 export * from './test-database.js';
+export * from './pglite-database.js';

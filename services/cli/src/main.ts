@@ -1,11 +1,17 @@
 import { REPORT_NAMES, type ReportName } from '@possier/events';
-import { readStatus } from '@possier/ledger/ops';
+import { readStatus, type OpsStatus } from '@possier/ledger/ops';
 import { registerCommand, RegisterCliError } from '@possier/register/cli';
 import { Argument, Command, Option } from 'commander';
 import pg from 'pg';
 import { addAuditCommands } from './audit/audit-commands.js';
-import { CliError, cliError } from './cli-error.js';
+import { CliError } from './cli-error.js';
 import { runReport, type ReportOptions } from './report/run-report.js';
+import { migrateCommand } from './ops/migrate-command.js';
+import { rebuildCommand } from './ops/rebuild-command.js';
+import { tokenCommand } from './ops/token-command.js';
+import { startCommand } from './start/start-command.js';
+import { fetchStatus } from './status/fetch-status.js';
+import { renderRegisters } from './status/render-registers.js';
 import { renderStatus } from './status/render-status.js';
 
 const program = new Command('possier')
@@ -32,25 +38,40 @@ program
 
 program
   .command('status')
-  .description('Print each projector and relay checkpoint against the log’s head (needs DATABASE_URL)')
+  .description(
+    'Each projector and the relay against the log’s head (their lag), and the events registers still queue: from DATABASE_URL when set, else from the running ledger’s API',
+  )
   .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
-  .action(async (options: { format: 'table' | 'json' }) => {
+  .option('--json', 'the same as --format json')
+  .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+  .addOption(new Option('--token <token>', 'an operator’s or org owner’s token').env('POSSIER_TOKEN'))
+  .action(async (options: { format: 'table' | 'json'; json?: boolean; url: string; token?: string }) => {
     const url = process.env.DATABASE_URL;
-    if (!url) throw cliError('CONFIG.MISSING', 'DATABASE_URL', 'set DATABASE_URL to the ledger’s database');
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    try {
-      const status = await readStatus(pool);
-      process.stdout.write(
-        options.format === 'json' ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`,
-      );
-    } finally {
-      await pool.end();
+    let status: OpsStatus;
+    if (url) {
+      const pool = new pg.Pool({ connectionString: url, max: 4 });
+      try {
+        status = await readStatus(pool);
+      } finally {
+        await pool.end();
+      }
+    } else {
+      status = await fetchStatus({ url: options.url, token: options.token });
     }
+    const text =
+      options.json || options.format === 'json'
+        ? JSON.stringify(status, null, 2)
+        : [renderStatus(status), ...(status.registers ? [renderRegisters(status.registers)] : [])].join('\n\n');
+    process.stdout.write(`${text}\n`);
   });
 
 addAuditCommands(program);
 
 program.addCommand(registerCommand());
+program.addCommand(startCommand());
+program.addCommand(tokenCommand());
+program.addCommand(migrateCommand());
+program.addCommand(rebuildCommand());
 
 try {
   await program.parseAsync();

@@ -212,11 +212,23 @@ describe('possier status', () => {
     expect(table.stdout).toMatch(/^relay +ledger +[0-9a-f-]{33} +1 event /m);
   });
 
-  it('needs DATABASE_URL', async () => {
-    const run = await possier(['status'], { DATABASE_URL: '' });
-    expect([run.code, run.stderr]).toEqual([
+  it('without DATABASE_URL asks the running ledger’s API, with a token', async () => {
+    const refused = await possier(['status', '--url', fixture.ledger.url], { DATABASE_URL: '', POSSIER_TOKEN: '' });
+    expect([refused.code, refused.stderr]).toEqual([
       1,
-      'error CONFIG.MISSING at DATABASE_URL: set DATABASE_URL to the ledger’s database\n',
+      'error AUTH.NO_TOKEN at token: pass --token or set POSSIER_TOKEN\n',
     ]);
+    const operator = await fixture.ledger.token({ kind: 'operator', operatorId: 'test' });
+    const run = await possier(['status', '--json', '--url', fixture.ledger.url, '--token', operator], {
+      DATABASE_URL: '',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const fromApi = JSON.parse(run.stdout) as Status;
+    const fromDatabase = await status();
+    const positions = ({ head, checkpoints }: Status) => [
+      head?.position,
+      checkpoints.map(({ kind, name, position }) => [kind, name, position]),
+    ];
+    expect(positions(fromApi)).toEqual(positions(fromDatabase));
   });
 });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EventStore } from '@possier/events';
-import { createPrismaClient } from '@possier/prisma/client';
+import { createPrismaClient, type PrismaClient } from '@possier/prisma/client';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -31,6 +31,11 @@ export type LedgerAppOptions = {
    * never holds a connection an append is waiting for; yours to end after the app closes.
    */
   readModels: pg.Pool;
+  /**
+   * The reports' Prisma client when it cannot be built over `readModels` (embedded mode's PGlite);
+   * disconnected when the app closes.
+   */
+  reportsPrisma?: PrismaClient;
   tokens: TokenService;
   /** The audit trail as stored and the org's signing keys (docs/audit.md). */
   audit: AuditContext;
@@ -103,7 +108,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
 
   registerRegisterRoutes(fastify as never, { ledger, tokens: options.tokens });
 
-  const prisma = createPrismaClient(options.readModels);
+  const prisma = options.reportsPrisma ?? createPrismaClient(options.readModels);
   registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });
   registerAuditRoutes(fastify as never, {
     commandBus: app.get(CommandBus),

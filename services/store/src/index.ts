@@ -4,3 +4,4 @@ export * from './postgres/postgres-event-store.js';
 export * from './upcast.js';
 export * from './validate-append.js';
 export * from './audit/index.js';
+export * from './pglite/index.js';

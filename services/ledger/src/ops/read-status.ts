@@ -37,7 +37,7 @@ export const readStatus = async (pool: pg.Pool): Promise<Status> => {
   const { rows: heads } = await pool.query<EventTime & { transaction_id: string; global_position: string }>(
     `SELECT transaction_id::text, global_position::text, recorded_at,
             (extract(epoch FROM now() - recorded_at) * 1000)::bigint::text AS age_ms
-       FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+       FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
   );
   const newest = heads[0];
   const head = newest

@@ -4,6 +4,31 @@ import pg from 'pg';
 export const CHANNEL = 'possier_events';
 
 /**
+ * Subscribes `onNotify` to a channel; resolves to the function that stops listening. `onLost`
+ * reports a listening connection that dropped, so the notifier listens again on next wait.
+ */
+export type Listen = (
+  channel: string,
+  onNotify: () => void,
+  onLost: (error: unknown) => void,
+) => Promise<() => Promise<void>>;
+
+/** LISTEN on a dedicated pg connection: a pooled one would be handed to other work. */
+export const pgListen =
+  (connectionString: string): Listen =>
+  async (channel, onNotify, onLost) => {
+    const client = new pg.Client({ connectionString });
+    client.on('notification', onNotify);
+    client.on('error', (error) => {
+      onLost(error);
+      void client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${channel}`);
+    return () => client.end().catch(() => undefined);
+  };
+
+/**
  * Wakes subscribers when an append commits (`append_events` notifies on commit), with polling as
  * the fallback: a subscriber waits for the next notification or `pollMs`, whichever comes first,
  * so it never busy-loops and never sleeps forever if the listening connection drops.
@@ -12,31 +37,29 @@ export const CHANNEL = 'possier_events';
  * notification arrived since, so a commit that lands between its query and its wait is not missed.
  */
 export class Notifier {
-  private client: pg.Client | null = null;
+  private stop: (() => Promise<void>) | null = null;
   private connecting: Promise<void> | null = null;
   private waiters = new Set<() => void>();
   private closed = false;
   generation = 0;
 
   constructor(
-    private readonly connectionString: string,
+    private readonly listen: Listen,
     private readonly pollMs: number,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   async start(): Promise<void> {
-    if (this.client || this.closed) return;
+    if (this.stop || this.closed) return;
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString });
-      client.on('notification', () => this.wake());
-      client.on('error', (error) => {
-        this.onError(error);
-        this.client = null;
-        void client.end().catch(() => undefined);
-      });
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-      this.client = client;
+      this.stop = await this.listen(
+        CHANNEL,
+        () => this.wake(),
+        (error) => {
+          this.onError(error);
+          this.stop = null;
+        },
+      );
     })().finally(() => {
       this.connecting = null;
     });
@@ -46,7 +69,7 @@ export class Notifier {
   /** Resolves on the next notification after `seen`, after `pollMs`, or when the signal aborts. */
   async wait(seen: number, signal?: AbortSignalLike): Promise<void> {
     if (this.generation !== seen || signal?.aborted || this.closed) return;
-    if (!this.client) await this.start().catch((error: unknown) => this.onError(error));
+    if (!this.stop) await this.start().catch((error: unknown) => this.onError(error));
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -68,8 +91,8 @@ export class Notifier {
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of [...this.waiters]) waiter();
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    const stop = this.stop;
+    this.stop = null;
+    await stop?.().catch(() => undefined);
   }
 }

@@ -20,7 +20,7 @@ import { upcasterFor } from '../upcast.js';
 import { validateAppend } from '../validate-append.js';
 import { GroupCommitter } from './group-commit.js';
 import { decodeLogPosition, encodeLogPosition, START } from './log-position.js';
-import { Notifier } from './notifier.js';
+import { Notifier, pgListen, type Listen } from './notifier.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
 
 export type PostgresEventStoreOptions = StoreOptions & {
@@ -41,6 +41,18 @@ export type PostgresEventStoreOptions = StoreOptions & {
 };
 
 export type PostgresEventStore = EventStore & { readonly pool: pg.Pool };
+
+/**
+ * What the adapter needs from a database: a pool (pg's, or one with its shape over another
+ * driver) and a way to LISTEN. The SQL and the logic above it are the same for every driver.
+ */
+export type SqlDriver = { pool: pg.Pool; listen: Listen; close(): Promise<void> };
+
+export type SqlEventStoreOptions = StoreOptions &
+  Pick<PostgresEventStoreOptions, 'maxGroup' | 'maxInFlight' | 'pollMs' | 'onError'> & {
+    /** Connections the driver's pool has; bounds the group commits in flight. */
+    poolSize: number;
+  };
 
 const DEFAULT_LIMIT = 1000;
 const SUBSCRIBE_BATCH = 500;
@@ -63,14 +75,24 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
     statement_timeout: 15_000,
     idle_in_transaction_session_timeout: 15_000,
   });
+  pool.on('error', options.onError ?? (() => undefined));
+  const driver: SqlDriver = { pool, listen: pgListen(options.connectionString), close: () => pool.end() };
+  return openSqlEventStore(driver, { ...options, poolSize });
+};
+
+/** The adapter over any `SqlDriver`: PostgreSQL's own, or PGlite's in embedded mode. */
+export const openSqlEventStore = async (
+  driver: SqlDriver,
+  options: SqlEventStoreOptions,
+): Promise<PostgresEventStore> => {
+  const { pool } = driver;
   const onError = options.onError ?? (() => undefined);
-  pool.on('error', onError);
   const upcast = upcasterFor(options.registry);
   const committer = new GroupCommitter(pool, {
     maxGroup: options.maxGroup ?? 32,
-    maxInFlight: Math.min(options.maxInFlight ?? 4, Math.max(1, poolSize - 1)),
+    maxInFlight: Math.min(options.maxInFlight ?? 4, Math.max(1, options.poolSize - 1)),
   });
-  const notifier = new Notifier(options.connectionString, options.pollMs ?? 1_000, onError);
+  const notifier = new Notifier(driver.listen, options.pollMs ?? 1_000, onError);
 
   const append = async (
     streamId: string,
@@ -141,9 +163,11 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
       params.push(filter.types);
       conditions.push(`type = ANY($${params.length}::text[])`);
     }
+    // Qualified in ORDER BY: unqualified, the names would mean the `::text` output columns and
+    // sort as text, putting transaction 999 after 1000.
     const { rows } = await pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')}
-       ORDER BY transaction_id, global_position LIMIT $3`,
+       ORDER BY events.transaction_id, events.global_position LIMIT $3`,
       params,
     );
     return rows.map((row) => toStoredEvent(row, upcast));
@@ -168,7 +192,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
     const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+       ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     );
     const row = rows[0];
     return row ? encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)) : null;
@@ -183,7 +207,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
     headPosition,
     close: async () => {
       await notifier.close();
-      await pool.end();
+      await driver.close();
     },
   };
 };

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTokenService, TokenClaims } from '@possier/ledger';
+import { Command, Option } from 'commander';
+import { cliError } from '../cli-error.js';
+
+/** The key `possier start` signs with: POSSIER_JWT_SECRET, or the one it generated in its data folder. */
+const signingKey = async (dataDir: string): Promise<string> => {
+  const fromEnvironment = process.env.POSSIER_JWT_SECRET;
+  if (fromEnvironment) return fromEnvironment;
+  try {
+    return (await readFile(join(dataDir, 'jwt-secret'), 'utf8')).trim();
+  } catch {
+    throw cliError(
+      'CONFIG.MISSING',
+      'POSSIER_JWT_SECRET',
+      `set POSSIER_JWT_SECRET, or run possier start once so ${join(dataDir, 'jwt-secret')} exists`,
+    );
+  }
+};
+
+type MintOptions = {
+  kind: string;
+  org?: string;
+  user?: string;
+  brand?: string;
+  store?: string;
+  register?: string;
+  operator?: string;
+  expires: string;
+  dataDir: string;
+  json?: boolean;
+};
+
+export const tokenCommand = (): Command => {
+  const command = new Command('token').description('Bearer tokens for users, registers and operators');
+  command
+    .command('mint')
+    .description('Mint a bearer token signed with the ledger’s key')
+    .addOption(
+      new Option('--kind <kind>', 'who the token is for')
+        .choices(['user', 'register', 'operator'])
+        .makeOptionMandatory(),
+    )
+    .option('--org <id>', 'user, register: the org')
+    .option('--user <id>', 'user: the user')
+    .option('--brand <id>', 'register: its brand')
+    .option('--store <id>', 'register: its store')
+    .option('--register <id>', 'register: the register')
+    .option('--operator <name>', 'operator: who')
+    .option('--expires <duration>', 'lifetime, e.g. 12h or 30d', '12h')
+    .addOption(
+      new Option('--data-dir <dir>', 'possier start’s data folder').env('POSSIER_DATA_DIR').default('.possier'),
+    )
+    .option('--json', 'print the claims and the token as JSON')
+    .action(async (options: MintOptions) => {
+      const claims = TokenClaims.safeParse({
+        kind: options.kind,
+        orgId: options.org,
+        userId: options.user,
+        brandId: options.brand,
+        storeId: options.store,
+        registerId: options.register,
+        operatorId: options.operator,
+      });
+      if (!claims.success) {
+        throw cliError(
+          'TOKEN.INVALID_CLAIMS',
+          claims.error.issues[0]?.path.join('.') ?? '',
+          claims.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        );
+      }
+      const tokens = createTokenService(
+        await signingKey(options.dataDir),
+        process.env.POSSIER_JWT_ISSUER ?? 'possier-ledger',
+      );
+      const token = await tokens.sign(claims.data, { expiresIn: options.expires });
+      process.stdout.write(
+        options.json ? `${JSON.stringify({ claims: claims.data, token }, null, 2)}\n` : `${token}\n`,
+      );
+    });
+  return command;
+};

@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { TokenService } from '@possier/ledger';
+import type { PostgresEventStore } from '@possier/store';
+import type { Logger } from 'pino';
+import { DEMO, DEMO_USERS } from './demo-ids.js';
+import { createDemoTenant } from './demo-tenant.js';
+import { readPizzaDay } from './pizza-day.js';
+import { sellDemoDay } from './simulated-register.js';
+
+/** The calendar date in India `days` before now. */
+const indiaDate = (days: number): string =>
+  new Date(Date.now() + 330 * 60_000 - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Whether an earlier start seeded the demo org: its events are in the log. */
+const alreadySeeded = async (store: PostgresEventStore): Promise<boolean> => {
+  const { rows } = await store.pool.query('SELECT 1 FROM events WHERE org_id = $1 LIMIT 1', [DEMO.org]);
+  return rows.length > 0;
+};
+
+export type DemoTokens = { role: string; name: string; token: string }[];
+
+/**
+ * Seeds the demo tenant once (a later start finds it in the log and skips to the tokens), with
+ * yesterday's sales from the pizza place's day, and returns the banner with a token for every
+ * role and the registers.
+ */
+export const seedDemo = async (options: {
+  url: string;
+  tokens: TokenService;
+  store: PostgresEventStore;
+  dataDir: string;
+  logger: Logger;
+}): Promise<{ seeded: boolean; tokens: DemoTokens; banner: string }> => {
+  const { url, tokens, logger } = options;
+  const registerToken = (brandId: string, storeId: string, registerId: string) =>
+    tokens.sign({ kind: 'register', orgId: DEMO.org, brandId, storeId, registerId }, { expiresIn: '30d' });
+  const seeded = !(await alreadySeeded(options.store));
+  if (seeded) {
+    logger.info({ org: DEMO.org }, 'seeding the demo tenant');
+    const day = await readPizzaDay();
+    await createDemoTenant(url, tokens, day.menu);
+    const businessDate = indiaDate(1);
+    const prices = new Map(day.menu.map((entry) => [entry.key, entry.unitPricePaise]));
+    const bandra = await sellDemoDay({
+      dataDir: join(options.dataDir, 'demo-registers', 'bandra-till-2'),
+      ledgerUrl: url,
+      token: await registerToken(DEMO.pizzaBrand, DEMO.bandra, DEMO.bandraTill2),
+      businessDate,
+      orders: day.orders,
+      prices,
+      logger,
+    });
+    const koramangala = await sellDemoDay({
+      dataDir: join(options.dataDir, 'demo-registers', 'koramangala-till-1'),
+      ledgerUrl: url,
+      token: await registerToken(DEMO.pizzaBrand, DEMO.koramangala, DEMO.koramangalaTill1),
+      businessDate,
+      orders: day.orders.filter((_, index) => index % 4 === 1),
+      prices,
+      logger,
+    });
+    logger.info({ businessDate, bandra, koramangala }, 'demo day sold');
+  }
+  const demoTokens: DemoTokens = [];
+  for (const user of DEMO_USERS) {
+    demoTokens.push({
+      role: user.role,
+      name: user.name,
+      token: await tokens.sign({ kind: 'user', orgId: DEMO.org, userId: user.userId }, { expiresIn: '30d' }),
+    });
+  }
+  demoTokens.push({
+    role: 'register',
+    name: 'Pizza Lane Bandra, Till 1',
+    token: await registerToken(DEMO.pizzaBrand, DEMO.bandra, DEMO.bandraTill1),
+  });
+  demoTokens.push({
+    role: 'operator',
+    name: 'demo operator',
+    token: await tokens.sign({ kind: 'operator', operatorId: 'demo' }, { expiresIn: '30d' }),
+  });
+  // For scripts (and the quick-start test): the same tokens, readable by the data folder's owner only.
+  await writeFile(join(options.dataDir, 'demo-tokens.json'), `${JSON.stringify(demoTokens, null, 2)}\n`, {
+    mode: 0o600,
+  });
+  const banner = [
+    `Demo tenant: Spice Route Hospitality (org ${DEMO.org})${seeded ? ', seeded now' : ''}.`,
+    `Tokens (valid 30 days; also in ${join(options.dataDir, 'demo-tokens.json')}):`,
+    ...demoTokens.map((entry) => `  ${entry.role.padEnd(14)} ${entry.name.padEnd(26)} ${entry.token}`),
+  ].join('\n');
+  return { seeded, tokens: demoTokens, banner };
+};

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import { demoToken, possier, type Started } from './quick-start.js';
+
+/** Today's date in India, the business date of a sale made now. */
+const today = (): string => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
+
+type SalesReport = { rows: Array<{ orders: number; payablePaise: number }> };
+
+/**
+ * README's quick start after `npm start`: set up the demo's Bandra till with its printed token,
+ * sell two Italian Supremes through `possier register sell`, and read the sale back in today's sales
+ * report through `possier report` (the demo's own day of orders is yesterday's).
+ */
+export const checkoutAndReport = async (started: Started, dataDir: string, tillDir: string): Promise<void> => {
+  const registerToken = await demoToken(dataDir, 'register');
+  const ownerToken = await demoToken(dataDir, 'owner');
+  const init = possier(['register', 'init', '--ledger', started.url, '--token', registerToken, '--data', tillDir]);
+  expect(init.status, init.stderr + init.stdout).toBe(0);
+
+  const sale = possier([
+    'register',
+    'sell',
+    '--item',
+    'The Italian Supreme Pizza (M):2',
+    '--cash',
+    '1000',
+    '--data',
+    tillDir,
+  ]);
+  expect(sale.status, sale.stderr + sale.stdout).toBe(0);
+  const payable = /payable ₹([\d,]+\.\d\d)/.exec(sale.stdout)?.[1];
+  expect(payable, sale.stdout).toBeDefined();
+  const payablePaise = Math.round(Number((payable as string).replaceAll(',', '')) * 100);
+
+  const date = today();
+  let report: SalesReport = { rows: [] };
+  for (let attempt = 0; attempt < 60 && report.rows.length === 0; attempt += 1) {
+    const result = possier(
+      ['report', 'sales', '--from', date, '--to', date, '--format', 'json', '--url', started.url],
+      { POSSIER_TOKEN: ownerToken },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    report = JSON.parse(result.stdout) as SalesReport;
+    if (report.rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(report.rows).toHaveLength(1);
+  expect(report.rows[0]).toMatchObject({ orders: 1, payablePaise });
+};

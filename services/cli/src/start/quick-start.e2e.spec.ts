@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { adminUrl, createTestDatabase } from '@possier/prisma';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkoutAndReport } from './quick-start-scenario.js';
+import { npmStart, type Started } from './quick-start.js';
+
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const cleanups: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const stopAfterTest = (started: Started) => cleanups.push(() => started.stop());
+
+describe('npm start, as README’s quick start runs it', () => {
+  it('without DATABASE_URL runs embedded: ready with the demo, a CLI checkout reads back in the report', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const dataDir = join(folder, '.possier');
+    const env: Record<string, string> = { POSSIER_DATA_DIR: dataDir, DATABASE_URL: '' };
+    const started = await npmStart(env);
+    stopAfterTest(started);
+    expect(started.output()).toContain('embedded mode');
+    await checkoutAndReport(started, dataDir, join(folder, 'till'));
+    await started.stop();
+    expect(started.output()).toContain('shutting down');
+  }, 420_000);
+
+  it('with DATABASE_URL runs on PostgreSQL and NATS: the same checkout reads back in the report', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    const database = await createTestDatabase('possier_quick_start');
+    cleanups.push(() => database.drop());
+    const suffix = randomBytes(4).toString('hex');
+    const stream = `LEDGER_QS_${suffix}`;
+    cleanups.push(async () => {
+      const nats = await connect({ servers: NATS_URL });
+      await (await jetstreamManager(nats)).streams.delete(stream).catch(() => undefined);
+      await nats.close();
+    });
+    const dataDir = join(folder, '.possier');
+    const started = await npmStart({
+      POSSIER_DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      NATS_URL,
+      LEDGER_STREAM: stream,
+      LEDGER_SUBJECT_PREFIX: `ledgerqs${suffix}`,
+      PROJECTOR_CONSUMER: `projector-qs-${suffix}`,
+    });
+    stopAfterTest(started);
+    expect(started.output()).toContain('server mode');
+    await checkoutAndReport(started, dataDir, join(folder, 'till'));
+    await started.stop();
+    expect(started.output()).toContain('shutting down');
+  }, 420_000);
+
+  it('with DATABASE_URL pointing nowhere says PostgreSQL is unreachable and exits non-zero', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    await expect(
+      npmStart({ POSSIER_DATA_DIR: folder, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, 60_000),
+    ).rejects.toThrow(
+      /exited with code 1 before it was ready[^]*PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere is unreachable/,
+    );
+  }, 90_000);
+
+  it('with NATS unreachable says so and exits non-zero, never falling back to embedded', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    await expect(
+      npmStart({ POSSIER_DATA_DIR: folder, DATABASE_URL: adminUrl(), NATS_URL: 'nats://127.0.0.1:1' }, 60_000),
+    ).rejects.toThrow(/exited with code 1 before it was ready[^]*NATS at nats:\/\/127\.0\.0\.1:1 is unreachable/);
+  }, 90_000);
+});

@@ -1,0 +1,21 @@
+import type { RegisterSyncRow } from '@possier/ledger';
+import { renderTable } from '../format/table.js';
+
+/** What each register last said of its outbox: events still queued there and since when. */
+export const renderRegisters = (registers: ReadonlyArray<RegisterSyncRow>): string =>
+  renderTable({
+    title: 'Registers (as of their last sync)',
+    columns: [
+      { key: 'registerId', header: 'Register', kind: 'text' },
+      { key: 'storeId', header: 'Store', kind: 'text' },
+      { key: 'queuedEvents', header: 'Queued events', kind: 'text' },
+      { key: 'oldestQueuedAt', header: 'Oldest queued', kind: 'text' },
+      { key: 'lastReplayAt', header: 'Last sync', kind: 'text' },
+    ],
+    fields: [],
+    rows: registers.map((register) => ({
+      ...register,
+      queuedEvents: String(register.queuedEvents),
+      oldestQueuedAt: register.oldestQueuedAt ?? '',
+    })),
+  });

@@ -1,0 +1,2 @@
+export * from './pglite-event-store.js';
+export * from './pglite-pool.js';
