@@ -30,7 +30,8 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   expect(sale.status, sale.stderr + sale.stdout).toBe(0);
   const payable = /payable ₹([\d,]+\.\d\d)/.exec(sale.stdout)?.[1];
   expect(payable, sale.stdout).toBeDefined();
-  const payablePaise = Math.round(Number((payable as string).replaceAll(',', '')) * 100);
+  // Printed with two decimals, so the digits alone are the paise.
+  const payablePaise = Number((payable as string).replace(/[,.]/g, ''));
 
   const date = today();
   let report: SalesReport = { rows: [] };
@@ -45,4 +46,18 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   }
   expect(report.rows).toHaveLength(1);
   expect(report.rows[0]).toMatchObject({ orders: 1, payablePaise });
+
+  // The demo's day has CGST/SGST sales and an inter-state catering invoice with IGST.
+  const yesterday = new Date(Date.now() + 330 * 60_000 - 86_400_000).toISOString().slice(0, 10);
+  const gst = possier(
+    ['report', 'gst', '--from', yesterday, '--to', yesterday, '--format', 'json', '--url', started.url],
+    {
+      POSSIER_TOKEN: ownerToken,
+    },
+  );
+  expect(gst.status, gst.stderr).toBe(0);
+  const { totals } = JSON.parse(gst.stdout) as { totals: { cgstPaise: number; sgstPaise: number; igstPaise: number } };
+  expect(totals.cgstPaise).toBeGreaterThan(0);
+  expect(totals.cgstPaise).toBe(totals.sgstPaise);
+  expect(totals.igstPaise).toBe(216_000);
 };

@@ -4,6 +4,7 @@ import type { TokenService } from '@possier/ledger';
 import type { PostgresEventStore } from '@possier/store';
 import type { Logger } from 'pino';
 import { DEMO, DEMO_USERS } from './demo-ids.js';
+import { issueDemoInvoice } from './demo-invoice.js';
 import { createDemoTenant } from './demo-tenant.js';
 import { readPizzaDay } from './pizza-day.js';
 import { sellDemoDay } from './simulated-register.js';
@@ -60,7 +61,8 @@ export const seedDemo = async (options: {
       prices,
       logger,
     });
-    logger.info({ businessDate, bandra, koramangala }, 'demo day sold');
+    await issueDemoInvoice(url, tokens, businessDate);
+    logger.info({ businessDate, bandra, koramangala, interStateInvoices: 1 }, 'demo day sold');
   }
   const demoTokens: DemoTokens = [];
   for (const user of DEMO_USERS) {
