@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventStore, StoredEvent } from '@possier/events';
 import type { Projection } from '@possier/read-models';
@@ -26,7 +26,18 @@ export type ProjectorOptions = {
 const ensureConsumer = async (nats: NatsConnection, stream: string, consumer: string) => {
   const jsm = await jetstreamManager(nats);
   try {
-    await jsm.consumers.info(stream, consumer);
+    const info = await jsm.consumers.info(stream, consumer);
+    // Messages a killed instance held unacknowledged come back only after ack_wait, behind newer
+    // ones whose checkpoints would then skip them: the consumer starts again after its ack floor,
+    // and the checkpoints skip whatever of that was already applied.
+    if (info.num_ack_pending > 0) {
+      await jsm.consumers.delete(stream, consumer);
+      await jsm.consumers.add(stream, {
+        ...projectorConsumer(consumer),
+        deliver_policy: DeliverPolicy.StartSequence,
+        opt_start_seq: info.ack_floor.stream_seq + 1,
+      });
+    }
   } catch {
     await jsm.consumers.add(stream, projectorConsumer(consumer));
   }

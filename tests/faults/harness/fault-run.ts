@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ok, seedRestaurant, startLedger, uuidv7 } from '@possier/ledger/testing';
+import { checkAcknowledged, checkOfflineSales, checkProjections, checkStream } from './checks.js';
+import { injectFault, noFaults, type FaultCounts } from './faults.js';
+import { onlineClient } from './online-client.js';
+import { runOnlineWorkload, type AnswerLoss } from './online-workload.js';
+import { waitForQuiescence } from './quiescence.js';
+import { seeded, sleep } from './seeded-random.js';
+import { ledgerService, projectorService, relayService, type RunNames } from './services.js';
+import { startTills } from './tills.js';
+
+export type FaultRunOptions = {
+  seed: string;
+  /** How long the workload runs while faults are injected. */
+  durationMs: number;
+  /** Faults are injected past the duration until at least this many have landed. */
+  minFaults: number;
+  /** Restart the machine's PostgreSQL and NATS servers too (only where nothing else uses them). */
+  restartServers: boolean;
+  /** Sales in a till's day; a till starts another day until the workload ends. */
+  salesPerDay: number;
+  log: (line: string) => void;
+};
+
+export type FaultRunResult = {
+  seed: string;
+  faults: FaultCounts;
+  faultCount: number;
+  kills: number;
+  restarts: number;
+  events: number;
+  acknowledgedCommands: number;
+  offlineSales: number;
+  lost: number;
+  duplicated: number;
+  unpublished: number;
+  projectionDiffs: number;
+  examples: string[];
+  /** The one line of figures. */
+  summary: string;
+};
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The fault-injection run: the ledger API, the relay, the projector and two registers as real
+ * child processes on a fresh database and a stream of their own; a seeded online workload and
+ * seeded offline tills; seeded faults for the given time. Then it waits for quiescence and checks
+ * what must hold whatever failed: no acknowledged command or offline sale lost or stored twice,
+ * every event published, every projection equal to its rebuild from position 0.
+ */
+export const runFaultInjection = async (options: FaultRunOptions): Promise<FaultRunResult> => {
+  const { seed, log } = options;
+  const ledger = await startLedger();
+  const suffix = randomBytes(4).toString('hex');
+  const names: RunNames = {
+    databaseUrl: ledger.databaseUrl,
+    stream: `LEDGER_FAULTS_${suffix}`,
+    subjectPrefix: `ledgerfaults${suffix}`,
+    consumer: `faults-projector-${suffix}`,
+    relay: `faults-${suffix}`,
+  };
+  const port = await freePort();
+  const api = ledgerService(names, port);
+  const relay = relayService(names);
+  const projector = projectorService(names);
+  let nats: NatsConnection | undefined;
+  let tills: Awaited<ReturnType<typeof startTills>> | undefined;
+  try {
+    nats = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', maxReconnectAttempts: -1 });
+    const shop = await seedRestaurant(ledger);
+    const { org, brand, storeA, r2 } = shop.ids;
+    const r3 = uuidv7();
+    ok(
+      await ledger.command('/v1/registers', shop.ownerToken, {
+        orgId: org,
+        registerId: r3,
+        storeId: storeA,
+        name: 'Till 3',
+      }),
+    );
+    const registerToken = (registerId: string) =>
+      ledger.token({ kind: 'register', orgId: org, brandId: brand, storeId: storeA, registerId });
+
+    await Promise.all([api.start(), relay.start(), projector.start()]);
+    log(`faults: seed=${seed}: ledger on port ${port}, stream ${names.stream}`);
+    tills = await startTills({
+      ledgerPort: port,
+      tokens: [
+        { register: r2, token: await registerToken(r2) },
+        { register: r3, token: await registerToken(r3) },
+      ],
+      menu: { pizza: shop.ids.pizza, cheese: shop.ids.cheese, cola: shop.ids.cola },
+      seed,
+      salesPerDay: options.salesPerDay,
+    });
+
+    const loss: AnswerLoss = { pending: 0 };
+    const client = onlineClient(`http://127.0.0.1:${port}`);
+    const stopWorkload = new AbortController();
+    const online = runOnlineWorkload(client, shop, seed, loss, stopWorkload.signal);
+    online.catch(() => undefined);
+
+    const faults = noFaults();
+    let faultCount = 0;
+    const random = seeded(seed, 'faults');
+    const connected = nats;
+    const started = Date.now();
+    while (Date.now() - started < options.durationMs || faultCount < options.minFaults) {
+      await sleep(random.between(300, 2_500));
+      const kind = await injectFault(
+        {
+          ledger: api,
+          relay,
+          projector,
+          tills,
+          nats: () => connected,
+          stream: names.stream,
+          loss,
+          restartServers: options.restartServers,
+        },
+        random,
+      );
+      faults[kind] += 1;
+      faultCount += 1;
+      log(`faults: ${Math.round((Date.now() - started) / 1000)} s, fault ${faultCount}: ${kind}`);
+    }
+
+    log('faults: workload stopping; waiting for the tills to empty their outboxes');
+    stopWorkload.abort();
+    const done = await online;
+    await tills.finish();
+    log('faults: waiting for the relay and the projector to reach the log head');
+    await waitForQuiescence(ledger.store, nats, names.stream, 180_000);
+    await Promise.all([relay.stop(), projector.stop()]);
+
+    const acknowledged = await checkAcknowledged(ledger.store, client.acknowledged);
+    const offline = await checkOfflineSales(ledger.store, tills.days);
+    const published = await checkStream(ledger.store, nats, names.stream);
+    const projectionsChecked = await checkProjections(ledger.store);
+    const { rows } = await ledger.store.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events');
+    const events = rows[0]?.count ?? 0;
+
+    const kills = faults['kill-ledger'] + faults['kill-relay'] + faults['kill-projector'] + faults['kill-register'];
+    const restarts = faults['restart-nats'] + faults['restart-postgres'];
+    const lost = acknowledged.lost + offline.lost;
+    const duplicated = acknowledged.duplicated + offline.duplicated + published.duplicated;
+    const offlineSales = tills.days.reduce((sum, day) => sum + day.total, 0);
+    const summary =
+      `faults: seed=${seed}, faults=${faultCount}, kills=${kills}, restarts=${restarts}, ` +
+      `stream_deletions=${faults['delete-stream']}, lost_answers=${faults['lose-answer']}, link_cuts=${faults['cut-register-link']}, ` +
+      `commands=${client.acknowledged.length} (checkouts ${done.checkouts}, refunds ${done.refunds}, counts ${done.counts}), ` +
+      `offline_sales=${offlineSales}, events=${events}, lost=${lost}, duplicated=${duplicated}, ` +
+      `unpublished=${published.lost}, projection_diffs=${projectionsChecked.diffs}`;
+    return {
+      seed,
+      faults,
+      faultCount,
+      kills,
+      restarts,
+      events,
+      acknowledgedCommands: client.acknowledged.length,
+      offlineSales,
+      lost,
+      duplicated,
+      unpublished: published.lost,
+      projectionDiffs: projectionsChecked.diffs,
+      examples: [...acknowledged.examples, ...offline.examples, ...published.examples, ...projectionsChecked.examples],
+      summary,
+    };
+  } finally {
+    await tills?.close();
+    await Promise.all([api.stop(), relay.stop(), projector.stop()]);
+    if (nats) {
+      await jetstreamManager(nats)
+        .then((jsm) => jsm.streams.delete(names.stream))
+        .catch(() => undefined);
+      await nats.close();
+    }
+    await ledger.close();
+  }
+};

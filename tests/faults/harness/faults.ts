@@ -1,0 +1,123 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { ChildService } from './child-service.js';
+import type { AnswerLoss } from './online-workload.js';
+import type { SeededRandom } from './seeded-random.js';
+import { restartNats, restartPostgres } from './shared-servers.js';
+import type { Tills } from './tills.js';
+
+export type FaultKind =
+  | 'kill-ledger'
+  | 'kill-relay'
+  | 'kill-projector'
+  | 'kill-register'
+  | 'delete-stream'
+  | 'lose-answer'
+  | 'cut-register-link'
+  | 'restart-nats'
+  | 'restart-postgres';
+
+export type FaultCounts = Record<FaultKind, number>;
+
+export const noFaults = (): FaultCounts => ({
+  'kill-ledger': 0,
+  'kill-relay': 0,
+  'kill-projector': 0,
+  'kill-register': 0,
+  'delete-stream': 0,
+  'lose-answer': 0,
+  'cut-register-link': 0,
+  'restart-nats': 0,
+  'restart-postgres': 0,
+});
+
+/** How often each fault is drawn, relatively; the server restarts only where they are allowed. */
+const WEIGHTS: ReadonlyArray<[FaultKind, number]> = [
+  ['kill-ledger', 3],
+  ['kill-relay', 3],
+  ['kill-projector', 3],
+  ['kill-register', 3],
+  ['delete-stream', 2],
+  ['lose-answer', 3],
+  ['cut-register-link', 2],
+  ['restart-nats', 1],
+  ['restart-postgres', 1],
+];
+
+export type FaultTargets = {
+  ledger: ChildService;
+  relay: ChildService;
+  projector: ChildService;
+  tills: Tills;
+  nats: () => NatsConnection;
+  stream: string;
+  loss: AnswerLoss;
+  /** Whether the machine's PostgreSQL and NATS servers may be restarted (nothing else uses them). */
+  restartServers: boolean;
+};
+
+const draw = (random: SeededRandom, restartServers: boolean): FaultKind => {
+  const allowed = WEIGHTS.filter(([kind]) => restartServers || !kind.startsWith('restart-'));
+  const total = allowed.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random.next() * total;
+  for (const [kind, weight] of allowed) {
+    roll -= weight;
+    if (roll < 0) return kind;
+  }
+  return (allowed.at(-1) as [FaultKind, number])[0];
+};
+
+/** A service killed with SIGKILL, down for a seeded moment, then started again. */
+const killAndRestart = async (service: ChildService, random: SeededRandom) => {
+  await service.kill();
+  await new Promise((resolve) => setTimeout(resolve, random.between(0, 1_500)));
+  await service.start();
+};
+
+/**
+ * Injects one seeded fault and returns what it was (a register kill or a stream deletion with
+ * nothing to act on falls back to a lost answer). Each fault ends with the system able to recover: a
+ * killed process is started again, a restarted server is answering.
+ */
+export const injectFault = async (targets: FaultTargets, random: SeededRandom): Promise<FaultKind> => {
+  const kind = draw(random, targets.restartServers);
+  switch (kind) {
+    case 'kill-ledger':
+      await killAndRestart(targets.ledger, random);
+      return kind;
+    case 'kill-relay':
+      await killAndRestart(targets.relay, random);
+      return kind;
+    case 'kill-projector':
+      await killAndRestart(targets.projector, random);
+      return kind;
+    case 'kill-register':
+      if (await targets.tills.kill((count) => Math.floor(random.next() * count))) return kind;
+      targets.loss.pending += 1;
+      return 'lose-answer';
+    case 'delete-stream': {
+      // Only this run's stream: the relay must notice and rebuild it from the store. It may be
+      // gone already (deleted before, not yet rebuilt); that is no new fault.
+      const jsm = await jetstreamManager(targets.nats());
+      if (await jsm.streams.delete(targets.stream).catch(() => false)) return kind;
+      targets.loss.pending += 1;
+      return 'lose-answer';
+    }
+    case 'lose-answer':
+      targets.loss.pending += 1;
+      return kind;
+    case 'cut-register-link':
+      await targets.tills.cutLink((count) => Math.floor(random.next() * count), random.between(200, 2_000));
+      return kind;
+    case 'restart-nats':
+      await restartNats();
+      return kind;
+    case 'restart-postgres':
+      await restartPostgres();
+      return kind;
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`unhandled fault ${String(unhandled)}`);
+    }
+  }
+};

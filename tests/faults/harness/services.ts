@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import { ChildService } from './child-service.js';
+
+const servicesDir = (name: string) => fileURLToPath(new URL(`../../../services/${name}/`, import.meta.url));
+
+/** The signing key the ledger test harness signs tokens with, so its tokens pass the child ledger too. */
+export const TEST_JWT_SECRET = 'test-signing-key-that-is-long-enough-0123456789';
+
+export type RunNames = {
+  databaseUrl: string;
+  /** This run's own JetStream stream, subject prefix and consumer: runs never share them. */
+  stream: string;
+  subjectPrefix: string;
+  consumer: string;
+  relay: string;
+};
+
+const childLogLevel = () => process.env.FAULTS_CHILD_LOG_LEVEL ?? 'warn';
+
+export const ledgerService = (names: RunNames, port: number): ChildService =>
+  new ChildService({
+    name: 'ledger',
+    entry: 'src/main.ts',
+    cwd: servicesDir('ledger'),
+    env: {
+      DATABASE_URL: names.databaseUrl,
+      PORT: String(port),
+      POSSIER_JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: childLogLevel(),
+    },
+    ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,
+  });
+
+export const relayService = (names: RunNames): ChildService =>
+  new ChildService({
+    name: 'relay',
+    entry: 'src/main.ts',
+    cwd: servicesDir('relay'),
+    env: {
+      DATABASE_URL: names.databaseUrl,
+      LEDGER_STREAM: names.stream,
+      LEDGER_SUBJECT_PREFIX: names.subjectPrefix,
+      RELAY_NAME: names.relay,
+      RELAY_METRICS_PORT: '0',
+      LOG_LEVEL: childLogLevel(),
+    },
+  });
+
+export const projectorService = (names: RunNames): ChildService =>
+  new ChildService({
+    name: 'projector',
+    entry: 'src/main.ts',
+    cwd: servicesDir('projector'),
+    env: {
+      DATABASE_URL: names.databaseUrl,
+      LEDGER_STREAM: names.stream,
+      PROJECTOR_CONSUMER: names.consumer,
+      PROJECTOR_METRICS_PORT: '0',
+      LOG_LEVEL: childLogLevel(),
+    },
+  });
+
+/** A till selling a seeded run of sales through its outbox and syncing as it goes (the register's crash worker). */
+export const registerService = (
+  name: string,
+  args: { dataDir: string; ledgerUrl: string; token: string; seed: string; total: number; menu: Menu },
+  onLine: (line: string) => void,
+): ChildService =>
+  new ChildService({
+    name,
+    entry: 'src/testing/crash-worker.ts',
+    cwd: servicesDir('register'),
+    env: {},
+    args: [
+      args.dataDir,
+      args.ledgerUrl,
+      args.token,
+      args.seed,
+      String(args.total),
+      args.menu.pizza,
+      args.menu.cheese,
+      args.menu.cola,
+    ],
+    onLine,
+  });
+
+export type Menu = { pizza: string; cheese: string; cola: string };
