@@ -4,19 +4,21 @@ export type Timing = { warmUpMs: number; durationMs: number };
 
 export type Measurement = { ops: number; seconds: number; rate: number; p50: number; p99: number };
 
-const percentile = (sorted: number[], p: number): number =>
+/** The p-th percentile of ascending values (nearest rank), NaN for none. */
+export const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] as number);
 
 /**
  * Runs `op` from `concurrency` loops, first for the warm-up (not counted), then for the measured
  * duration. Each loop starts its next op only when the previous one has finished, so the number
  * of loops is the number of operations in flight. An op still running when the time is up is
- * waited for and counted.
+ * waited for and counted. `afterWarmUp` runs between the two, with nothing in flight.
  */
 export const runFor = async (
   timing: Timing,
   concurrency: number,
   op: (worker: number, n: number) => Promise<unknown>,
+  afterWarmUp?: () => Promise<void>,
 ): Promise<Measurement> => {
   const loop = async (worker: number, until: number, latencies: number[] | undefined, counter: { n: number }) => {
     while (performance.now() < until) {
@@ -28,6 +30,7 @@ export const runFor = async (
   const counter = { n: 0 };
   const warmUpEnd = performance.now() + timing.warmUpMs;
   await Promise.all(Array.from({ length: concurrency }, (_, worker) => loop(worker, warmUpEnd, undefined, counter)));
+  await afterWarmUp?.();
 
   const latencies: number[] = [];
   const started = performance.now();

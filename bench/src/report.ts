@@ -50,7 +50,7 @@ export const formatTable = (rows: ReadonlyArray<Row>): string => {
     row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`,
     row.baseline ?? '',
     row.target ?? '',
-    row.status ?? row.note ?? '',
+    [row.status, row.note].filter((text) => text !== undefined).join(', '),
   ]);
   const all = [header, ...lines];
   const numeric = new Set([1, 3, 4, 5]);

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { createTestDatabase } from '@possier/prisma';
-import { ledgerStream, runRelay } from '@possier/relay';
+import { LOG_POSITION_HEADER, ledgerStream } from '@possier/relay';
 import { openPostgresEventStore } from '@possier/store';
-import { pino } from 'pino';
 import { runFor, type Timing } from '../measure.js';
 import { batchOf, envelope, newEventId } from '../payload.js';
+import { startRelayProcess } from '../processes/read-side-processes.js';
+import type { ServiceProcess } from '../processes/service-process.js';
 import { against, measured, type Row } from '../report.js';
+import { analyze } from '../statistics.js';
 
 const APPEND_BATCH = 100;
+const RELAY_WINDOW = 256;
 
 /** Streams this run created, deleted at the end whatever happened. */
 export const createdStreams: string[] = [];
@@ -22,24 +25,46 @@ const freshStream = () => {
   return stream;
 };
 
-/** The relay limit: JetStream publishes with a message id, each awaited for its ack, `inFlight` at a time. */
+/**
+ * The relay limit: JetStream publishes with a message id, each awaited for its ack, `inFlight` at
+ * a time, of the size the relay sends: a stored event's JSON and its log position header.
+ */
 const rawPublish = async (nats: NatsConnection, jsm: JetStreamManager, timing: Timing, inFlight: number) => {
   const stream = freshStream();
   await jsm.streams.add(stream.config);
   const js = jetstream(nats);
-  const body = new TextEncoder().encode(JSON.stringify(envelope('bench-raw', 0)));
-  const subject = `${stream.subjectPrefix}.org.store.OrderPlacedForBench`;
-  const m = await runFor(timing, inFlight, () => js.publish(subject, body, { msgID: newEventId() }));
+  const position = '00000000000f4240-0000000000030d40';
+  const stored = {
+    ...envelope('bench-raw', 0),
+    recordedAt: '2026-11-24T07:35:00.123Z',
+    streamPosition: 0,
+    globalPosition: 200_000,
+    logPosition: position,
+  };
+  const body = new TextEncoder().encode(JSON.stringify(stored));
+  const subject = `${stream.subjectPrefix}.${stored.orgId}.${stored.storeId}.${stored.type}`;
+  const m = await runFor(timing, inFlight, () => {
+    const h = headers();
+    h.set(LOG_POSITION_HEADER, position);
+    return js.publish(subject, body, { msgID: newEventId(), headers: h });
+  });
   return measured(`raw JetStream publish, ${inFlight} in flight`, 'msgs/s', m);
 };
 
 /**
- * The relay publishing a log that is already in the store to an empty stream: events per second
- * from its start until the stream holds them all.
+ * The relay, as deployed (its own process), publishing a log that is already in the store to an
+ * empty stream: events per second from the first message the stream holds to the last, so the
+ * process's start is not counted.
  */
-const relay = async (nats: NatsConnection, jsm: JetStreamManager, events: number): Promise<Row> => {
+const relay = async (
+  jsm: JetStreamManager,
+  natsUrl: string,
+  events: number,
+  logDir: string,
+): Promise<{ row: Row; relay: ServiceProcess | undefined }> => {
   const database = await createTestDatabase('possier_bench_relay');
   const store = await openPostgresEventStore({ connectionString: database.url, poolSize: 8 });
+  let service: ServiceProcess | undefined;
   try {
     for (let from = 0; from < events; from += APPEND_BATCH * 8) {
       await Promise.all(
@@ -52,38 +77,60 @@ const relay = async (nats: NatsConnection, jsm: JetStreamManager, events: number
         }),
       );
     }
+    await analyze(store.pool);
     const stream = freshStream();
-    const stop = new AbortController();
-    const started = performance.now();
-    const done = runRelay({ store, nats, stream, logger: pino({ level: 'silent' }), maxInFlight: 256 }, stop.signal);
-    let held = 0;
-    while (held < events) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      held = await jsm.streams
+    const held = () =>
+      jsm.streams
         .info(stream.config.name)
         .then((info) => info.state.messages)
         .catch(() => 0);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    stop.abort();
-    await done;
+    service = await startRelayProcess(
+      {
+        databaseUrl: database.url,
+        natsUrl,
+        stream: stream.config.name,
+        subjectPrefix: stream.subjectPrefix,
+      },
+      `${logDir}/relay-throughput.log`,
+    );
+    const poll = async (until: (count: number) => boolean) => {
+      for (;;) {
+        const count = await held();
+        if (until(count)) return { count, at: performance.now() };
+        if (!service?.running()) throw new Error(`the relay stopped:\n${service?.logTail()}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const first = await poll((count) => count > 0);
+    const last = await poll((count) => count >= events);
     return {
-      figure: `relay, ${events.toLocaleString('en-US')} events, 256 in flight`,
-      unit: 'events/s',
-      rate: events / seconds,
+      row: {
+        figure: `relay, ${events.toLocaleString('en-US')} events, ${RELAY_WINDOW} in flight`,
+        unit: 'events/s',
+        rate: (last.count - first.count) / ((last.at - first.at) / 1000),
+      },
+      relay: service,
     };
   } finally {
+    await service?.stop();
     await store.close();
     await database.drop();
   }
 };
 
-export const jetstreamScenarios = async (nats: NatsConnection, timing: Timing, relayEvents: number): Promise<Row[]> => {
+export const jetstreamScenarios = async (
+  nats: NatsConnection,
+  natsUrl: string,
+  timing: Timing,
+  relayEvents: number,
+  logDir: string,
+): Promise<{ rows: Row[]; relay: ServiceProcess | undefined }> => {
   const jsm = await jetstreamManager(nats);
   const raw1 = await rawPublish(nats, jsm, timing, 1);
-  const raw256 = await rawPublish(nats, jsm, timing, 256);
-  const ours = against(await relay(nats, jsm, relayEvents), raw256, 0.7);
-  return [raw1, raw256, ours];
+  const raw256 = await rawPublish(nats, jsm, timing, RELAY_WINDOW);
+  const ours = await relay(jsm, natsUrl, relayEvents, logDir);
+  console.error(`relay: ${Math.round(ours.row.rate ?? 0)} events/s`);
+  return { rows: [raw1, raw256, against(ours.row, raw256, 0.7)], relay: ours.relay };
 };
 
 export const deleteStreams = async (nats: NatsConnection): Promise<void> => {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { runFor, type Timing } from '../measure.js';
 import { batchOf, orderPlacedData } from '../payload.js';
 import { against, measured, type Row } from '../report.js';
+import { analyze } from '../statistics.js';
 
 const WRITERS = 16;
 const CHECKOUT_EVENTS = 6;
@@ -45,10 +46,15 @@ export const appendScenarios = async (url: string, timing: Timing): Promise<Row[
     measured(
       `possier append ${events} ev, ${writers} writer${writers === 1 ? '' : 's'}`,
       'appends/s',
-      await runFor(timing, writers, (_, n) => {
-        const streamId = `bench-${randomUUID()}`;
-        return store.append(streamId, 'no_stream', batchOf(streamId, events, n));
-      }),
+      await runFor(
+        timing,
+        writers,
+        (_, n) => {
+          const streamId = `bench-${randomUUID()}`;
+          return store.append(streamId, 'no_stream', batchOf(streamId, events, n));
+        },
+        () => analyze(store.pool),
+      ),
     );
   let ours1: Row, ours16: Row, ours16x6: Row;
   try {
@@ -76,22 +82,27 @@ const emmettScenarios = async (url: string, timing: Timing, ours: Row[]): Promis
     const emmett = getPostgreSQLEventStore(url, { connectionOptions: { pool: pool as never } });
     try {
       for (const [index, [writers, events]] of workloads.entries()) {
-        const m = await runFor(timing, writers, async (_, n) => {
-          const streamId = `bench-${randomUUID()}`;
-          try {
-            await emmett.appendToStream(
-              streamId,
-              batchOf(streamId, events, n).map((event) => ({
-                type: event.type,
-                data: event.data as Record<string, unknown>,
-              })),
-              { expectedStreamVersion: STREAM_DOES_NOT_EXIST },
-            );
-          } catch (error) {
-            if (isExpectedVersionConflictError(error)) throw new Error(`emmett refused a fresh stream ${streamId}`);
-            throw error;
-          }
-        });
+        const m = await runFor(
+          timing,
+          writers,
+          async (_, n) => {
+            const streamId = `bench-${randomUUID()}`;
+            try {
+              await emmett.appendToStream(
+                streamId,
+                batchOf(streamId, events, n).map((event) => ({
+                  type: event.type,
+                  data: event.data as Record<string, unknown>,
+                })),
+                { expectedStreamVersion: STREAM_DOES_NOT_EXIST },
+              );
+            } catch (error) {
+              if (isExpectedVersionConflictError(error)) throw new Error(`emmett refused a fresh stream ${streamId}`);
+              throw error;
+            }
+          },
+          () => analyze(pool),
+        );
         const peer = measured(
           `emmett append ${events} ev, ${writers} writer${writers === 1 ? '' : 's'}`,
           'appends/s',

@@ -1,33 +1,16 @@
 import type { EventStore, StoredEvent } from '@possier/events';
 import {
   combineIncrements,
-  orderToResolve,
   readModelTables,
-  soldOrderFrom,
   type Projection,
   type ProjectionContext,
-  type SoldOrder,
+  type RowChange,
 } from '@possier/read-models';
-import { DEFAULT_TIME_ZONE, orderStreamId } from '@possier/events';
+import { DEFAULT_TIME_ZONE } from '@possier/events';
 import type pg from 'pg';
-import { SqlApplier } from './sql-applier.js';
-
-const defaultApplier = new SqlApplier(readModelTables);
-
-/** Reads the sales that voids, refunds and tips of this batch refer to, from the store (the facts, not another projection). */
-const resolveSoldOrders = async (
-  store: EventStore,
-  events: ReadonlyArray<StoredEvent>,
-): Promise<Map<string, SoldOrder | undefined>> => {
-  const orderIds = [...new Set(events.map(orderToResolve).filter((id): id is string => id !== null))];
-  const sold = await Promise.all(
-    orderIds.map(
-      async (orderId) =>
-        [orderId, soldOrderFrom(await store.readStream(orderStreamId(orderId), { limit: 10_000 }))] as const,
-    ),
-  );
-  return new Map(sold);
-};
+import { BufferedRows } from './buffered-rows.js';
+import { lockProjections } from './projection-lock.js';
+import { resolveSoldOrders } from './sold-orders.js';
 
 export type BatchResult = { applied: number; skipped: number; checkpoints: Record<string, string> };
 
@@ -36,23 +19,28 @@ export type BatchResult = { applied: number; skipped: number; checkpoints: Recor
  * projection's checkpoint. An event at or before a projection's checkpoint is skipped, so a
  * redelivered message, a republished stream or a batch retried after a crash changes nothing.
  * The caller acks the messages only after this returns.
+ *
+ * The batch's row changes are applied org by org (row-level security lets a transaction write
+ * one tenant at a time; every row's key starts with its org, so no row sees its changes
+ * reordered), each org's in bulk through BufferedRows: a few statements per table touched,
+ * whatever the batch's size. The projections are locked first (lockProjections), so no other
+ * writer of these rows and checkpoints runs meanwhile, and the transaction draws its id only at
+ * its first write.
  */
 export const applyBatch = async (
   pool: pg.Pool,
   store: EventStore,
   projections: ReadonlyArray<Projection>,
   events: ReadonlyArray<StoredEvent>,
-  options: { applier?: SqlApplier; checkpointName?: (projection: string) => string } = {},
 ): Promise<BatchResult> => {
-  const applier = options.applier ?? defaultApplier;
-  const checkpointName = options.checkpointName ?? ((name: string) => name);
   const soldOrders = await resolveSoldOrders(store, events);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const names = projections.map((projection) => checkpointName(projection.name));
+    const names = projections.map((projection) => projection.name);
+    await lockProjections(client, names);
     const { rows } = await client.query<{ projection: string; log_position: string }>(
-      'SELECT projection, log_position FROM projector_checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE',
+      'SELECT projection, log_position FROM projector_checkpoints WHERE projection = ANY($1::text[])',
       [names],
     );
     const checkpoints: Record<string, string> = Object.fromEntries(
@@ -77,7 +65,7 @@ export const applyBatch = async (
 
     let applied = 0;
     let skipped = 0;
-    let tenant: string | undefined;
+    const changesByOrg = new Map<string, RowChange[]>();
     const advanced = new Set<string>();
     for (const event of events) {
       // A store created in this batch gives the events after it their time zone.
@@ -85,32 +73,37 @@ export const applyBatch = async (
         const data = event.data as { storeId: string; timeZone: string };
         zones.set(data.storeId, data.timeZone);
       }
-      // Read-model tables enforce row-level security on the transaction's tenant.
-      if (event.orgId !== tenant) {
-        await client.query("SELECT set_config('app.org_id', $1, true)", [event.orgId]);
-        tenant = event.orgId;
-      }
+      const changes = changesByOrg.get(event.orgId) ?? [];
+      changesByOrg.set(event.orgId, changes);
       for (const projection of projections) {
-        const name = checkpointName(projection.name);
-        const checkpoint = checkpoints[name];
+        const checkpoint = checkpoints[projection.name];
         if (checkpoint !== undefined && event.logPosition <= checkpoint) {
           skipped += 1;
           continue;
         }
         if ((projection.eventTypes as ReadonlyArray<string>).includes(event.type)) {
-          for (const change of combineIncrements(projection.project(event, context)))
-            await applier.apply(client, change);
+          for (const change of combineIncrements(projection.project(event, context))) changes.push(change);
           applied += 1;
         }
-        checkpoints[name] = event.logPosition;
-        advanced.add(name);
+        checkpoints[projection.name] = event.logPosition;
+        advanced.add(projection.name);
       }
     }
-    for (const name of advanced) {
+    for (const [orgId, changes] of changesByOrg) {
+      if (changes.length === 0) continue;
+      // Read-model tables enforce row-level security on the transaction's tenant.
+      await client.query("SELECT set_config('app.org_id', $1, true)", [orgId]);
+      const buffered = new BufferedRows(readModelTables);
+      await buffered.apply(client, changes);
+      await buffered.flush(client);
+    }
+    if (advanced.size > 0) {
+      const names = [...advanced];
       await client.query(
-        `INSERT INTO projector_checkpoints (projection, log_position, updated_at) VALUES ($1, $2, now())
+        `INSERT INTO projector_checkpoints (projection, log_position, updated_at)
+         SELECT projection, log_position, now() FROM unnest($1::text[], $2::text[]) AS c(projection, log_position)
          ON CONFLICT (projection) DO UPDATE SET log_position = EXCLUDED.log_position, updated_at = now()`,
-        [name, checkpoints[name]],
+        [names, names.map((name) => checkpoints[name])],
       );
     }
     await client.query('COMMIT');

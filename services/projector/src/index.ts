@@ -5,4 +5,3 @@ export * from './in-process-feed.js';
 export * from './metrics.js';
 export * from './projector.js';
 export * from './rebuild.js';
-export * from './sql-applier.js';

@@ -1,4 +1,4 @@
-import { DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager, type Consumer, type JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventStore, StoredEvent } from '@possier/events';
 import type { Projection } from '@possier/read-models';
@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { applyBatch } from './apply-batch.js';
 import { projectorConsumer } from './consumer-definition.js';
+import { DeliveredMessages } from './delivered-messages.js';
 
 export type ProjectorOptions = {
   pool: pg.Pool;
@@ -44,29 +45,75 @@ const ensureConsumer = async (nats: NatsConnection, stream: string, consumer: st
   return await jetstream(nats).consumers.get(stream, consumer);
 };
 
+/** How long a batch waits for more once messages stop arriving: a commit's events come together. */
+const QUIET_MS = 3;
+
 /**
- * Keeps the read models: fetches batches from a durable JetStream consumer, applies each in one
+ * Fetches into `delivered` until a signal aborts, each fetch taken whole (never cut off, so no
+ * message the server sent is dropped unacknowledged) and none started while a batch's worth waits.
+ * Ends `delivered` when it stops; a failure of the consumer is rethrown.
+ */
+const fetchInto = async (
+  consumer: Consumer,
+  delivered: DeliveredMessages,
+  batchSize: number,
+  signals: ReadonlyArray<AbortSignal>,
+): Promise<void> => {
+  try {
+    while (!signals.some((signal) => signal.aborted)) {
+      await delivered.room(batchSize);
+      const fetched = await consumer.fetch({ max_messages: batchSize, expires: 1_000 });
+      for await (const message of fetched) delivered.push(message);
+    }
+  } finally {
+    delivered.end();
+  }
+};
+
+/**
+ * Keeps the read models: consumes a durable JetStream consumer, applies what has arrived in one
  * transaction with the checkpoints (applyBatch), and acks only after the commit. A crash between
  * commit and ack redelivers the batch, which the checkpoints then skip; a stream rebuilt from the
  * store (and with it a fresh consumer) replays from the start, skipped the same way.
+ *
+ * A batch is every message already delivered, up to `batchSize`: one event at a time while the
+ * log is quiet, so an event reaches the read models as soon as it arrives, and full batches under
+ * load, so a transaction's cost is shared by many; a batch closes once nothing has arrived for a
+ * few milliseconds, so a commit's events stay together. (Applying a fetch only once it is
+ * complete would hold its first event until the fetch filled or expired.) Stopping lets the fetch under way end,
+ * at most a second, and applies what it brought.
  */
 export const runProjector = async (options: ProjectorOptions, signal: AbortSignal): Promise<void> => {
   const { logger } = options;
+  const batchSize = options.batchSize ?? 500;
   while (!signal.aborted) {
     try {
       const consumer = await ensureConsumer(options.nats, options.stream, options.consumer);
       logger.info({ stream: options.stream, consumer: options.consumer }, 'projector consuming');
-      while (!signal.aborted) {
-        const messages = await consumer.fetch({ max_messages: options.batchSize ?? 500, expires: 1_000 });
-        const batch: JsMsg[] = [];
-        for await (const message of messages) batch.push(message);
-        if (batch.length === 0) continue;
-        const events = batch.map((message) => message.json<StoredEvent>());
-        const result = await applyBatch(options.pool, options.store, options.projections, events);
-        for (const message of batch) message.ack();
-        const last = events.at(-1) as StoredEvent;
-        options.onBatch?.(last.logPosition, last.recordedAt, result.applied, result.skipped);
-        logger.debug({ events: events.length, applied: result.applied, skipped: result.skipped }, 'batch applied');
+      const delivered = new DeliveredMessages();
+      const stopFetching = new AbortController();
+      const fetching = fetchInto(consumer, delivered, batchSize, [signal, stopFetching.signal]);
+      let batch: JsMsg[] = [];
+      try {
+        for (;;) {
+          batch = await delivered.take(batchSize, QUIET_MS);
+          if (batch.length === 0) break;
+          const events = batch.map((message) => message.json<StoredEvent>());
+          const result = await applyBatch(options.pool, options.store, options.projections, events);
+          for (const message of batch) message.ack();
+          batch = [];
+          const last = events.at(-1) as StoredEvent;
+          options.onBatch?.(last.logPosition, last.recordedAt, result.applied, result.skipped);
+          logger.debug({ events: events.length, applied: result.applied, skipped: result.skipped }, 'batch applied');
+        }
+        await fetching;
+      } finally {
+        // A batch that failed, and anything not applied, go back now: left to ack_wait, they would
+        // come back after newer events, whose checkpoints would then skip them.
+        stopFetching.abort();
+        for (const message of batch) message.nak();
+        delivered.giveBack();
+        await fetching.catch(() => undefined);
       }
     } catch (error) {
       if (signal.aborted) break;

@@ -1,37 +1,50 @@
-import { DEFAULT_TIME_ZONE, orderStreamId, type EventStore, type StoredEvent } from '@possier/events';
+import { DEFAULT_TIME_ZONE, type EventStore, type StoredEvent } from '@possier/events';
 import {
   combineIncrements,
-  orderToResolve,
   readModelTables,
-  soldOrderFrom,
   type Projection,
   type ProjectionContext,
-  type SoldOrder,
+  type RowChange,
 } from '@possier/read-models';
 import type pg from 'pg';
-import { SqlApplier } from './sql-applier.js';
+import { BufferedRows } from './buffered-rows.js';
+import { lockProjections } from './projection-lock.js';
+import { resolveSoldOrders } from './sold-orders.js';
 
-const PAGE = 1_000;
+const PAGE = 5_000;
 const SHADOW_SUFFIX = '__rebuild';
 
 export type RebuildProgress = { events: number; position: string | null };
 
+export type RebuildOptions = {
+  onProgress?: (progress: RebuildProgress) => void;
+  /** Rows held in memory at most before they are flushed and dropped (see BufferedRows). */
+  maxRowsInMemory?: number;
+};
+
 /**
  * Rebuilds one projection from position 0: replays the whole log into empty shadow copies of its
- * tables, then, in one transaction holding the projection's checkpoint row (so the live projector
- * waits), replays what was appended meanwhile, swaps the rows in and moves the checkpoint to where
+ * tables, then, in one transaction holding the projection's lock (so the live projector waits), replays what was appended meanwhile, swaps the rows in and moves the checkpoint to where
  * the rebuild ended. Readers see the old rows until the commit and the rebuilt ones after it;
  * nothing the live projector applied in between is lost, because the rebuild reads on to the end
  * of the log before it swaps.
+ *
+ * The replay is folded in memory and written in bulk (BufferedRows), and the next page of the log
+ * is read while the current one is folded, so the log's read and the fold overlap.
  */
 export const rebuildProjection = async (
   pool: pg.Pool,
   store: EventStore,
   projection: Projection,
-  { onProgress }: { onProgress?: (progress: RebuildProgress) => void } = {},
+  { onProgress, maxRowsInMemory }: RebuildOptions = {},
 ): Promise<RebuildProgress> => {
   const tables = readModelTables.filter((table) => projection.tables.includes(table.name));
-  const applier = new SqlApplier(tables, (name) => `${name}${SHADOW_SUFFIX}`);
+  const shadow = new BufferedRows(tables, {
+    rename: (name) => `${name}${SHADOW_SUFFIX}`,
+    startsEmpty: true,
+    ...(maxRowsInMemory === undefined ? {} : { maxRows: maxRowsInMemory }),
+  });
+  const eventTypes: ReadonlySet<string> = new Set(projection.eventTypes);
   const zones = new Map<string, string>();
   const progress: RebuildProgress = { events: 0, position: null };
 
@@ -42,50 +55,49 @@ export const rebuildProjection = async (
     );
   }
 
-  let tenant: string | undefined;
-  const replay = async (client: pg.PoolClient): Promise<number> => {
-    let applied = 0;
-    for (;;) {
-      const page: StoredEvent[] = await store.readAll({ after: progress.position ?? undefined, limit: PAGE });
-      if (page.length === 0) return applied;
-      const sold = new Map<string, SoldOrder | undefined>();
-      for (const orderId of new Set(page.map(orderToResolve).filter((id): id is string => id !== null))) {
-        sold.set(orderId, soldOrderFrom(await store.readStream(orderStreamId(orderId), { limit: 10_000 })));
+  const changesOf = async (page: ReadonlyArray<StoredEvent>): Promise<RowChange[]> => {
+    const sold = await resolveSoldOrders(store, page);
+    const context: ProjectionContext = {
+      timeZoneOf: (storeId) => zones.get(storeId) ?? DEFAULT_TIME_ZONE,
+      soldOrder: (orderId) => sold.get(orderId),
+    };
+    const changes: RowChange[] = [];
+    for (const event of page) {
+      if (event.type === 'StoreCreated') {
+        const data = event.data as { storeId: string; timeZone: string };
+        zones.set(data.storeId, data.timeZone);
       }
-      const context: ProjectionContext = {
-        timeZoneOf: (storeId) => zones.get(storeId) ?? DEFAULT_TIME_ZONE,
-        soldOrder: (orderId) => sold.get(orderId),
-      };
-      for (const event of page) {
-        if (event.orgId !== tenant) {
-          await client.query("SELECT set_config('app.org_id', $1, false)", [event.orgId]);
-          tenant = event.orgId;
-        }
-        if (event.type === 'StoreCreated') {
-          const data = event.data as { storeId: string; timeZone: string };
-          zones.set(data.storeId, data.timeZone);
-        }
-        if ((projection.eventTypes as ReadonlyArray<string>).includes(event.type)) {
-          for (const change of combineIncrements(projection.project(event, context)))
-            await applier.apply(client, change);
-        }
-        progress.position = event.logPosition;
-        progress.events += 1;
-        applied += 1;
-      }
-      onProgress?.({ ...progress });
+      if (!eventTypes.has(event.type)) continue;
+      // Each event's changes combined on their own, exactly as the live projector applies them.
+      const projected = projection.project(event, context);
+      for (const change of projected.length > 1 ? combineIncrements(projected) : projected) changes.push(change);
     }
+    return changes;
+  };
+
+  const replay = async (client: pg.PoolClient): Promise<void> => {
+    const read = (after: string | null) => store.readAll({ after: after ?? undefined, limit: PAGE });
+    let page = await read(progress.position);
+    while (page.length > 0) {
+      const last = page.at(-1) as StoredEvent;
+      const next = read(last.logPosition);
+      // Observed now, awaited below: a failure while this page is folded must not go unhandled.
+      next.catch(() => undefined);
+      await shadow.apply(client, await changesOf(page));
+      await shadow.bound(client);
+      progress.position = last.logPosition;
+      progress.events += page.length;
+      onProgress?.({ ...progress });
+      page = await next;
+    }
+    await shadow.flush(client);
   };
 
   const client = await pool.connect();
   try {
     await replay(client);
     await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO projector_checkpoints (projection, log_position) VALUES ($1, '') ON CONFLICT (projection) DO NOTHING`,
-      [projection.name],
-    );
-    await client.query('SELECT 1 FROM projector_checkpoints WHERE projection = $1 FOR UPDATE', [projection.name]);
+    await lockProjections(client, [projection.name]);
     await replay(client);
     // Row-level security lets a transaction see and write one org at a time, so the swap goes org
     // by org, over every org the log knows (an org may have rows live and none rebuilt).
@@ -101,18 +113,17 @@ export const rebuildProjection = async (
       }
     }
     for (const table of tables) await client.query(`DROP TABLE ${table.name}${SHADOW_SUFFIX}`);
-    await client.query('UPDATE projector_checkpoints SET log_position = $2, updated_at = now() WHERE projection = $1', [
-      projection.name,
-      progress.position ?? '',
-    ]);
+    await client.query(
+      `INSERT INTO projector_checkpoints (projection, log_position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (projection) DO UPDATE SET log_position = EXCLUDED.log_position, updated_at = now()`,
+      [projection.name, progress.position ?? ''],
+    );
     await client.query('COMMIT');
     return progress;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    // The session-level tenant set while replaying must not follow the connection back to the pool.
-    await client.query("SELECT set_config('app.org_id', '', false)").catch(() => undefined);
     client.release();
   }
 };

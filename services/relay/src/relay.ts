@@ -5,13 +5,16 @@ import {
   JetStreamApiCodes,
   JetStreamApiError,
   type JetStreamManager,
-  type PubAck,
 } from '@nats-io/jetstream';
 import type { EventStore, LogPosition, StoredEvent } from '@possier/events';
 import type { Logger } from 'pino';
+import { ReadAhead } from './read-ahead.js';
 import { subjectOf, type LedgerStream } from './stream-definition.js';
 
 export const LOG_POSITION_HEADER = 'Possier-Log-Position';
+/** Events read from the log ahead of the publishes: two of the store's subscription pages. */
+const READ_AHEAD = 1_000;
+const REPORT_EVERY_MS = 200;
 const MSG_ID_HEADER = 'Nats-Msg-Id';
 
 export type RelayOptions = {
@@ -93,65 +96,90 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
     'relay starting',
   );
 
-  const inFlight: Array<{ ack: Promise<PubAck>; position: LogPosition; recordedAt: string }> = [];
+  /** Publishes not yet acknowledged, in publish order; `acked` follows the acknowledged head. */
+  const unacked: Array<{ position: LogPosition; recordedAt: string; done: boolean }> = [];
+  let inFlight = 0;
   let previousId = tail?.eventId;
   let acked: { position: LogPosition; recordedAt: string } | undefined;
   let reported: LogPosition | undefined;
   let failure: unknown;
 
   const stop = new AbortController();
-  // Acks are taken in publish order, one settle at a time, so `acked` only moves forward.
-  let settling: Promise<void> = Promise.resolve();
-  const settle = (count: number): Promise<void> => {
-    settling = settling.then(async () => {
-      for (let i = 0; i < count && inFlight.length > 0; i += 1) {
-        const head = inFlight.shift() as (typeof inFlight)[number];
-        await head.ack;
-        acked = { position: head.position, recordedAt: head.recordedAt };
-      }
-      if (acked !== undefined && acked.position !== reported && options.onAcked) {
-        reported = acked.position;
-        await options.onAcked(acked.position, acked.recordedAt);
-      }
-    });
-    return settling;
+  let wake: (() => void) | undefined;
+  const wakeUp = () => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+  const fail = (error: unknown) => {
+    failure ??= error;
+    stop.abort();
+    wakeUp();
+  };
+  /** Until an ack (or a failure) frees the window. */
+  const ackOrFailure = () => new Promise<void>((resolve) => (wake = resolve));
+
+  const report = async () => {
+    while (unacked[0]?.done) {
+      const { position, recordedAt } = unacked.shift() as (typeof unacked)[number];
+      acked = { position, recordedAt };
+    }
+    if (acked !== undefined && acked.position !== reported && options.onAcked) {
+      reported = acked.position;
+      await options.onAcked(acked.position, acked.recordedAt);
+    }
   };
 
   const publish = (event: StoredEvent) => {
     const h = headers();
     h.set(LOG_POSITION_HEADER, event.logPosition);
-    const ack = js.publish(subjectOf(stream.subjectPrefix, event), JSON.stringify(event), {
+    const entry = { position: event.logPosition, recordedAt: event.recordedAt, done: false };
+    unacked.push(entry);
+    inFlight += 1;
+    // A failure stops the subscription (which may be idle, waiting for the log) and the run
+    // starts over from what the stream holds. Each ack frees its place in the window at once.
+    js.publish(subjectOf(stream.subjectPrefix, event), JSON.stringify(event), {
       msgID: event.eventId,
       headers: h,
       timeout: 10_000,
       expect: previousId === undefined ? { lastSequence: 0 } : { lastMsgID: previousId },
-    });
-    // Observed at once: a failure stops the subscription (which may be idle, waiting for the log)
-    // and the run starts over from what the stream holds. Acks are awaited in order by settle().
-    ack.catch((error: unknown) => {
-      failure ??= error;
-      stop.abort();
-    });
-    inFlight.push({ ack, position: event.logPosition, recordedAt: event.recordedAt });
+    }).then(() => {
+      entry.done = true;
+      inFlight -= 1;
+      wakeUp();
+    }, fail);
     previousId = event.eventId;
   };
 
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort);
-  // While the log is quiet the subscription waits, so acks are also collected on a timer.
-  const flusher = setInterval(() => {
-    if (inFlight.length > 0 && failure === undefined) void settle(inFlight.length).catch(() => stop.abort());
-  }, 200);
+  // The acknowledged position is for operators, never the resume point, so it is reported on a
+  // timer rather than per ack: a write per event would cost the relay a round trip per event.
+  let reporting: Promise<void> = Promise.resolve();
+  const reporter = setInterval(() => {
+    reporting = reporting.then(report).catch(fail);
+  }, REPORT_EVERY_MS);
   try {
-    for await (const event of store.subscribeAll({ after: tail?.logPosition, signal: stop.signal })) {
-      if (failure !== undefined) throw failure;
-      publish(event);
-      if (inFlight.length >= maxInFlight) await settle(inFlight.length - maxInFlight + 1);
+    const log = new ReadAhead(store.subscribeAll({ after: tail?.logPosition, signal: stop.signal }), READ_AHEAD);
+    try {
+      while (failure === undefined) {
+        // Published in one synchronous run: the client sends everything queued in one turn in
+        // one write, where awaiting between publishes would cost a write each.
+        const events = await log.take(maxInFlight - inFlight);
+        if (events.length === 0) break;
+        for (const event of events) publish(event);
+        while (inFlight >= maxInFlight && failure === undefined) await ackOrFailure();
+      }
+    } finally {
+      log.stop();
     }
+    while (inFlight > 0 && failure === undefined) await ackOrFailure();
     if (failure !== undefined) throw failure;
-    await settle(inFlight.length);
+    clearInterval(reporter);
+    await reporting;
+    await report();
   } finally {
-    clearInterval(flusher);
+    clearInterval(reporter);
     signal.removeEventListener('abort', onAbort);
   }
 };
