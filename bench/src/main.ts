@@ -10,7 +10,7 @@ import { peakRssOf, profiling } from './processes/service-process.js';
 import { formatTable, type Row } from './report.js';
 import { deleteStreams, jetstreamScenarios } from './scenarios/jetstream.js';
 import { ledgerScenarios } from './scenarios/ledger.js';
-import { appendScenarios } from './scenarios/postgres.js';
+import { appendScenarios, rawInserts } from './scenarios/postgres.js';
 import { rebuildScenarios } from './scenarios/rebuild.js';
 import { reportLagScenario } from './scenarios/report-lag.js';
 
@@ -19,9 +19,19 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of each service process (ledger, relay, projector) into this folder. */
     profile: { type: 'string' },
+    /** Runs only these groups (comma-separated): appends, jetstream, ledger, lag, rebuild; each with its baselines. */
+    only: { type: 'string' },
   },
 });
 const quick = values.quick;
+const groups = ['appends', 'jetstream', 'ledger', 'lag', 'rebuild'] as const;
+const selected = new Set(values.only ? values.only.split(',').map((name) => name.trim()) : groups);
+const unknown = [...selected].filter((name) => !(groups as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`--only: unknown group ${unknown.join(', ')}; the groups are ${groups.join(', ')}`);
+  process.exit(2);
+}
+const runs = (group: (typeof groups)[number]) => selected.has(group);
 const timing: Timing = quick ? { warmUpMs: 300, durationMs: 1_000 } : { warmUpMs: 2_000, durationMs: 10_000 };
 const relayEvents = quick ? 5_000 : 50_000;
 const rebuildEvents = quick ? 3_000 : 200_000;
@@ -48,26 +58,38 @@ try {
     (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? postgresVersion;
   await client.end();
 
-  const appends = await appendScenarios(database.url, timing);
+  // A group left out with --only is not measured; the raw-insert baseline the ledger's figure is a
+  // ratio to is measured whenever the ledger is.
+  const appends = runs('appends')
+    ? await appendScenarios(database.url, timing)
+    : runs('ledger')
+      ? [await rawInserts(database.url, timing, 16)]
+      : [];
   rows.push(...appends);
-  const jetstream = await jetstreamScenarios(nats, NATS_URL, timing, relayEvents, logDir);
-  rows.push(...jetstream.rows);
-  peakRss['relay, full speed'] = jetstream.relay?.peakRssMb();
-  const ledger = await ledgerScenarios(
-    timing,
-    NATS_URL,
-    logDir,
-    appends.find((row) => row.figure === 'raw INSERT, 16 clients'),
-    quick ? 2_000 : 10_000,
-  );
-  rows.push(...ledger.rows);
-  peakRss.ledger = ledger.ledgerPeakRssMb;
-  peakRss.register = ledger.registerPeakRssMb;
-  const readSide = await reportLagScenario(nats, NATS_URL, timing, logDir);
-  rows.push(...readSide.rows);
-  peakRss['relay, 1,000 events/s'] = readSide.relay?.peakRssMb();
-  peakRss.projector = readSide.projector?.peakRssMb();
-  rows.push(...(await rebuildScenarios(rebuildEvents)));
+  if (runs('jetstream')) {
+    const jetstream = await jetstreamScenarios(nats, NATS_URL, timing, relayEvents, logDir);
+    rows.push(...jetstream.rows);
+    peakRss['relay, full speed'] = jetstream.relay?.peakRssMb();
+  }
+  if (runs('ledger')) {
+    const ledger = await ledgerScenarios(
+      timing,
+      NATS_URL,
+      logDir,
+      appends.find((row) => row.figure === 'raw INSERT, 16 clients'),
+      quick ? 2_000 : 10_000,
+    );
+    rows.push(...ledger.rows);
+    peakRss.ledger = ledger.ledgerPeakRssMb;
+    peakRss.register = ledger.registerPeakRssMb;
+  }
+  if (runs('lag')) {
+    const readSide = await reportLagScenario(nats, NATS_URL, timing, logDir);
+    rows.push(...readSide.rows);
+    peakRss['relay, 1,000 events/s'] = readSide.relay?.peakRssMb();
+    peakRss.projector = readSide.projector?.peakRssMb();
+  }
+  if (runs('rebuild')) rows.push(...(await rebuildScenarios(rebuildEvents)));
   failed = false;
 } finally {
   await deleteStreams(nats);
@@ -110,6 +132,7 @@ console.log(formatTable(rows));
 
 const results = new URL('../results/', import.meta.url);
 mkdirSync(results, { recursive: true });
-const json = `${JSON.stringify({ when, quick, timing, machine, rows }, null, 2)}\n`;
+const json = `${JSON.stringify({ when, quick, only: values.only ?? null, timing, machine, rows }, null, 2)}\n`;
 writeFileSync(new URL(`${when.replace(/:/g, '-')}.json`, results), json);
-writeFileSync(new URL('latest.json', results), json);
+// latest.json is the newest complete run, the one README's table comes from.
+if (!values.only) writeFileSync(new URL('latest.json', results), json);

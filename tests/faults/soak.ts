@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 /**
- * `npm run soak -- --minutes N --seed S [--restart-servers]`: the fault suite run for N minutes.
+ * `npm run soak -- --minutes N --seed S`: the fault suite run for N minutes.
  * A failing run prints its seed; the same seed draws the same workload and the same faults again
  * (their timing against the services still varies with the machine).
  */
@@ -11,7 +11,6 @@ const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
     seed: { type: 'string', default: `soak-${Date.now()}` },
-    'restart-servers': { type: 'boolean', default: false },
   },
 });
 const minutes = Number(values.minutes);
@@ -27,7 +26,6 @@ const child = spawn('npx', ['vitest', 'run', 'faults/'], {
     FAULTS_MINUTES: String(minutes),
     FAULTS_SEED: values.seed,
     FAULTS_VERBOSE: '1',
-    ...(values['restart-servers'] ? { FAULTS_RESTART_SERVERS: '1' } : {}),
   },
 });
 child.on('exit', (code) => {

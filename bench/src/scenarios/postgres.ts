@@ -15,7 +15,7 @@ const CHECKOUT_EVENTS = 6;
  * The commit-rate limit of this machine from this Node client: one single-row INSERT per
  * transaction (autocommit), each client on its own connection.
  */
-const rawInserts = async (url: string, timing: Timing, clients: number): Promise<Row> => {
+export const rawInserts = async (url: string, timing: Timing, clients: number): Promise<Row> => {
   const connections = await Promise.all(
     Array.from({ length: clients }, async () => {
       const client = new pg.Client({ connectionString: url });

@@ -191,6 +191,18 @@ describe('relay', () => {
     expect(messages.map((message) => message.eventId)).toEqual(await theLog());
   });
 
+  it('rebuilds a deleted stream while the log is quiet, with no event to come', async () => {
+    const stream = freshStream();
+    const orgId = randomUUID();
+    await appendSales(orgId, 20);
+    startRelay(stream);
+    await waitForCount(stream.config.name, 60);
+    await jsm.streams.delete(stream.config.name);
+    await waitForCount(stream.config.name, 60);
+    const messages = await messagesOf(stream.config.name);
+    expect(messages.map((message) => message.eventId)).toEqual(await theLog());
+  });
+
   it('records the last acknowledged position for operators', async () => {
     const stream = freshStream();
     const orgId = randomUUID();

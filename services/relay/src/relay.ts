@@ -15,6 +15,8 @@ export const LOG_POSITION_HEADER = 'Possier-Log-Position';
 /** Events read from the log ahead of the publishes: two of the store's subscription pages. */
 const READ_AHEAD = 1_000;
 const REPORT_EVERY_MS = 200;
+/** How often a relay with nothing in flight checks that the stream still holds what it published. */
+const VERIFY_EVERY_MS = 2_000;
 const MSG_ID_HEADER = 'Nats-Msg-Id';
 
 export type RelayOptions = {
@@ -31,17 +33,19 @@ export type RelayOptions = {
   onAcked?: (position: LogPosition, recordedAt: string) => Promise<void>;
   /** Pause before starting over after a failure. */
   retryDelayMs?: number;
+  /** How often an idle relay checks the stream is still there and still ends where it published. */
+  verifyEveryMs?: number;
 };
 
-/** Where the stream ends: the last message's event id and log position, or nothing for an empty stream. */
-type Tail = { eventId: string; logPosition: LogPosition } | undefined;
+/** Where the stream ends: the last message's event id, log position and sequence, or nothing for an empty stream. */
+type Tail = { eventId: string; logPosition: LogPosition; seq: number } | undefined;
 
 /** Creates the stream from its definition, or brings an existing one up to it. Returns whether it had to be created. */
 export const ensureStream = async (jsm: JetStreamManager, stream: LedgerStream): Promise<boolean> => {
   try {
     await jsm.streams.info(stream.config.name);
   } catch (error) {
-    if (!(error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)) throw error;
+    if (!isStreamNotFound(error)) throw error;
     await jsm.streams.add(stream.config);
     return true;
   }
@@ -57,8 +61,11 @@ const tailOf = async (jsm: JetStreamManager, name: string): Promise<Tail> => {
   const eventId = last?.header.get(MSG_ID_HEADER);
   const logPosition = last?.header.get(LOG_POSITION_HEADER);
   if (!eventId || !logPosition) throw new Error(`the last message of stream ${name} was not published by the relay`);
-  return { eventId, logPosition };
+  return { eventId, logPosition, seq: state.last_seq };
 };
+
+const isStreamNotFound = (error: unknown) =>
+  error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound;
 
 /**
  * Relays the store's global log to JetStream in log order, every event once.
@@ -70,6 +77,11 @@ const tailOf = async (jsm: JetStreamManager, name: string): Promise<Tail> => {
  * publishes in flight the server still refuses anything that would land after a gap: a failed
  * publish can never be overtaken by a later one. The event id is the message id, so a consumer or
  * the stream's duplicate window can tell a repeat.
+ *
+ * A relay with nothing to publish would otherwise learn of a deleted or truncated stream only with
+ * the next event, which may be hours away at night: it listens for the server's stream-deleted
+ * advisory and, while nothing is in flight, checks every few seconds that the stream is there and
+ * still ends at the last sequence acknowledged to it; either finding starts the run over.
  */
 export const runRelay = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
   const { logger } = options;
@@ -86,20 +98,20 @@ export const runRelay = async (options: RelayOptions, signal: AbortSignal): Prom
 
 const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
   const { store, nats, stream, logger } = options;
+  const name = stream.config.name;
   const maxInFlight = options.maxInFlight ?? 256;
   const jsm = await jetstreamManager(nats);
   const js = jetstream(nats);
   const created = await ensureStream(jsm, stream);
-  const tail = await tailOf(jsm, stream.config.name);
-  logger.info(
-    { stream: stream.config.name, created, resumeAfter: tail?.logPosition ?? 'start of the log' },
-    'relay starting',
-  );
+  const tail = await tailOf(jsm, name);
+  logger.info({ stream: name, created, resumeAfter: tail?.logPosition ?? 'start of the log' }, 'relay starting');
 
   /** Publishes not yet acknowledged, in publish order; `acked` follows the acknowledged head. */
   const unacked: Array<{ position: LogPosition; recordedAt: string; done: boolean }> = [];
   let inFlight = 0;
   let previousId = tail?.eventId;
+  /** The highest stream sequence acknowledged to this run: the stream must never end before it. */
+  let ackedSeq = tail?.seq ?? 0;
   let acked: { position: LogPosition; recordedAt: string } | undefined;
   let reported: LogPosition | undefined;
   let failure: unknown;
@@ -143,7 +155,8 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
       headers: h,
       timeout: 10_000,
       expect: previousId === undefined ? { lastSequence: 0 } : { lastMsgID: previousId },
-    }).then(() => {
+    }).then((ack) => {
+      ackedSeq = Math.max(ackedSeq, ack.seq);
       entry.done = true;
       inFlight -= 1;
       wakeUp();
@@ -159,6 +172,27 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
   const reporter = setInterval(() => {
     reporting = reporting.then(report).catch(fail);
   }, REPORT_EVERY_MS);
+  const deletions = nats.subscribe(`$JS.EVENT.ADVISORY.STREAM.DELETED.${name}`, {
+    callback: () => fail(new Error(`stream ${name} was deleted`)),
+  });
+  let verifying = false;
+  const verifier = setInterval(() => {
+    if (inFlight > 0 || verifying) return;
+    verifying = true;
+    jsm.streams
+      .info(name)
+      .then(
+        ({ state }) => {
+          if (state.last_seq < ackedSeq)
+            fail(new Error(`stream ${name} ends at ${state.last_seq}, before ${ackedSeq} acknowledged to the relay`));
+        },
+        (error: unknown) => {
+          // Anything else (a reconnecting server) is for the next check or the next publish.
+          if (isStreamNotFound(error)) fail(new Error(`stream ${name} is gone`));
+        },
+      )
+      .finally(() => (verifying = false));
+  }, options.verifyEveryMs ?? VERIFY_EVERY_MS);
   try {
     const log = new ReadAhead(store.subscribeAll({ after: tail?.logPosition, signal: stop.signal }), READ_AHEAD);
     try {
@@ -180,6 +214,8 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
     await report();
   } finally {
     clearInterval(reporter);
+    clearInterval(verifier);
+    deletions.unsubscribe();
     signal.removeEventListener('abort', onAbort);
   }
 };

@@ -4,10 +4,11 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ok, seedRestaurant, startLedger, uuidv7 } from '@possier/ledger/testing';
 import { checkAcknowledged, checkOfflineSales, checkProjections, checkStream } from './checks.js';
-import { injectFault, noFaults, type FaultCounts } from './faults.js';
+import { faultSequence, injectFault, noFaults, type FaultCounts } from './faults.js';
 import { onlineClient } from './online-client.js';
 import { runOnlineWorkload, type AnswerLoss } from './online-workload.js';
 import { waitForQuiescence } from './quiescence.js';
+import { startPrivateNats, startPrivatePostgres, type PrivateServer } from './private-servers.js';
 import { seeded, sleep } from './seeded-random.js';
 import { ledgerService, projectorService, relayService, type RunNames } from './services.js';
 import { startTills } from './tills.js';
@@ -18,8 +19,6 @@ export type FaultRunOptions = {
   durationMs: number;
   /** Faults are injected past the duration until at least this many have landed. */
   minFaults: number;
-  /** Restart the machine's PostgreSQL and NATS servers too (only where nothing else uses them). */
-  restartServers: boolean;
   /** Sales in a till's day; a till starts another day until the workload ends. */
   salesPerDay: number;
   log: (line: string) => void;
@@ -53,17 +52,36 @@ const freePort = () =>
 
 /**
  * The fault-injection run: the ledger API, the relay, the projector and two registers as real
- * child processes on a fresh database and a stream of their own; a seeded online workload and
+ * child processes on a PostgreSQL cluster and a NATS server of the run's own (so restarting them
+ * harms nobody else); a seeded online workload and
  * seeded offline tills; seeded faults for the given time. Then it waits for quiescence and checks
  * what must hold whatever failed: no acknowledged command or offline sale lost or stored twice,
  * every event published, every projection equal to its rebuild from position 0.
  */
 export const runFaultInjection = async (options: FaultRunOptions): Promise<FaultRunResult> => {
+  const servers: PrivateServer[] = [];
+  try {
+    const postgres = await startPrivatePostgres(await freePort());
+    servers.push(postgres);
+    const natsServer = await startPrivateNats(await freePort());
+    servers.push(natsServer);
+    return await runOnServers(options, postgres, natsServer);
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+  }
+};
+
+const runOnServers = async (
+  options: FaultRunOptions,
+  postgres: PrivateServer,
+  natsServer: PrivateServer,
+): Promise<FaultRunResult> => {
   const { seed, log } = options;
-  const ledger = await startLedger();
+  const ledger = await startLedger({ postgresServer: postgres.url, natsUrl: natsServer.url });
   const suffix = randomBytes(4).toString('hex');
   const names: RunNames = {
     databaseUrl: ledger.databaseUrl,
+    natsUrl: natsServer.url,
     stream: `LEDGER_FAULTS_${suffix}`,
     subjectPrefix: `ledgerfaults${suffix}`,
     consumer: `faults-projector-${suffix}`,
@@ -76,7 +94,7 @@ export const runFaultInjection = async (options: FaultRunOptions): Promise<Fault
   let nats: NatsConnection | undefined;
   let tills: Awaited<ReturnType<typeof startTills>> | undefined;
   try {
-    nats = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', maxReconnectAttempts: -1 });
+    nats = await connect({ servers: natsServer.url, maxReconnectAttempts: -1 });
     const shop = await seedRestaurant(ledger);
     const { org, brand, storeA, r2 } = shop.ids;
     const r3 = uuidv7();
@@ -113,6 +131,7 @@ export const runFaultInjection = async (options: FaultRunOptions): Promise<Fault
     const faults = noFaults();
     let faultCount = 0;
     const random = seeded(seed, 'faults');
+    const nextFault = faultSequence(random);
     const connected = nats;
     const started = Date.now();
     while (Date.now() - started < options.durationMs || faultCount < options.minFaults) {
@@ -126,8 +145,10 @@ export const runFaultInjection = async (options: FaultRunOptions): Promise<Fault
           nats: () => connected,
           stream: names.stream,
           loss,
-          restartServers: options.restartServers,
+          postgres,
+          natsServer,
         },
+        nextFault(),
         random,
       );
       faults[kind] += 1;

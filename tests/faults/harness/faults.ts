@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChildService } from './child-service.js';
 import type { AnswerLoss } from './online-workload.js';
 import type { SeededRandom } from './seeded-random.js';
-import { restartNats, restartPostgres } from './shared-servers.js';
+import type { PrivateServer } from './private-servers.js';
 import type { Tills } from './tills.js';
 
 export type FaultKind =
@@ -31,7 +31,7 @@ export const noFaults = (): FaultCounts => ({
   'restart-postgres': 0,
 });
 
-/** How often each fault is drawn, relatively; the server restarts only where they are allowed. */
+/** How often each fault is drawn, relatively. */
 const WEIGHTS: ReadonlyArray<[FaultKind, number]> = [
   ['kill-ledger', 3],
   ['kill-relay', 3],
@@ -52,19 +52,32 @@ export type FaultTargets = {
   nats: () => NatsConnection;
   stream: string;
   loss: AnswerLoss;
-  /** Whether the machine's PostgreSQL and NATS servers may be restarted (nothing else uses them). */
-  restartServers: boolean;
+  /** The run's own PostgreSQL and NATS servers, restarted as faults. */
+  postgres: PrivateServer;
+  natsServer: PrivateServer;
 };
 
-const draw = (random: SeededRandom, restartServers: boolean): FaultKind => {
-  const allowed = WEIGHTS.filter(([kind]) => restartServers || !kind.startsWith('restart-'));
-  const total = allowed.reduce((sum, [, weight]) => sum + weight, 0);
+/**
+ * The faults in the order a run injects them: every kind once first, in a seeded order, so even
+ * a short run meets each of them; then drawn by weight.
+ */
+export const faultSequence = (random: SeededRandom): (() => FaultKind) => {
+  const opening = WEIGHTS.map(([kind]) => kind);
+  for (let i = opening.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random.next() * (i + 1));
+    [opening[i], opening[j]] = [opening[j] as FaultKind, opening[i] as FaultKind];
+  }
+  return () => opening.shift() ?? draw(random);
+};
+
+const draw = (random: SeededRandom): FaultKind => {
+  const total = WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
   let roll = random.next() * total;
-  for (const [kind, weight] of allowed) {
+  for (const [kind, weight] of WEIGHTS) {
     roll -= weight;
     if (roll < 0) return kind;
   }
-  return (allowed.at(-1) as [FaultKind, number])[0];
+  return (WEIGHTS.at(-1) as [FaultKind, number])[0];
 };
 
 /** A service killed with SIGKILL, down for a seeded moment, then started again. */
@@ -75,12 +88,11 @@ const killAndRestart = async (service: ChildService, random: SeededRandom) => {
 };
 
 /**
- * Injects one seeded fault and returns what it was (a register kill or a stream deletion with
- * nothing to act on falls back to a lost answer). Each fault ends with the system able to recover: a
- * killed process is started again, a restarted server is answering.
+ * Injects one fault and returns what it was (a register kill or a stream deletion with nothing to
+ * act on falls back to a lost answer). Each fault ends with the system able to recover: a killed
+ * process is started again, a restarted server is answering.
  */
-export const injectFault = async (targets: FaultTargets, random: SeededRandom): Promise<FaultKind> => {
-  const kind = draw(random, targets.restartServers);
+export const injectFault = async (targets: FaultTargets, kind: FaultKind, random: SeededRandom): Promise<FaultKind> => {
   switch (kind) {
     case 'kill-ledger':
       await killAndRestart(targets.ledger, random);
@@ -110,10 +122,10 @@ export const injectFault = async (targets: FaultTargets, random: SeededRandom): 
       await targets.tills.cutLink((count) => Math.floor(random.next() * count), random.between(200, 2_000));
       return kind;
     case 'restart-nats':
-      await restartNats();
+      await targets.natsServer.restart();
       return kind;
     case 'restart-postgres':
-      await restartPostgres();
+      await targets.postgres.restart();
       return kind;
     default: {
       const unhandled: never = kind;

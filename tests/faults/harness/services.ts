@@ -8,6 +8,7 @@ export const TEST_JWT_SECRET = 'test-signing-key-that-is-long-enough-0123456789'
 
 export type RunNames = {
   databaseUrl: string;
+  natsUrl: string;
   /** This run's own JetStream stream, subject prefix and consumer: runs never share them. */
   stream: string;
   subjectPrefix: string;
@@ -24,6 +25,7 @@ export const ledgerService = (names: RunNames, port: number): ChildService =>
     cwd: servicesDir('ledger'),
     env: {
       DATABASE_URL: names.databaseUrl,
+      NATS_URL: names.natsUrl,
       PORT: String(port),
       POSSIER_JWT_SECRET: TEST_JWT_SECRET,
       LOG_LEVEL: childLogLevel(),
@@ -38,6 +40,7 @@ export const relayService = (names: RunNames): ChildService =>
     cwd: servicesDir('relay'),
     env: {
       DATABASE_URL: names.databaseUrl,
+      NATS_URL: names.natsUrl,
       LEDGER_STREAM: names.stream,
       LEDGER_SUBJECT_PREFIX: names.subjectPrefix,
       RELAY_NAME: names.relay,
@@ -53,6 +56,7 @@ export const projectorService = (names: RunNames): ChildService =>
     cwd: servicesDir('projector'),
     env: {
       DATABASE_URL: names.databaseUrl,
+      NATS_URL: names.natsUrl,
       LEDGER_STREAM: names.stream,
       PROJECTOR_CONSUMER: names.consumer,
       PROJECTOR_METRICS_PORT: '0',

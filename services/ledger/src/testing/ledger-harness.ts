@@ -37,9 +37,15 @@ export type Ledger = {
   close(): Promise<void>;
 };
 
-/** `dashboardDir`: a built dashboard for the ledger to serve at `/dashboard/`, as in production. */
-export const startLedger = async (options: { dashboardDir?: string } = {}): Promise<Ledger> => {
-  const database: TestDatabase = await createTestDatabase('possier_ledger');
+/**
+ * `dashboardDir`: a built dashboard for the ledger to serve at `/dashboard/`, as in production;
+ * `postgresServer`: the server (an admin connection string) to create the database on, and
+ * `natsUrl` the NATS server readiness checks, when not the machine's usual ones.
+ */
+export const startLedger = async (
+  options: { dashboardDir?: string; postgresServer?: string; natsUrl?: string } = {},
+): Promise<Ledger> => {
+  const database: TestDatabase = await createTestDatabase('possier_ledger', options.postgresServer);
   const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
   const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
   const tokens = createTokenService('test-signing-key-that-is-long-enough-0123456789', 'possier-ledger');
@@ -52,7 +58,10 @@ export const startLedger = async (options: { dashboardDir?: string } = {}): Prom
     stockLevels: postgresStockLevels(store.pool),
     registerSync: postgresRegisterSyncLog(store.pool),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    readiness: [postgresCheck(store.pool), natsCheck(process.env.NATS_URL ?? 'nats://127.0.0.1:4222')],
+    readiness: [
+      postgresCheck(store.pool),
+      natsCheck(options.natsUrl ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222'),
+    ],
     dashboardDir: options.dashboardDir,
   });
   await app.listen(0, '127.0.0.1');
