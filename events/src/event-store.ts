@@ -40,6 +40,9 @@ export type ReadStreamOptions = {
   limit?: number | undefined;
 };
 
+/** One stream of a `readStreams` call, read forwards from `from` (inclusive). */
+export type StreamRead = { streamId: string; from: number };
+
 export type LogFilter = {
   orgId?: string | undefined;
   types?: ReadonlyArray<string> | undefined;
@@ -80,6 +83,12 @@ export interface EventStore {
     events: ReadonlyArray<EventEnvelope>,
   ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /**
+   * Several streams forwards at once, each from its own position: what a command reads to decide,
+   * in one round trip where the store can. Every stream asked for is in the answer, empty when it
+   * has nothing from that position.
+   */
+  readStreams(reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>>;
   /** The global log in order, with no gaps: an event never appears after a position already handed out. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `after`, then follows the log live, until the signal aborts. */

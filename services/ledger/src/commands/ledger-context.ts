@@ -2,7 +2,6 @@ import {
   authorize,
   catalogEntryOf,
   domainError,
-  foldEvents,
   itemDecider,
   itemStreamId,
   taxCategoryDecider,
@@ -13,6 +12,8 @@ import {
   type ActiveTenancy,
   type CatalogView,
   type DomainError,
+  type ItemState,
+  type TaxCategoryState,
   type EnvelopeMetadata,
   type EventStore,
   type Principal,
@@ -23,6 +24,7 @@ import type { TokenClaims } from '../auth/tokens.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RegisterSyncLog } from '../offline/register-sync.js';
 import type { StockLevels } from '../offline/stock-levels.js';
+import { FoldedStreams } from './folded-streams.js';
 import { executeStreamCommand, type CommandOutcome, type StreamCommandSpec } from './stream-executor.js';
 
 /** Who is calling, as the token says, and the flow the call belongs to. */
@@ -55,7 +57,7 @@ type DomainEventShape = { type: string; data: unknown };
  * domain command.
  */
 export class LedgerContext {
-  private readonly tenancies = new Map<string, { version: number; state: TenancyState }>();
+  private readonly folded: FoldedStreams;
 
   constructor(
     readonly store: EventStore,
@@ -65,7 +67,9 @@ export class LedgerContext {
     readonly registerSync: RegisterSyncLog,
     private readonly metrics: Metrics,
     private readonly retries: number,
-  ) {}
+  ) {
+    this.folded = new FoldedStreams(store);
+  }
 
   /** Runs a command for `caller`, to whom a stream of another org looks as if it did not exist. */
   run<Command, Event extends DomainEventShape, State>(
@@ -84,16 +88,9 @@ export class LedgerContext {
    * (one read of what was appended since), so a revoked role or a new store counts at once.
    */
   async tenancy(orgId: string): Promise<TenancyState> {
-    const cached = this.tenancies.get(orgId) ?? { version: -1, state: tenancyDecider.initialState() };
-    const fresh = await this.store.readStream(tenancyStreamId(orgId), { from: cached.version + 1, limit: 100_000 });
-    if (fresh.length === 0) return cached.state;
-    const state = fresh.reduce(
-      (current, event) => tenancyDecider.evolve(current, { type: event.type, data: event.data } as never),
-      cached.state,
-    );
-    const next = { version: (fresh.at(-1) as { streamPosition: number }).streamPosition, state };
-    this.tenancies.set(orgId, next);
-    return state;
+    const streamId = tenancyStreamId(orgId);
+    const states = await this.folded.fold(orgId, [{ streamId, decider: tenancyDecider }]);
+    return states.get(streamId) as TenancyState;
   }
 
   /**
@@ -141,8 +138,9 @@ export class LedgerContext {
 
   /**
    * The catalog entries a checkout in `storeId` needs, folded from the item and tax-category
-   * streams (the source of truth). Items of another org or another brand are left out, so the
-   * decider refuses them as unknown.
+   * streams (the source of truth), kept folded in memory and brought up to date in one read: the
+   * items together with the categories they were last seen in, then any category that changed.
+   * Items of another org or another brand are left out, so the decider refuses them as unknown.
    */
   async catalogFor(
     orgId: string,
@@ -150,25 +148,38 @@ export class LedgerContext {
     storeId: string,
     itemIds: ReadonlyArray<string>,
   ): Promise<CatalogView> {
-    const entries = await Promise.all(
-      [...new Set(itemIds)].map(async (itemId) => {
-        const item = foldEvents(itemDecider, await this.domainEvents(itemStreamId(itemId), orgId));
-        if (item.status !== 'defined' || item.brandId !== brandId) return undefined;
-        const category = foldEvents(
-          taxCategoryDecider,
-          await this.domainEvents(taxCategoryStreamId(item.taxCategoryId), orgId),
-        );
-        if (category.status !== 'defined') return undefined;
-        return catalogEntryOf(item, category, storeId);
-      }),
+    const itemStreams = [...new Set(itemIds)].map((itemId) => itemStreamId(itemId));
+    const categoryOf = (item: ItemState | undefined) =>
+      item?.status === 'defined' ? taxCategoryStreamId(item.taxCategoryId) : undefined;
+    const likelyCategories = new Set(
+      itemStreams.flatMap((streamId) => categoryOf(this.folded.peek<ItemState>(streamId, orgId)) ?? []),
     );
+    const [items, categories] = await Promise.all([
+      this.folded.fold<ItemState>(
+        orgId,
+        itemStreams.map((streamId) => ({ streamId, decider: itemDecider })),
+      ),
+      this.folded.fold<TaxCategoryState>(
+        orgId,
+        [...likelyCategories].map((streamId) => ({ streamId, decider: taxCategoryDecider })),
+      ),
+    ]);
+    const missing = [...new Set([...items.values()].flatMap((item) => categoryOf(item) ?? []))].filter(
+      (streamId) => !categories.has(streamId),
+    );
+    if (missing.length > 0) {
+      const more = await this.folded.fold<TaxCategoryState>(
+        orgId,
+        missing.map((streamId) => ({ streamId, decider: taxCategoryDecider })),
+      );
+      for (const [streamId, category] of more) categories.set(streamId, category);
+    }
+    const entries = [...items.values()].map((item) => {
+      if (item.status !== 'defined' || item.brandId !== brandId) return undefined;
+      const category = categories.get(taxCategoryStreamId(item.taxCategoryId));
+      if (category?.status !== 'defined') return undefined;
+      return catalogEntryOf(item, category, storeId);
+    });
     return Object.fromEntries(entries.flatMap((entry) => (entry ? [[entry.itemId, entry]] : [])));
-  }
-
-  /** A stream's events as `{ type, data }`, or none if the stream belongs to another org. */
-  private async domainEvents(streamId: string, orgId: string): Promise<never[]> {
-    const events = await this.store.readStream(streamId, { limit: 100_000 });
-    if (events[0] && events[0].orgId !== orgId) return [];
-    return events.map((event) => ({ type: event.type, data: event.data }) as never);
   }
 }

@@ -69,6 +69,86 @@ describe('checkout over HTTP', () => {
     expect(stored[3]?.data).toMatchObject({ stockItemId: ids.dough, quantity: 500 });
   });
 
+  it('prices a checkout by the catalog as it is now: a price, rate or category changed a moment ago counts', async () => {
+    const [standard, higher, dosa] = [uuidv7(), uuidv7(), uuidv7()];
+    const category = (taxCategoryId: string, rateBasisPoints: number) =>
+      ledger.command('/v1/tax-categories', ownerToken, {
+        taxCategoryId,
+        orgId: ids.org,
+        name: `Slab ${rateBasisPoints}`,
+        rateBasisPoints,
+        hsnSac: '996331',
+        at: AT,
+      });
+    ok(await category(standard, 500));
+    ok(await category(higher, 1_200));
+    ok(
+      await ledger.command('/v1/items', ownerToken, {
+        itemId: dosa,
+        brandId: ids.brand,
+        name: 'Masala dosa',
+        kind: 'item',
+        taxCategoryId: standard,
+        unitPricePaise: 10_000,
+        priceIncludesTax: false,
+        at: AT,
+      }),
+    );
+    const payable = async () => {
+      const order = checkout({
+        lines: [{ lineId: randomUUID(), itemId: dosa, quantity: 1 }],
+        tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 50_000 }],
+      });
+      ok(await ledger.command('/v1/orders', r1Token, order));
+      return ((await eventsOf(order.orderId))[0]?.data as { totals: { payablePaise: number } }).totals.payablePaise;
+    };
+    const justNow = () => new Date(Date.now() - 1_000).toISOString();
+
+    expect(await payable()).toBe(10_500);
+    ok(
+      await ledger.command(`/v1/items/${dosa}/price`, ownerToken, {
+        itemId: dosa,
+        unitPricePaise: 20_000,
+        priceIncludesTax: false,
+        effectiveFrom: justNow(),
+      }),
+    );
+    expect(await payable()).toBe(21_000);
+    ok(
+      await ledger.command(`/v1/tax-categories/${standard}/rate`, ownerToken, {
+        taxCategoryId: standard,
+        rateBasisPoints: 1_800,
+        effectiveFrom: justNow(),
+        reason: 'notified slab change',
+      }),
+    );
+    expect(await payable()).toBe(23_600);
+    ok(
+      await ledger.command(`/v1/items/${dosa}/tax-category`, ownerToken, {
+        itemId: dosa,
+        taxCategoryId: higher,
+        at: justNow(),
+      }),
+    );
+    expect(await payable()).toBe(22_400);
+    ok(
+      await ledger.command(`/v1/items/${dosa}/deactivate`, ownerToken, {
+        itemId: dosa,
+        reason: 'off the menu',
+        at: justNow(),
+      }),
+    );
+    const offSale = await ledger.command(
+      '/v1/orders',
+      r1Token,
+      checkout({
+        lines: [{ lineId: randomUUID(), itemId: dosa, quantity: 1 }],
+        tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 50_000 }],
+      }),
+    );
+    expect(offSale.status).toBe(422);
+  });
+
   it('refuses tenders that do not cover the bill with 422, and appends nothing', async () => {
     const order = checkout({ tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 84_000 }] });
     const response = await ledger.command('/v1/orders', r1Token, order);

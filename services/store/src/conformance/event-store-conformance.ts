@@ -125,6 +125,26 @@ export const describeEventStoreConformance = (subject: ConformanceSubject): void
         expect(forwards.map((event) => event.data)).toEqual([{ n: 8 }, { n: 9 }]);
       });
 
+      it('reads several streams at once, each from its own position', async () => {
+        const org = uniqueOrg();
+        const [a, b, missing] = [uniqueStream(), uniqueStream(), uniqueStream()];
+        await store.append(a, 'no_stream', batchOf(a, org, 5));
+        await store.append(b, 'no_stream', batchOf(b, org, 3));
+        const read = await store.readStreams([
+          { streamId: a, from: 3 },
+          { streamId: b, from: 0 },
+          { streamId: missing, from: 0 },
+        ]);
+        expect([...read.keys()].sort()).toEqual([a, b, missing].sort());
+        expect(read.get(a)?.map((event) => event.data)).toEqual([{ n: 3 }, { n: 4 }]);
+        expect(read.get(b)?.map((event) => event.streamPosition)).toEqual([0, 1, 2]);
+        expect(read.get(b)?.map((event) => event.eventId)).toEqual(
+          (await store.readStream(b)).map((event) => event.eventId),
+        );
+        expect(read.get(missing)).toEqual([]);
+        expect(await store.readStreams([])).toEqual(new Map());
+      });
+
       it('appends a 1,000-event batch atomically and reads it back in order', async () => {
         const streamId = uniqueStream('import');
         const events = batchOf(streamId, uniqueOrg(), 1_000);

@@ -164,25 +164,35 @@ export const openKurrentDbEventStore = async (
     return { ...stored, duplicate };
   };
 
+  const readStream: EventStore['readStream'] = async (streamId, { from, direction = 'forwards', limit } = {}) => {
+    if (from !== undefined && !(Number.isSafeInteger(from) && from >= 0)) {
+      throw new RangeError(`from must be a stream position (0 or more), not ${from}`);
+    }
+    if (limit !== undefined && limit <= 0) return [];
+    const backwards = direction === 'backwards';
+    const events = await readWindow(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: from === undefined ? (backwards ? END : START) : BigInt(from),
+      maxCount: limit ?? Number.MAX_SAFE_INTEGER,
+    });
+    return events.map((event) => toStoredEvent(event, upcast));
+  };
+
   return {
     append: async (streamId, expectedVersion, input) => {
       const { orgId, events } = validateAppend(streamId, expectedVersion, input);
       return write(streamId, expectedVersion, orgId, events, false);
     },
 
-    readStream: async (streamId, { from, direction = 'forwards', limit } = {}) => {
-      if (from !== undefined && !(Number.isSafeInteger(from) && from >= 0)) {
-        throw new RangeError(`from must be a stream position (0 or more), not ${from}`);
-      }
-      if (limit !== undefined && limit <= 0) return [];
-      const backwards = direction === 'backwards';
-      const events = await readWindow(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: from === undefined ? (backwards ? END : START) : BigInt(from),
-        maxCount: limit ?? Number.MAX_SAFE_INTEGER,
-      });
-      return events.map((event) => toStoredEvent(event, upcast));
+    // No multi-stream read in the protocol: the streams are read side by side.
+    readStreams: async (reads) => {
+      const found = await Promise.all(
+        reads.map(async ({ streamId, from }) => [streamId, await readStream(streamId, { from })] as const),
+      );
+      return new Map(found);
     },
+
+    readStream,
 
     readAll: async ({ after, limit = DEFAULT_LIMIT, filter } = {}) => {
       if (limit <= 0) return [];

@@ -12,6 +12,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamRead,
   type SubscribeOptions,
 } from '@possier/events';
 import pg from 'pg';
@@ -144,6 +145,26 @@ export const openSqlEventStore = async (
     return rows.map((row) => toStoredEvent(row, upcast));
   };
 
+  const readStreams = async (reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>> => {
+    const found = new Map<string, StoredEvent[]>(reads.map((read) => [read.streamId, []]));
+    if (reads.length === 0) return found;
+    for (const { from } of reads) {
+      if (!(Number.isSafeInteger(from) && from >= 0))
+        throw new RangeError(`from must be a stream position (0 or more), not ${from}`);
+    }
+    const { rows } = await pool.query<EventRow>(
+      `SELECT e.* FROM unnest($1::text[], $2::bigint[]) AS r(wanted_stream, wanted_from)
+       CROSS JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM events
+         WHERE stream_id = r.wanted_stream AND stream_position >= r.wanted_from
+         ORDER BY stream_position
+       ) AS e`,
+      [reads.map((read) => read.streamId), reads.map((read) => read.from)],
+    );
+    for (const row of rows) found.get(row.stream_id)?.push(toStoredEvent(row, upcast));
+    return found;
+  };
+
   const readAll = async ({ after, limit = DEFAULT_LIMIT, filter = {} }: ReadAllOptions = {}): Promise<
     StoredEvent[]
   > => {
@@ -202,6 +223,7 @@ export const openSqlEventStore = async (
     pool,
     append,
     readStream,
+    readStreams,
     readAll,
     subscribeAll,
     headPosition,
