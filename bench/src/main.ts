@@ -6,7 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import { createTestDatabase } from '@possier/prisma';
 import pg from 'pg';
 import type { Timing } from './measure.js';
-import { peakRssOf, profiling } from './processes/service-process.js';
+import { buildServices, peakRssOf, profiling } from './processes/service-process.js';
 import { formatTable, type Row } from './report.js';
 import { deleteStreams, jetstreamScenarios } from './scenarios/jetstream.js';
 import { ledgerScenarios } from './scenarios/ledger.js';
@@ -40,6 +40,8 @@ if (values.profile) {
   mkdirSync(values.profile, { recursive: true });
   profiling.directory = values.profile;
 }
+// The services run from their builds, as deployed.
+if (runs('jetstream') || runs('ledger') || runs('lag')) buildServices();
 const logDir = mkdtempSync(join(os.tmpdir(), 'possier-bench-'));
 
 const database = await createTestDatabase('possier_bench');

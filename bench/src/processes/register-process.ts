@@ -5,13 +5,13 @@ import { nodeArgs } from './service-process.js';
 
 export type ReplayResult = { events: number; seconds: number; accepted: number; peakRssMb: number | undefined };
 
-/** Runs register-replay.ts as a process of its own against the ledger at `ledgerUrl`. */
+/** Runs the register's outbox replay (built) as a process of its own against the ledger at `ledgerUrl`. */
 export const replayFromRegister = async (
   ledgerUrl: string,
   restaurant: Restaurant,
   events: number,
 ): Promise<ReplayResult> => {
-  const { args, cwd } = nodeArgs('bench', 'src/processes/register-replay.ts');
+  const { args, cwd } = nodeArgs('services/register', 'src/testing/outbox-replay.ts');
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [

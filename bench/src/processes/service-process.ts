@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -29,15 +29,36 @@ export const peakRssOf = (pid: number): number | undefined => {
 /** Where service processes write V8 CPU profiles (`npm run bench -- --profile <dir>`); none when unset. */
 export const profiling: { directory: string | undefined } = { directory: undefined };
 
-/** Node running a workspace's TypeScript source with tsx, from the workspace's folder (whose tsconfig tsx applies), as its npm scripts do. */
+/**
+ * Builds what the bench starts (`npm run build` for these projects and their dependencies; Nx
+ * skips what is up to date), its output on stderr.
+ */
+export const buildServices = (): void => {
+  const result = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '--projects=ledger,relay,projector,register', '--outputStyle=static'],
+    {
+      cwd: fileURLToPath(REPO),
+      stdio: ['ignore', process.stderr, process.stderr],
+      env: { ...process.env, NX_DAEMON: 'false' },
+    },
+  );
+  if (result.status !== 0) throw new Error('building the services failed: npx nx run-many -t build');
+};
+
+/**
+ * Node running a workspace's built JavaScript (`npm run build`: `src/x.ts` runs as `dist/x.js`),
+ * as deployed, from the workspace's folder. Running the sources under tsx would add its loader
+ * and transpiled-source caches to every figure, most visibly to memory.
+ */
 export const nodeArgs = (workspace: string, entry: string): { args: string[]; cwd: string } => ({
-  args: ['--conditions=@possier/source', '--import', 'tsx', entry],
+  args: [entry.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js')],
   cwd: fileURLToPath(new URL(`${workspace}/`, REPO)),
 });
 
 /**
- * Starts `entry` of a workspace (`services/ledger`, `src/main.ts`) as a process of its own, as
- * the workspace's start script runs it. Its output goes to `logFile`, not through the bench, so
+ * Starts `entry` of a workspace (`services/ledger`, `src/main.ts`) as a process of its own, from
+ * its build, as deployed. Its output goes to `logFile`, not through the bench, so
  * the bench spends nothing on it.
  */
 export const startService = (
@@ -49,7 +70,7 @@ export const startService = (
 ): ServiceProcess => {
   const log = openSync(logFile, 'a');
   const { args, cwd } = nodeArgs(workspace, entry);
-  // A folder per service: the main thread and tsx's loader thread each write a profile.
+  // A folder per service.
   if (profiling.directory) args.unshift('--cpu-prof', `--cpu-prof-dir=${profiling.directory}/${name}`);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd,

@@ -1,13 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { openRegister } from '@possier/register';
-import { peakRssOf } from './service-process.js';
+import { openRegister } from '../register-agent.js';
+
+/** This process's peak resident set (VmHWM) in MB, where /proc has it. */
+const peakRssMb = (): number | undefined => {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
- * A register of its own process (so its memory is its own): pulls its catalog, sells checkouts
+ * The bench's offline replay (`npm run bench`), run from the built package as a register is
+ * deployed. A register of its own process (so its memory is its own): pulls its catalog, sells checkouts
  * into its outbox without syncing until it holds `events` events, then times one sync that pushes
  * them all. Prints `{ events, seconds, accepted, peakRssMb }` as JSON on its last line.
  */
@@ -45,9 +55,7 @@ try {
   const started = performance.now();
   const summary = await register.sync();
   const seconds = (performance.now() - started) / 1000;
-  console.log(
-    JSON.stringify({ events: queued, seconds, accepted: summary.accepted, peakRssMb: peakRssOf(process.pid) }),
-  );
+  console.log(JSON.stringify({ events: queued, seconds, accepted: summary.accepted, peakRssMb: peakRssMb() }));
 } finally {
   register.close();
   rmSync(dataDir, { recursive: true, force: true });
