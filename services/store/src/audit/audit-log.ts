@@ -1,7 +1,7 @@
 import type { AuditRecord, LogPosition } from '@possier/events';
 import type pg from 'pg';
 import { decodeLogPosition, encodeLogPosition } from '../postgres/log-position.js';
-import type { EventRow } from '../postgres/rows.js';
+import { envelopeOfRow, type EventRow } from '../postgres/rows.js';
 
 /**
  * The event store as the audit trail reads it: events exactly as stored (never upcast), with
@@ -62,23 +62,7 @@ const AUDIT_SELECT = `
   LEFT JOIN events p ON p.stream_id = e.stream_id AND p.stream_position = e.stream_position - 1`;
 
 const toRecord = (row: AuditRow): AuditRecord => ({
-  eventId: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  streamId: row.stream_id,
-  orgId: row.org_id,
-  brandId: row.brand_id,
-  storeId: row.store_id,
-  registerId: row.register_id,
-  actorId: row.actor_id,
-  occurredAt: row.occurred_at,
-  causationId: row.causation_id,
-  correlationId: row.correlation_id,
-  data: row.data,
-  streamPosition: Number(row.stream_position),
-  globalPosition: Number(row.global_position),
-  recordedAt: row.recorded_at,
-  logPosition: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)),
+  ...envelopeOfRow(row, row.recorded_at),
   hash: row.hash,
   prevHash: row.prev_hash,
 });

@@ -26,23 +26,30 @@ export type EventRow = {
   data: unknown;
 };
 
+/**
+ * A row as the stored event it holds, exactly as stored: the one mapping of columns to the
+ * envelope and the store's positions, for readers (upcast after) and the audit trail (never
+ * upcast, `recordedAt` to the microsecond as it was hashed) alike.
+ */
+export const envelopeOfRow = (row: Omit<EventRow, 'recorded_at'>, recordedAt: string): StoredEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  streamId: row.stream_id,
+  orgId: row.org_id,
+  brandId: row.brand_id,
+  storeId: row.store_id,
+  registerId: row.register_id,
+  actorId: row.actor_id,
+  occurredAt: row.occurred_at,
+  recordedAt,
+  causationId: row.causation_id,
+  correlationId: row.correlation_id,
+  data: row.data,
+  streamPosition: Number(row.stream_position),
+  globalPosition: Number(row.global_position),
+  logPosition: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)),
+});
+
 export const toStoredEvent = (row: EventRow, upcast: Upcast): StoredEvent =>
-  upcast({
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    orgId: row.org_id,
-    brandId: row.brand_id,
-    storeId: row.store_id,
-    registerId: row.register_id,
-    actorId: row.actor_id,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at.toISOString(),
-    causationId: row.causation_id,
-    correlationId: row.correlation_id,
-    data: row.data,
-    streamPosition: Number(row.stream_position),
-    globalPosition: Number(row.global_position),
-    logPosition: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)),
-  });
+  upcast(envelopeOfRow(row, row.recorded_at.toISOString()));
