@@ -43,7 +43,12 @@ export class GroupCommitter {
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly options: { maxGroup: number; maxInFlight: number },
+    private readonly options: {
+      maxGroup: number;
+      maxInFlight: number;
+      /** Called once a call that appended something has committed. */
+      onAppended: () => void;
+    },
   ) {}
 
   append(spec: AppendSpec): Promise<AppendOutcome> {
@@ -67,6 +72,7 @@ export class GroupCommitter {
   private async commit(group: Pending[], retried = false): Promise<void> {
     try {
       const outcomes = await this.run(group.map((pending) => pending.spec));
+      if (outcomes.some((outcome) => outcome.status === 'appended')) this.options.onAppended();
       group.forEach((pending, index) => pending.resolve(outcomes[index] as AppendOutcome));
     } catch (error) {
       if (!retried && (error as { code?: string }).code === UNIQUE_VIOLATION) {

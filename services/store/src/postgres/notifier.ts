@@ -29,7 +29,34 @@ export const pgListen =
   };
 
 /**
- * Wakes subscribers when an append commits (`append_events` notifies on commit), with polling as
+ * Tells every listener that appends have committed: `announce()` after a commit sends one NOTIFY
+ * from the pool, and calls made while one is on its way are folded into one more after it. Sent
+ * from outside the appending transaction, because a transaction that notifies holds the server's
+ * notification lock until its commit is durable, and so would keep concurrent commits from
+ * sharing an fsync. A failure is reported, not thrown: subscribers also poll.
+ */
+export const announcer = (pool: Pick<pg.Pool, 'query'>, onError: (error: unknown) => void): (() => void) => {
+  let sending = false;
+  let again = false;
+  const send = (): void => {
+    sending = true;
+    again = false;
+    pool
+      .query(`SELECT pg_notify('${CHANNEL}', '')`)
+      .catch(onError)
+      .finally(() => {
+        sending = false;
+        if (again) send();
+      });
+  };
+  return () => {
+    if (sending) again = true;
+    else send();
+  };
+};
+
+/**
+ * Wakes subscribers when appends commit (the adapter announces each commit), with polling as
  * the fallback: a subscriber waits for the next notification or `pollMs`, whichever comes first,
  * so it never busy-loops and never sleeps forever if the listening connection drops.
  *

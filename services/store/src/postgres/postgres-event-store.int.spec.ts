@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { canonicalEnvelope, expectedVersionToNumber } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { batchOf } from '../conformance/fixtures.js';
 import { describeEventStoreConformance } from '../conformance/index.js';
 import { validateAppend } from '../validate-append.js';
+import { CHANNEL } from './notifier.js';
 import { openPostgresEventStore } from './postgres-event-store.js';
 
 let database: TestDatabase;
@@ -42,4 +45,29 @@ describeEventStoreConformance({
     };
     return { commit: () => finish('COMMIT'), rollback: () => finish('ROLLBACK') };
   },
+});
+
+describe('PostgreSQL notifications', () => {
+  it('notifies listeners once an append has committed, and not for one that was refused', async () => {
+    const store = await openPostgresEventStore({ connectionString: database.url });
+    const listener = new pg.Client({ connectionString: database.url });
+    await listener.connect();
+    let notifications = 0;
+    listener.on('notification', () => (notifications += 1));
+    await listener.query(`LISTEN ${CHANNEL}`);
+    try {
+      const org = randomUUID();
+      const streamId = `notify-${randomUUID()}`;
+      await store.append(streamId, 'no_stream', batchOf(streamId, org, 2));
+      await vi.waitFor(() => expect(notifications).toBeGreaterThan(0), { timeout: 5_000 });
+
+      const before = notifications;
+      await expect(store.append(streamId, 'no_stream', batchOf(streamId, org, 1, 2))).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(notifications).toBe(before);
+    } finally {
+      await listener.end();
+      await store.close();
+    }
+  });
 });

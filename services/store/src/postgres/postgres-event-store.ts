@@ -21,7 +21,7 @@ import { upcasterFor } from '../upcast.js';
 import { validateAppend } from '../validate-append.js';
 import { GroupCommitter } from './group-commit.js';
 import { decodeLogPosition, encodeLogPosition, START } from './log-position.js';
-import { Notifier, pgListen, type Listen } from './notifier.js';
+import { announcer, Notifier, pgListen, type Listen } from './notifier.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
 
 export type PostgresEventStoreOptions = StoreOptions & {
@@ -92,6 +92,7 @@ export const openSqlEventStore = async (
   const committer = new GroupCommitter(pool, {
     maxGroup: options.maxGroup ?? 32,
     maxInFlight: Math.min(options.maxInFlight ?? 4, Math.max(1, options.poolSize - 1)),
+    onAppended: announcer(pool, onError),
   });
   const notifier = new Notifier(driver.listen, options.pollMs ?? 1_000, onError);
 
