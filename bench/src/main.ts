@@ -98,7 +98,7 @@ try {
   await nats.close();
   await database.drop();
   if (failed) console.error(`the services' logs are in ${logDir}`);
-  else rmSync(logDir, { recursive: true, force: true });
+  else if (!process.env.BENCH_KEEP_LOGS) rmSync(logDir, { recursive: true, force: true });
 }
 
 /** Peak RSS (VmHWM) of each process of the run, under the loads above; targets from DESIGN.md. */
