@@ -250,7 +250,7 @@ export const CustomerView = z.object({
 });
 export type CustomerView = z.infer<typeof CustomerView>;
 
-/** `GET /v1/customers?phone=…`: the org's customer with that phone, if any (a list of zero or one). */
+/** `POST /v1/customers/lookup` `{ phone }`: the org's customer with that phone, if any (a list of zero or one). */
 export const CustomerLookupQuery = z.strictObject({ phone: z.string().max(20), storeId: Uuid.optional() });
 export type CustomerLookupQuery = z.infer<typeof CustomerLookupQuery>;
 

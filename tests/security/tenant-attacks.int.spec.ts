@@ -148,7 +148,7 @@ describe('every principal of org A against every route, with org B’s ids (BOLA
       );
       const byPhone = untargeted(
         `${intruder.principal} customer by phone`,
-        await send('GET', `/v1/customers?phone=${encodeURIComponent(victim.customerPhone)}`, intruder.token),
+        await send('POST', '/v1/customers/lookup', intruder.token, { phone: victim.customerPhone }),
       );
       if (byPhone.status === 200) expect(byPhone.body).toEqual({ customers: [] });
     }

@@ -23,7 +23,8 @@ const StoreQuery = z.strictObject({ storeId: z.uuid().optional() });
 
 /**
  * Customers read back, decrypted here at read time (nothing in clear is stored anywhere else):
- * `GET /v1/customers/:customerId`, `GET /v1/customers?phone=…` and, for a register to attach
+ * `GET /v1/customers/:customerId`, `POST /v1/customers/lookup` (by phone, in the body, so a number
+ * never lands in an access log's URL) and, for a register to attach
  * customers offline, `GET /v1/registers/:registerId/customers`. Reading details is
  * `customer.manage`; a person whose grant is a store's names it (`storeId`).
  */
@@ -58,9 +59,9 @@ export const registerCustomerRoutes = (
     }
   });
 
-  app.get<{ Querystring: unknown }>('/v1/customers', async (request, reply) => {
+  app.post<{ Body: unknown }>('/v1/customers/lookup', async (request, reply) => {
     try {
-      const query = CustomerLookupQuery.parse(request.query);
+      const query = CustomerLookupQuery.parse(request.body);
       const phone = normaliseIndianPhone(query.phone);
       if (phone === null) throw domainError('VALIDATION.INVALID', 'phone', 'must be an Indian phone number');
       const { principal } = await allowed(request, query.storeId);
