@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   eventually,
   ok,
@@ -91,4 +94,52 @@ describe('customers on an offline register', () => {
     expect(online.till.findCustomer('+919123456789')?.customerId).toBe(regular);
     online.close();
   });
+
+  it('possier register sell --customer-phone attaches the cached customer, and refuses a phone it does not know', async () => {
+    const { ids } = restaurant;
+    const customerId = randomUUID();
+    await enrol(customerId, 'Latha Nair', '+91 94470 11223');
+    const token = await ledger.token({
+      kind: 'register',
+      orgId: ids.org,
+      brandId: ids.brand,
+      storeId: ids.storeA,
+      registerId: ids.r2,
+    });
+    const dataDir = registerDataDir();
+    folders.push(dataDir);
+    (await openSyncedRegister(dataDir, ledger.url, token, 3, eventually)).close();
+    const possier = fileURLToPath(new URL('../../cli/bin/possier.js', import.meta.url));
+    const sell = (phone: string) =>
+      promisify(execFile)(process.execPath, [
+        possier,
+        'register',
+        'sell',
+        '--item',
+        `${ids.cola}:1`,
+        '--cash',
+        '100',
+        '--customer-phone',
+        phone,
+        '--data',
+        dataDir,
+      ]).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const sold = await sell('094470-11223');
+    expect(sold.code, sold.stderr).toBe(0);
+    expect(sold.stdout).toContain('customer Latha Nair (+919447011223)');
+    const orderId = /order ([0-9a-f-]{36})/.exec(sold.stdout)?.[1];
+    await eventually(async () => {
+      const { rows } = await ledger.store.pool.query<{ customer: string }>(
+        `SELECT data->>'customerId' AS customer FROM events WHERE type = 'OrderPlaced' AND data->>'orderId' = $1`,
+        [orderId],
+      );
+      expect(rows).toEqual([{ customer: customerId }]);
+    });
+    const unknown = await sell('90000 12345');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('--customer-phone');
+  }, 60_000);
 });
