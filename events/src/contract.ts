@@ -9,6 +9,12 @@ import {
   SetRecipe,
 } from './catalog/item.commands.js';
 import { ChangeTaxRate, DefineTaxCategory } from './catalog/tax-category.commands.js';
+import {
+  ForgetCustomer,
+  RecordCustomerConsent,
+  RegisterCustomer,
+  UpdateCustomerDetails,
+} from './customer/customer.commands.js';
 import { EventEnvelope } from './envelope.js';
 import { Uuid, UuidV7 } from './ids.js';
 import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
@@ -199,6 +205,26 @@ export const commandRoutes = {
   addUser: route('/v1/users', 'Add a user to the organisation', AddUser),
   grantRole: route('/v1/users/{userId}/roles', 'Grant a user a role over the org, a brand or a store', GrantRole),
   revokeRole: route('/v1/users/{userId}/roles/revoke', 'Revoke a role from a user', RevokeRole),
+  registerCustomer: route(
+    '/v1/customers',
+    'Register a customer; their details are stored only encrypted',
+    RegisterCustomer,
+  ),
+  updateCustomerDetails: route(
+    '/v1/customers/{customerId}/details',
+    "Replace a customer's name, phone, email or GSTIN",
+    UpdateCustomerDetails,
+  ),
+  recordCustomerConsent: route(
+    '/v1/customers/{customerId}/consent',
+    "Record a customer's marketing and loyalty consent",
+    RecordCustomerConsent,
+  ),
+  forgetCustomer: route(
+    '/v1/customers/{customerId}/forget',
+    'Erase a customer: destroys their data key and phone lookup; history stays, unreadable',
+    ForgetCustomer,
+  ),
   replay: {
     method: 'POST',
     path: '/v1/registers/{registerId}/replay',
@@ -208,3 +234,31 @@ export const commandRoutes = {
     response: ReplayResponse,
   },
 } as const satisfies Record<string, Route>;
+
+/**
+ * A customer as the ledger reads them back, decrypted at read time. An erased customer (or one
+ * whose key is gone) reads as `erased`, with a placeholder name and no contact details.
+ */
+export const CustomerView = z.object({
+  customerId: Uuid,
+  status: z.enum(['active', 'erased']),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().optional(),
+  gstin: z.string().optional(),
+  consent: z.object({ marketing: z.boolean(), loyalty: z.boolean() }),
+});
+export type CustomerView = z.infer<typeof CustomerView>;
+
+/** `POST /v1/customers/lookup` `{ phone }`: the org's customer with that phone, if any (a list of zero or one). */
+export const CustomerLookupQuery = z.strictObject({ phone: z.string().max(20), storeId: Uuid.optional() });
+export type CustomerLookupQuery = z.infer<typeof CustomerLookupQuery>;
+
+/**
+ * What a register caches to attach customers offline: every active customer of its org, whole
+ * each time, so an erased customer is gone from the till after the next pull.
+ */
+export const CustomerPullResponse = z.object({
+  customers: z.array(z.object({ customerId: Uuid, name: z.string(), phone: z.string() })),
+});
+export type CustomerPullResponse = z.infer<typeof CustomerPullResponse>;

@@ -1,6 +1,7 @@
 export * from './audit/index.js';
 export * from './catalog/index.js';
 export * from './contract.js';
+export * from './customer/index.js';
 export * from './decider.js';
 export * from './envelope.js';
 export * from './errors.js';

@@ -1,5 +1,6 @@
 import { auditEventDefinitions } from './audit/audit.events.js';
 import { catalogEventDefinitions } from './catalog/catalog-event-definitions.js';
+import { customerEventDefinitions } from './customer/customer.events.js';
 import { createEventRegistry } from './event-registry.js';
 import { invoiceEventDefinitions } from './invoice/invoice.events.js';
 import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
@@ -24,4 +25,5 @@ export const eventRegistry = createEventRegistry([
   ...invoiceEventDefinitions,
   ...tenancyEventDefinitions,
   ...auditEventDefinitions,
+  ...customerEventDefinitions,
 ]);

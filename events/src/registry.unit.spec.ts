@@ -42,6 +42,10 @@ describe('the event registry of the ledger', () => {
         'RoleRevoked',
         'BusinessDayClosed',
         'AuditKeyRotated',
+        'CustomerRegistered',
+        'CustomerDetailsUpdated',
+        'CustomerConsentRecorded',
+        'CustomerForgotten',
       ].sort(),
     );
     for (const type of eventRegistry.types()) expect(eventRegistry.currentVersion(type)).toBe(1);

@@ -171,6 +171,21 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   addUser: (victim) => ({ orgId: victim.org, userId: randomUUID(), name: 'Mallory', email: 'mallory@example.in' }),
   grantRole: (victim) => ({ orgId: victim.org, userId: victim.cashierA, role: 'owner', scope: { level: 'org' } }),
   revokeRole: (victim) => ({ orgId: victim.org, userId: victim.owner, role: 'owner', scope: { level: 'org' } }),
+  registerCustomer: (victim) => ({
+    customerId: randomUUID(),
+    storeId: victim.storeA,
+    name: 'Mallory',
+    phone: '+91 90000 00001',
+    consent: { marketing: true, loyalty: true },
+  }),
+  updateCustomerDetails: (victim) => ({
+    customerId: victim.customerId,
+    name: 'Mallory',
+    phone: '+91 90000 00002',
+    email: 'mallory@example.in',
+  }),
+  recordCustomerConsent: (victim) => ({ customerId: victim.customerId, marketing: true, loyalty: false }),
+  forgetCustomer: (victim) => ({ customerId: victim.customerId }),
 };
 
 /** The command routes' contract entries by name, replay aside. */

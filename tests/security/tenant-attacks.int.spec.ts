@@ -131,6 +131,29 @@ describe('every principal of org A against every route, with org B’s ids (BOLA
     expect(verdicts.map((verdict) => verdict.verdict)).toEqual(events.map(() => 'rejected'));
   });
 
+  it('reads no customer of org B, by id, by register pull or by phone', async () => {
+    const { rows } = await fixture.ledger.store.pool.query<{ phone: string }>(
+      `SELECT 1 FROM customer_phone_index WHERE org_id = $1`,
+      [victim.org],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const intruder of intruders) {
+      targeted(
+        `${intruder.principal} customer`,
+        await send('GET', `/v1/customers/${victim.customerId}`, intruder.token),
+      );
+      targeted(
+        `${intruder.principal} customer pull`,
+        await send('GET', `/v1/registers/${victim.r1}/customers`, intruder.token),
+      );
+      const byPhone = untargeted(
+        `${intruder.principal} customer by phone`,
+        await send('POST', '/v1/customers/lookup', intruder.token, { phone: victim.customerPhone }),
+      );
+      if (byPhone.status === 200) expect(byPhone.body).toEqual({ customers: [] });
+    }
+  });
+
   it('reads no audit history, export, day close or key rotation of org B', async () => {
     for (const [name, attack] of Object.entries(auditAttacks)) {
       for (const intruder of intruders) {

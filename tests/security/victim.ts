@@ -1,4 +1,5 @@
-import type { Ledger, Restaurant } from '@possier/ledger/testing';
+import { randomUUID } from 'node:crypto';
+import { uuidv7, type Ledger, type Restaurant } from '@possier/ledger/testing';
 
 /** The ids of the org under attack that an intruder would aim at: its tenancy, catalog and records. */
 export type Victim = Restaurant['ids'] & {
@@ -7,6 +8,9 @@ export type Victim = Restaurant['ids'] & {
   cardPaymentId: string;
   openShiftId: string;
   invoiceId: string;
+  /** A customer registered in the victim org, whose details are encrypted in its events. */
+  customerId: string;
+  customerPhone: string;
   /** A business date on which the victim's stores have events. */
   businessDate: string;
 };
@@ -20,6 +24,21 @@ export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string
     return value;
   };
   const org = shop.ids.org;
+  const customerId = randomUUID();
+  const customerPhone = `+9198${String(Number.parseInt(org.slice(0, 8), 16) % 100_000_000).padStart(8, '0')}`;
+  const registered = await ledger.post('/v1/customers', shop.ownerToken, {
+    commandId: uuidv7(),
+    occurredAt: '2026-11-24T12:00:00+05:30',
+    data: {
+      customerId,
+      storeId: shop.ids.storeA,
+      name: 'Kavya Iyer',
+      phone: customerPhone,
+      consent: { marketing: true, loyalty: true },
+    },
+  });
+  if (registered.status !== 200)
+    throw new Error(`could not register the victim's customer: ${JSON.stringify(registered.body)}`);
   return {
     ...shop.ids,
     orderId,
@@ -41,6 +60,8 @@ export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string
       `SELECT data->>'invoiceId' AS value FROM events WHERE org_id = $1 AND type = 'InvoiceIssued' ORDER BY global_position LIMIT 1`,
       [org],
     ),
+    customerId,
+    customerPhone,
     businessDate: '2026-11-24',
   };
 };

@@ -43,6 +43,8 @@ export const CheckoutRequest = z.object({
   orderDiscount: Discount.optional(),
   serviceCharge: ServiceCharge.optional(),
   tenders: z.array(Tender).max(20),
+  /** The org's customer this sale is to (a loyalty member, a regular); must be registered and not erased. */
+  customerId: z.uuid().optional(),
   claimedTotals: z
     .object({ payablePaise: NonNegativePaise, taxPaise: NonNegativePaise, changePaise: NonNegativePaise })
     .partial()
@@ -59,6 +61,8 @@ export type CheckoutRequestInput = z.input<typeof CheckoutRequest>;
 export const CheckoutContext = z.object({
   store: z.object({ storeId: z.uuid(), stateCode: GstStateCode }),
   catalog: z.record(z.string(), CatalogEntry),
+  /** The customer the order names, as the caller found it in the org; absent when none is named or found. */
+  customer: z.object({ customerId: z.uuid(), status: z.enum(['active', 'forgotten']) }).optional(),
 });
 export type CheckoutContext = z.infer<typeof CheckoutContext>;
 

@@ -51,6 +51,17 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
     );
   }
 
+  if (data.customerId !== undefined) {
+    if (context.customer?.customerId !== data.customerId)
+      return domainError(
+        'ORDER.UNKNOWN_CUSTOMER',
+        'data.customerId',
+        'no customer with this id is registered in the org',
+      );
+    if (context.customer.status !== 'active')
+      return domainError('ORDER.CUSTOMER_FORGOTTEN', 'data.customerId', 'this customer has been erased');
+  }
+
   const lineIds = new Set<string>();
   const pricingLines: PricingLine[] = [];
   for (const [index, line] of data.lines.entries()) {
@@ -130,6 +141,7 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
       totals: bill.totals,
       tenderedPaise: sumPaise(data.tenders.map((tender) => tender.amountPaise)),
       changePaise,
+      ...(data.customerId === undefined ? {} : { customerId: data.customerId }),
     },
   };
   const depletion = depletionOf(

@@ -28,6 +28,7 @@ export const OrderPlaced = z.object({
     totals: BillTotals,
     tenderedPaise: NonNegativePaise,
     changePaise: NonNegativePaise,
+    customerId: z.uuid().optional(),
   }),
 });
 export type OrderPlaced = z.infer<typeof OrderPlaced>;

@@ -12,6 +12,7 @@ export const Action = z.enum([
   'shift.move_cash',
   'shift.close',
   'catalog.manage',
+  'customer.manage',
   'invoice.manage',
   'tenancy.manage',
   'reports.read',
@@ -52,22 +53,23 @@ export const STORE_OPERATIONS: ReadonlyArray<Action> = [
  * | role          | actions                                                                 |
  * |---------------|-------------------------------------------------------------------------|
  * | owner         | everything but register.replay                                          |
- * | brand_manager | store operations, catalog.manage, reports.read                          |
- * | store_manager | store operations, reports.read                                          |
+ * | brand_manager | store operations, catalog.manage, customer.manage, reports.read         |
+ * | store_manager | store operations, customer.manage, reports.read                         |
  * | cashier       | order.place, order.tip, stock.adjust (counts, waste), shift.open,       |
- * |               | shift.move_cash                                                         |
+ * |               | shift.move_cash, customer.manage                                        |
  * | accountant    | invoice.manage, audit.read, reports.read                                |
  * | analyst       | reports.read                                                            |
  *
  * A cashier cannot void, refund or close a shift: each of those takes money back out of the
  * record or signs off a drawer, which is a manager's job. No person may replay a register's
- * outbox, not even an owner: replayed events are recorded as that register's own.
+ * outbox, not even an owner: replayed events are recorded as that register's own. Erasing a
+ * customer is `tenancy.manage` (the owner's): it cannot be undone.
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlyArray<Action>>> = {
   owner: Action.options.filter((action) => action !== 'register.replay'),
-  brand_manager: [...STORE_OPERATIONS, 'catalog.manage', 'reports.read'],
-  store_manager: [...STORE_OPERATIONS, 'reports.read'],
-  cashier: ['order.place', 'order.tip', 'stock.adjust', 'shift.open', 'shift.move_cash'],
+  brand_manager: [...STORE_OPERATIONS, 'catalog.manage', 'customer.manage', 'reports.read'],
+  store_manager: [...STORE_OPERATIONS, 'customer.manage', 'reports.read'],
+  cashier: ['order.place', 'order.tip', 'stock.adjust', 'shift.open', 'shift.move_cash', 'customer.manage'],
   accountant: ['invoice.manage', 'audit.read', 'reports.read'],
   analyst: ['reports.read'],
 };
@@ -85,6 +87,7 @@ export const REGISTER_ACTIONS: ReadonlyArray<Action> = [
   'shift.open',
   'shift.move_cash',
   'shift.close',
+  'customer.manage',
   'register.replay',
 ];
 
@@ -98,6 +101,7 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'shift.move_cash': 'move cash in or out of a drawer',
   'shift.close': 'close shifts',
   'catalog.manage': 'manage the catalog',
+  'customer.manage': 'enrol customers and read or change their details',
   'invoice.manage': 'manage invoices',
   'tenancy.manage': 'administer the org',
   'reports.read': 'read reports',

@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { auditCommandHandlers, AuditContext, registerAuditRoutes } from './audit/index.js';
 import type { TokenService } from './auth/tokens.js';
+import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
 import { serveDashboard } from './http/dashboard-static.js';
@@ -18,6 +19,7 @@ import { registerOpsRoutes } from './http/ops-routes.js';
 import { registerReportRoutes } from './http/report-routes.js';
 import { registerRegisterRoutes } from './http/register-routes.js';
 import { registerCommandRoutes } from './http/routes.js';
+import { registerCustomerRoutes } from './http/customer-routes.js';
 import { registerScopeRoutes } from './http/scope-routes.js';
 import { createMetrics } from './observability/metrics.js';
 import type { RegisterSyncLog } from './offline/register-sync.js';
@@ -43,6 +45,8 @@ export type LedgerAppOptions = {
   stockLevels: StockLevels;
   /** Where registers' outbox reports are kept (`postgresRegisterSyncLog`). */
   registerSync: RegisterSyncLog;
+  /** Customers' data keys and phone lookup (`postgresCustomerKeyring`). */
+  customerKeys: CustomerKeyring;
   logger: Logger;
   readiness: ReadonlyArray<Check>;
   commandRetries?: number;
@@ -73,6 +77,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     options.registerSync,
     metrics,
     options.commandRetries ?? 5,
+    options.customerKeys,
   );
 
   @Module({
@@ -107,6 +112,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
   });
 
   registerRegisterRoutes(fastify as never, { ledger, tokens: options.tokens });
+  registerCustomerRoutes(fastify as never, { ledger, tokens: options.tokens });
 
   const prisma = options.reportsPrisma ?? createPrismaClient(options.readModels);
   registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });

@@ -8,4 +8,5 @@ export * from './audit/audit-context.js';
 export * from './audit/audit-keyring.js';
 export * from './observability/readiness.js';
 export * from './offline/register-sync.js';
+export * from './customers/customer-keyring.js';
 export * from './offline/stock-levels.js';

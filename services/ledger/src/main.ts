@@ -1,5 +1,6 @@
 import { openPostgresEventStore, postgresAuditLog } from '@possier/store';
 import pg from 'pg';
+import { postgresCustomerKeyring } from './customers/customer-keyring.js';
 import { postgresRegisterSyncLog } from './offline/register-sync.js';
 import { postgresStockLevels } from './offline/stock-levels.js';
 import { pino } from 'pino';
@@ -30,6 +31,7 @@ const app = await createLedgerApp({
   audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(config.POSSIER_AUDIT_KEY_DIR)),
   stockLevels: postgresStockLevels(store.pool),
   registerSync: postgresRegisterSyncLog(store.pool),
+  customerKeys: postgresCustomerKeyring(store.pool),
   logger,
   readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
   commandRetries: config.COMMAND_RETRIES,

@@ -1,4 +1,11 @@
-import { CatalogPullResponse, commandRoutes, ErrorDetail, ReplayResponse, type ReplayRequest } from '@possier/events';
+import {
+  CatalogPullResponse,
+  commandRoutes,
+  CustomerPullResponse,
+  ErrorDetail,
+  ReplayResponse,
+  type ReplayRequest,
+} from '@possier/events';
 import { z } from 'zod';
 
 /** The ledger could not be reached or did not answer in time: the register is offline, keep selling. */
@@ -22,6 +29,7 @@ const ErrorBody = z.object({ error: ErrorDetail });
 export type LedgerClient = {
   replay(batch: ReplayRequest): Promise<ReplayResponse>;
   pullCatalog(registerId: string, after: string | undefined): Promise<CatalogPullResponse>;
+  pullCustomers(registerId: string): Promise<CustomerPullResponse>;
   /** Whether the ledger answers at all, within a couple of seconds. */
   probe(): Promise<boolean>;
 };
@@ -85,5 +93,6 @@ export const createLedgerClient = (options: { url: string; token: string; timeou
         `/v1/registers/${registerId}/catalog${after === undefined ? '' : `?after=${encodeURIComponent(after)}`}`,
         CatalogPullResponse,
       ),
+    pullCustomers: (registerId) => call('GET', `/v1/registers/${registerId}/customers`, CustomerPullResponse),
   };
 };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 
 /**
  * The register's own database: the outbox of events not yet judged by the ledger, the catalog
- * cache it sells from, its orders and shifts (as their deciders' folded state), and what the
+ * cache it sells from, the org's customers (to attach them by phone offline), its orders and shifts (as their deciders' folded state), and what the
  * ledger said of past batches. WAL with synchronous=FULL: a sale reported as made survives a
  * power cut, not only a crash of this process.
  */
@@ -31,6 +31,8 @@ const SCHEMA = [
   /** What changed while offline, as the ledger found it; the sales stand. */
   `CREATE TABLE conflicts (event_id TEXT NOT NULL, conflict_index INTEGER NOT NULL, conflict TEXT NOT NULL, judged_at TEXT NOT NULL,
      PRIMARY KEY (event_id, conflict_index))`,
+  /** The org's active customers, replaced whole on every pull, so an erased customer leaves the till. */
+  `CREATE TABLE customers (customer_id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
 ];
 
 export type LocalStore = Database.Database;

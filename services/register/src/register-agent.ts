@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { createLedgerClient, LedgerUnreachableError, type LedgerClient } from './ledger-client.js';
 import { openLocalStore, readSetting, writeSetting, type LocalStore } from './local-store.js';
 import { createTill, systemClock, type RegisterClock, type Till } from './register.js';
-import { outboxStatus, pullCatalog, pushOutbox, type PushProgress, type PushSummary } from './sync.js';
+import { outboxStatus, pullCatalog, pullCustomers, pushOutbox, type PushProgress, type PushSummary } from './sync.js';
 
 export type RegisterStatus = {
   registerId: string;
@@ -93,6 +93,7 @@ export const openRegister = (options: {
   const sync = async (onProgress?: (progress: PushProgress) => void): Promise<PushSummary> => {
     try {
       await pullCatalog(db, ledger, identity);
+      await pullCustomers(db, ledger, identity);
       const summary = await pushOutbox(db, ledger, identity, clock, onProgress);
       if (summary.batches === 0) writeSetting(db, 'lastSyncAt', clock.now().toISOString());
       noteAttempt(undefined);

@@ -3,6 +3,7 @@ import {
   envelopeEvents,
   eventRegistry,
   mintUuidV7,
+  normaliseIndianPhone,
   orderDecider,
   orderStreamId,
   shiftDecider,
@@ -73,6 +74,11 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     return entries;
   };
 
+  /** A cached customer, as the ledger last listed them; an erased one is gone after the next pull. */
+  const cachedCustomer = (customerId: string) =>
+    db.prepare('SELECT customer_id, name, phone FROM customers WHERE customer_id = ?').get(customerId) as
+      { customer_id: string; name: string; phone: string } | undefined;
+
   const insertOutbox = db.prepare(
     'INSERT INTO outbox (event_id, decision_id, type, envelope, queued_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -132,6 +138,15 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     identity,
     storeFacts,
 
+    /** The org's customer with this phone, however it is typed, from the cache pulled last. */
+    findCustomer(phone: string): { customerId: string; name: string; phone: string } | undefined {
+      const normalised = normaliseIndianPhone(phone);
+      if (normalised === null) return undefined;
+      const row = db.prepare('SELECT customer_id, name, phone FROM customers WHERE phone = ?').get(normalised) as
+        { customer_id: string; name: string; phone: string } | undefined;
+      return row && { customerId: row.customer_id, name: row.name, phone: row.phone };
+    },
+
     /** Checks out an order: decided with the cached catalog, queued with its tenders and stock depletion. */
     checkout(
       request: Omit<CheckoutRequestInput, 'storeId' | 'registerId'>,
@@ -145,7 +160,13 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
           {
             type: 'PlaceOrder',
             data,
-            context: { store: { storeId: store.storeId, stateCode: store.stateCode }, catalog: catalogFor(itemIds) },
+            context: {
+              store: { storeId: store.storeId, stateCode: store.stateCode },
+              catalog: catalogFor(itemIds),
+              ...(request.customerId !== undefined && cachedCustomer(request.customerId)
+                ? { customer: { customerId: request.customerId, status: 'active' } }
+                : {}),
+            },
           } as never,
           state,
         ),

@@ -149,3 +149,21 @@ export const pullCatalog = async (
   })();
   return pulled.entries.length;
 };
+
+/**
+ * Replaces the customer cache with the org's active customers, in one transaction: whoever was
+ * erased since the last pull is gone from the till afterwards.
+ */
+export const pullCustomers = async (
+  db: LocalStore,
+  ledger: LedgerClient,
+  identity: RegisterIdentity,
+): Promise<number> => {
+  const pulled = await ledger.pullCustomers(identity.registerId);
+  const insert = db.prepare('INSERT INTO customers (customer_id, phone, name) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    db.prepare('DELETE FROM customers').run();
+    for (const customer of pulled.customers) insert.run(customer.customerId, customer.phone, customer.name);
+  })();
+  return pulled.customers.length;
+};

@@ -7,6 +7,7 @@ import {
   createLedgerApp,
   createTokenService,
   fileAuditKeyring,
+  postgresCustomerKeyring,
   postgresRegisterSyncLog,
   postgresStockLevels,
 } from '@possier/ledger';
@@ -72,6 +73,7 @@ const start = async (options: StartOptions): Promise<void> => {
     ),
     stockLevels: postgresStockLevels(runtime.store.pool),
     registerSync: postgresRegisterSyncLog(runtime.store.pool),
+    customerKeys: postgresCustomerKeyring(runtime.store.pool),
     logger: logger.child({ service: 'ledger' }),
     dashboardDir: DASHBOARD_DIR,
     readiness: [

@@ -27,6 +27,10 @@ import type {
   SetRecipe,
   ReplayRequest,
   VoidOrder,
+  RegisterCustomer,
+  UpdateCustomerDetails,
+  RecordCustomerConsent,
+  ForgetCustomer,
 } from '@possier/events';
 import type { Caller, CommandRequest } from './ledger-context.js';
 
@@ -69,6 +73,10 @@ export class CreateRegisterCommand extends LedgerCommand<CreateRegister['data']>
 export class AddUserCommand extends LedgerCommand<AddUser['data']> {}
 export class GrantRoleCommand extends LedgerCommand<GrantRole['data']> {}
 export class RevokeRoleCommand extends LedgerCommand<RevokeRole['data']> {}
+export class RegisterCustomerCommand extends LedgerCommand<RegisterCustomer['data']> {}
+export class UpdateCustomerDetailsCommand extends LedgerCommand<UpdateCustomerDetails['data']> {}
+export class RecordCustomerConsentCommand extends LedgerCommand<RecordCustomerConsent['data']> {}
+export class ForgetCustomerCommand extends LedgerCommand<ForgetCustomer['data']> {}
 
 /** A batch of events an offline register decided, replayed from its outbox. */
 export class ReplayCommand {

@@ -21,6 +21,7 @@ import {
   type TenancyStore,
 } from '@possier/events';
 import type { TokenClaims } from '../auth/tokens.js';
+import type { CustomerKeyring } from '../customers/customer-keyring.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RegisterSyncLog } from '../offline/register-sync.js';
 import type { StockLevels } from '../offline/stock-levels.js';
@@ -67,6 +68,8 @@ export class LedgerContext {
     readonly registerSync: RegisterSyncLog,
     private readonly metrics: Metrics,
     private readonly retries: number,
+    /** Customers' data keys and phone lookup, outside the event store. */
+    readonly customerKeys: CustomerKeyring,
   ) {
     this.folded = new FoldedStreams(store);
   }

@@ -44,6 +44,10 @@ export const servedRoutes: Record<RouteName, CommandClass> = {
   addUser: commands.AddUserCommand,
   grantRole: commands.GrantRoleCommand,
   revokeRole: commands.RevokeRoleCommand,
+  registerCustomer: commands.RegisterCustomerCommand,
+  updateCustomerDetails: commands.UpdateCustomerDetailsCommand,
+  recordCustomerConsent: commands.RecordCustomerConsentCommand,
+  forgetCustomer: commands.ForgetCustomerCommand,
   replay: commands.ReplayCommand,
 };
 

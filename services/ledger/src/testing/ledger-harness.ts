@@ -7,6 +7,7 @@ import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, postgresAuditLog, type PostgresEventStore } from '@possier/store';
 import pg from 'pg';
+import { postgresCustomerKeyring } from '../customers/customer-keyring.js';
 import { postgresRegisterSyncLog } from '../offline/register-sync.js';
 import { postgresStockLevels } from '../offline/stock-levels.js';
 import { pino } from 'pino';
@@ -57,6 +58,7 @@ export const startLedger = async (
     audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(auditKeyDirectory)),
     stockLevels: postgresStockLevels(store.pool),
     registerSync: postgresRegisterSyncLog(store.pool),
+    customerKeys: postgresCustomerKeyring(store.pool),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     readiness: [
       postgresCheck(store.pool),

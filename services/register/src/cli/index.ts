@@ -146,12 +146,27 @@ export const registerCommand = (): Command => {
     .option('--cash <rupees>', 'cash handed over')
     .option('--card <rupees>', 'paid by card')
     .option('--upi <rupees>', 'paid by UPI')
+    .option('--customer-phone <phone>', "the customer's phone, found in the cache of the org's customers")
     .addOption(new Option('--channel <channel>').choices(['dine_in', 'takeaway', 'delivery']).default('dine_in'))
     .addOption(dataOption())
     .action(
-      (options: { item: string[]; cash?: string; card?: string; upi?: string; channel: 'dine_in'; data: string }) =>
+      (options: {
+        item: string[];
+        cash?: string;
+        card?: string;
+        upi?: string;
+        customerPhone?: string;
+        channel: 'dine_in';
+        data: string;
+      }) =>
         withRegister(options.data, async (register) => {
           const menu = menuOf(register);
+          const customer =
+            options.customerPhone === undefined ? undefined : register.till.findCustomer(options.customerPhone);
+          if (options.customerPhone !== undefined && customer === undefined)
+            throw new RegisterCliError(
+              `--customer-phone: no customer with this phone in the register's cache (sync once online to refresh it)`,
+            );
           const tenders = (['card', 'upi', 'cash'] as const).flatMap((kind) => {
             const text = options[kind];
             if (text === undefined) return [];
@@ -167,8 +182,10 @@ export const registerCommand = (): Command => {
             channel: options.channel,
             lines: options.item.map((spec) => resolveLine(menu, spec)),
             tenders,
+            ...(customer === undefined ? {} : { customerId: customer.customerId }),
           });
           const { totals, changePaise } = sale.placed;
+          if (customer) process.stdout.write(`customer ${customer.name} (${customer.phone})\n`);
           process.stdout.write(
             `order ${sale.placed.orderId}: payable ${formatRupees(totals.payablePaise)} (GST ${formatRupees(totals.taxPaise)}), change ${formatRupees(changePaise)}\n`,
           );

@@ -9,6 +9,12 @@ import {
   DeactivateItemHandler,
   ReactivateItemHandler,
 } from './catalog.handlers.js';
+import {
+  ForgetCustomerHandler,
+  RecordCustomerConsentHandler,
+  RegisterCustomerHandler,
+  UpdateCustomerDetailsHandler,
+} from './customer.handlers.js';
 import { IssueInvoiceHandler, MarkInvoiceOverdueHandler, RecordInvoicePaymentHandler } from './invoice.handlers.js';
 import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
 import { ReplayHandler } from './replay.handler.js';
@@ -51,5 +57,9 @@ export const commandHandlers = [
   AddUserHandler,
   GrantRoleHandler,
   RevokeRoleHandler,
+  RegisterCustomerHandler,
+  UpdateCustomerDetailsHandler,
+  RecordCustomerConsentHandler,
+  ForgetCustomerHandler,
   ReplayHandler,
 ];

@@ -4,6 +4,14 @@ import { domainError, DomainError, orderDecider, orderStreamId, type Action, typ
 import { AdjustTipCommand, PlaceOrderCommand, RefundOrderCommand, VoidOrderCommand } from '../commands.js';
 import { LedgerContext, type Caller, type CommandRequest } from '../ledger-context.js';
 import type { CommandOutcome } from '../stream-executor.js';
+import { customerState } from '../../customers/customer-directory.js';
+
+/** The customer an order names, as the org's customer stream says; undefined when there is none. */
+const customerOnOrder = async (ledger: LedgerContext, orgId: string, customerId: string) => {
+  const state = await customerState(ledger.store, orgId, customerId);
+  if (state.status === 'none') return undefined;
+  return { customerId, status: state.status };
+};
 
 @CommandHandler(PlaceOrderCommand)
 export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, CommandOutcome> {
@@ -26,11 +34,19 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Com
         const store = allowed.store as NonNullable<typeof allowed.store>;
         const itemIds = data.lines.flatMap((line) => [line.itemId, ...line.modifierIds]);
         const catalog = await this.ledger.catalogFor(allowed.principal.orgId, store.brandId, data.storeId, itemIds);
+        const customer =
+          data.customerId === undefined
+            ? undefined
+            : await customerOnOrder(this.ledger, allowed.principal.orgId, data.customerId);
         return {
           command: {
             type: 'PlaceOrder' as const,
             data: { ...data, registerId },
-            context: { store: { storeId: data.storeId, stateCode: store.stateCode }, catalog },
+            context: {
+              store: { storeId: data.storeId, stateCode: store.stateCode },
+              catalog,
+              ...(customer === undefined ? {} : { customer }),
+            },
           },
           metadata: allowed.metadata(request),
         };

@@ -20,6 +20,7 @@ import {
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
 import { judgeOfflineSales } from '../../offline/judge-offline-sale.js';
+import { customerState } from '../../customers/customer-directory.js';
 import { LedgerContext } from '../ledger-context.js';
 
 type DecisionOutcome = { kind: 'stored'; result: AppendResult } | { kind: 'rejected'; reasons: ErrorDetail[] };
@@ -161,6 +162,8 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
       outcomes[index] = { kind: 'rejected', reasons };
     });
 
+    await this.refuseUnknownCustomers(decisions, valid, outcomes, claims.orgId);
+
     // Decisions on different streams do not depend on each other, so they are appended at once
     // (the store groups concurrent appends into shared commits); on one stream they keep their order.
     const byStream = new Map<string, number[]>();
@@ -217,6 +220,49 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
   }
 
   /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
+  /**
+   * A sale to a customer the org has never registered is refused (the till's cache cannot invent
+   * one); a sale to a customer erased while the till was offline stands: the sale happened, and the
+   * customer now reads as erased wherever it is shown. Drops refused decisions from `valid`.
+   */
+  private async refuseUnknownCustomers(
+    decisions: ReadonlyArray<EventEnvelope[]>,
+    valid: number[],
+    outcomes: Array<DecisionOutcome | undefined>,
+    orgId: string,
+  ): Promise<void> {
+    const customerOf = (decision: ReadonlyArray<EventEnvelope>): string | undefined =>
+      (decision.find((event) => event.type === 'OrderPlaced')?.data as { customerId?: string } | undefined)?.customerId;
+    const named = new Set(valid.flatMap((index) => customerOf(decisions[index] as EventEnvelope[]) ?? []));
+    if (named.size === 0) return;
+    const known = new Set<string>();
+    for (const customerId of named) {
+      if ((await customerState(this.ledger.store, orgId, customerId)).status !== 'none') known.add(customerId);
+    }
+    for (const index of [...valid]) {
+      const decision = decisions[index] as EventEnvelope[];
+      const customerId = customerOf(decision);
+      if (customerId === undefined || known.has(customerId)) continue;
+      valid.splice(valid.indexOf(index), 1);
+      outcomes[index] = {
+        kind: 'rejected',
+        reasons: decision.map((event) =>
+          event.type === 'OrderPlaced'
+            ? {
+                code: 'ORDER.UNKNOWN_CUSTOMER',
+                path: 'data.customerId',
+                reason: 'no customer with this id is registered in the org',
+              }
+            : {
+                code: 'REPLAY.DECISION_REJECTED',
+                path: '',
+                reason: 'decided together with an order naming an unknown customer, which was rejected',
+              },
+        ),
+      };
+    }
+  }
+
   private async append(decision: EventEnvelope[]): Promise<DecisionOutcome> {
     try {
       const result = await this.ledger.store.append((decision[0] as EventEnvelope).streamId, 'any', decision);

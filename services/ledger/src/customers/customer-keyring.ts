@@ -1,0 +1,121 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+
+export type DataKey = { keyId: string; key: Buffer };
+
+/**
+ * Where customers' data keys and the phone lookup live: outside the event store, so erasing a
+ * customer is deleting rows here while every stored event (and the audit chain over it) stays as
+ * it was. Here it is a tenant table in PostgreSQL; in production the same port can front a KMS
+ * (keys wrapped by a master key that never leaves it). Phones are found by an org-keyed HMAC of
+ * the normalised number, never by the number itself.
+ */
+export interface CustomerKeyring {
+  /** The customer's data key, made on first use. */
+  keyFor(orgId: string, customerId: string): Promise<DataKey>;
+  /** The keys that still exist, by customer; an erased customer has none. */
+  existingKeys(orgId: string, customerIds: ReadonlyArray<string>): Promise<Map<string, DataKey>>;
+  /** Who holds `phone` (E.164) in the org, if anyone. */
+  phoneOwner(orgId: string, phone: string): Promise<string | null>;
+  /** Claims `phone` for the customer unless someone holds it already; answers who holds it now. */
+  claimPhone(orgId: string, phone: string, customerId: string): Promise<string>;
+  /** Drops the customer's lookup rows for every phone but `keep`. */
+  releaseOtherPhones(orgId: string, customerId: string, keep: string): Promise<void>;
+  /** Erasure: the key and every lookup row of the customer are deleted. */
+  forget(orgId: string, customerId: string): Promise<void>;
+}
+
+/**
+ * `customer_keys`, `customer_phone_index` and `customer_lookup_secrets` under row-level security:
+ * every statement runs as `possier_app` with the tenant set, in its own transaction.
+ */
+export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
+  const asTenant = async <T>(orgId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL ROLE possier_app');
+      await client.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const digestOf = async (client: pg.PoolClient, orgId: string, phone: string): Promise<string> => {
+    await client.query(
+      `INSERT INTO customer_lookup_secrets (org_id, secret) VALUES ($1, $2) ON CONFLICT (org_id) DO NOTHING`,
+      [orgId, randomBytes(32)],
+    );
+    const { rows } = await client.query<{ secret: Buffer }>(
+      `SELECT secret FROM customer_lookup_secrets WHERE org_id = $1`,
+      [orgId],
+    );
+    return createHmac('sha256', (rows[0] as { secret: Buffer }).secret)
+      .update(phone)
+      .digest('base64');
+  };
+  const ownerOf = async (client: pg.PoolClient, orgId: string, digest: string): Promise<string | null> => {
+    const { rows } = await client.query<{ customer_id: string }>(
+      `SELECT customer_id FROM customer_phone_index WHERE org_id = $1 AND phone_digest = $2`,
+      [orgId, digest],
+    );
+    return rows[0]?.customer_id ?? null;
+  };
+  return {
+    keyFor: (orgId, customerId) =>
+      asTenant(orgId, async (client) => {
+        await client.query(
+          `INSERT INTO customer_keys (org_id, customer_id, key_id, data_key) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (org_id, customer_id) DO NOTHING`,
+          [orgId, customerId, randomUUID(), randomBytes(32)],
+        );
+        const { rows } = await client.query<{ key_id: string; data_key: Buffer }>(
+          `SELECT key_id, data_key FROM customer_keys WHERE org_id = $1 AND customer_id = $2`,
+          [orgId, customerId],
+        );
+        const row = rows[0] as { key_id: string; data_key: Buffer };
+        return { keyId: row.key_id, key: row.data_key };
+      }),
+    existingKeys: (orgId, customerIds) =>
+      asTenant(orgId, async (client) => {
+        const { rows } = await client.query<{ customer_id: string; key_id: string; data_key: Buffer }>(
+          `SELECT customer_id, key_id, data_key FROM customer_keys WHERE org_id = $1 AND customer_id = ANY($2::uuid[])`,
+          [orgId, customerIds],
+        );
+        return new Map(rows.map((row) => [row.customer_id, { keyId: row.key_id, key: row.data_key }]));
+      }),
+    phoneOwner: (orgId, phone) =>
+      asTenant(orgId, async (client) => ownerOf(client, orgId, await digestOf(client, orgId, phone))),
+    claimPhone: (orgId, phone, customerId) =>
+      asTenant(orgId, async (client) => {
+        const digest = await digestOf(client, orgId, phone);
+        await client.query(
+          `INSERT INTO customer_phone_index (org_id, phone_digest, customer_id) VALUES ($1, $2, $3)
+           ON CONFLICT (org_id, phone_digest) DO NOTHING`,
+          [orgId, digest, customerId],
+        );
+        return (await ownerOf(client, orgId, digest)) as string;
+      }),
+    releaseOtherPhones: (orgId, customerId, keep) =>
+      asTenant(orgId, async (client) => {
+        const digest = await digestOf(client, orgId, keep);
+        await client.query(
+          `DELETE FROM customer_phone_index WHERE org_id = $1 AND customer_id = $2 AND phone_digest <> $3`,
+          [orgId, customerId, digest],
+        );
+      }),
+    forget: (orgId, customerId) =>
+      asTenant(orgId, async (client) => {
+        await client.query(`DELETE FROM customer_phone_index WHERE org_id = $1 AND customer_id = $2`, [
+          orgId,
+          customerId,
+        ]);
+        await client.query(`DELETE FROM customer_keys WHERE org_id = $1 AND customer_id = $2`, [orgId, customerId]);
+      }),
+  };
+};

@@ -1,0 +1,100 @@
+import {
+  CustomerLookupQuery,
+  DomainError,
+  domainError,
+  normaliseIndianPhone,
+  type CustomerPullResponse,
+} from '@possier/events';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { authenticate, type TokenService } from '../auth/tokens.js';
+import type { Caller, LedgerContext } from '../commands/ledger-context.js';
+import { allCustomers, customerState, customerViews } from '../customers/customer-directory.js';
+import { toHttpError } from './http-errors.js';
+
+const send = (reply: FastifyReply, error: unknown) => {
+  const mapped = toHttpError(error);
+  if (!mapped) throw error;
+  return reply.code(mapped.status).send(mapped.body);
+};
+
+const CustomerParams = z.object({ customerId: z.uuid() });
+const StoreQuery = z.strictObject({ storeId: z.uuid().optional() });
+
+/**
+ * Customers read back, decrypted here at read time (nothing in clear is stored anywhere else):
+ * `GET /v1/customers/:customerId`, `POST /v1/customers/lookup` (by phone, in the body, so a number
+ * never lands in an access log's URL) and, for a register to attach
+ * customers offline, `GET /v1/registers/:registerId/customers`. Reading details is
+ * `customer.manage`; a person whose grant is a store's names it (`storeId`).
+ */
+export const registerCustomerRoutes = (
+  app: FastifyInstance,
+  deps: { ledger: LedgerContext; tokens: TokenService },
+): void => {
+  const allowed = async (
+    request: { headers: { authorization?: string | undefined }; id: string },
+    storeId?: string,
+  ) => {
+    const claims = await authenticate(deps.tokens, request.headers.authorization);
+    const caller: Caller = { claims, correlationId: request.id };
+    const target = { storeId: claims.kind === 'register' ? claims.storeId : storeId };
+    const result = await deps.ledger.authorize(caller, 'customer.manage', target);
+    if (result instanceof DomainError) throw result;
+    return result;
+  };
+
+  app.get<{ Params: unknown; Querystring: unknown }>('/v1/customers/:customerId', async (request, reply) => {
+    try {
+      const { customerId } = CustomerParams.parse(request.params);
+      const query = StoreQuery.parse(request.query);
+      const { principal } = await allowed(request, query.storeId);
+      const state = await customerState(deps.ledger.store, principal.orgId, customerId);
+      if (state.status === 'none')
+        throw domainError('CUSTOMER.NOT_FOUND', 'customerId', 'no customer with this id is registered');
+      const [view] = await customerViews(deps.ledger.customerKeys, principal.orgId, [state]);
+      return reply.code(200).send(view);
+    } catch (error) {
+      return send(reply, error);
+    }
+  });
+
+  app.post<{ Body: unknown }>('/v1/customers/lookup', async (request, reply) => {
+    try {
+      const query = CustomerLookupQuery.parse(request.body);
+      const phone = normaliseIndianPhone(query.phone);
+      if (phone === null) throw domainError('VALIDATION.INVALID', 'phone', 'must be an Indian phone number');
+      const { principal } = await allowed(request, query.storeId);
+      const owner = await deps.ledger.customerKeys.phoneOwner(principal.orgId, phone);
+      const state = owner === null ? undefined : await customerState(deps.ledger.store, principal.orgId, owner);
+      const found = state?.status === 'active' ? [state] : [];
+      return reply.code(200).send({ customers: await customerViews(deps.ledger.customerKeys, principal.orgId, found) });
+    } catch (error) {
+      return send(reply, error);
+    }
+  });
+
+  app.get<{ Params: { registerId: string } }>('/v1/registers/:registerId/customers', async (request, reply) => {
+    try {
+      const claims = await authenticate(deps.tokens, request.headers.authorization);
+      if (claims.kind !== 'register' || claims.registerId !== request.params.registerId) {
+        throw domainError('AUTH.FORBIDDEN', 'registerId', 'only the register itself pulls its customers');
+      }
+      const { principal } = await allowed(request);
+      const states = (await allCustomers(deps.ledger.store, principal.orgId)).filter(
+        (state) => state.status === 'active',
+      );
+      const views = await customerViews(deps.ledger.customerKeys, principal.orgId, states);
+      const body: CustomerPullResponse = {
+        customers: views.flatMap((view) =>
+          view.status === 'active' && view.phone !== null
+            ? [{ customerId: view.customerId, name: view.name, phone: view.phone }]
+            : [],
+        ),
+      };
+      return reply.code(200).send(body);
+    } catch (error) {
+      return send(reply, error);
+    }
+  });
+};
