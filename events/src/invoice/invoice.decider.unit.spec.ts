@@ -539,6 +539,12 @@ describe('invoice events', () => {
       'InvoicePaymentReceived',
       'InvoiceSettled',
       'InvoiceOverdue',
+      'InvoiceLineCorrected',
+      'InvoicePriceCorrected',
+      'InvoiceDueDateChanged',
+      'CreditNoteIssued',
+      'DebitNoteIssued',
+      'InvoiceEarlyPaymentDiscountTaken',
     ]);
     expect(invoiceEventDefinitions.every((definition) => definition.schemaVersion === 1)).toBe(true);
   });
