@@ -7,6 +7,7 @@ export type Victim = Restaurant['ids'] & {
   cardPaymentId: string;
   openShiftId: string;
   invoiceId: string;
+  invoiceLineId: string;
   /** A business date on which the victim's stores have events. */
   businessDate: string;
 };
@@ -39,6 +40,10 @@ export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string
     ),
     invoiceId: await one(
       `SELECT data->>'invoiceId' AS value FROM events WHERE org_id = $1 AND type = 'InvoiceIssued' ORDER BY global_position LIMIT 1`,
+      [org],
+    ),
+    invoiceLineId: await one(
+      `SELECT data->'lines'->0->>'lineId' AS value FROM events WHERE org_id = $1 AND type = 'InvoiceIssued' ORDER BY global_position LIMIT 1`,
       [org],
     ),
     businessDate: '2026-11-24',

@@ -9,7 +9,7 @@ import {
   DeactivateItemHandler,
   ReactivateItemHandler,
 } from './catalog.handlers.js';
-import { IssueInvoiceHandler, MarkInvoiceOverdueHandler, RecordInvoicePaymentHandler } from './invoice.handlers.js';
+import * as invoiceHandlers from './invoice.handlers.js';
 import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
 import { ReplayHandler } from './replay.handler.js';
 import { AdjustStockHandler, CloseShiftHandler, MoveCashHandler, OpenShiftHandler } from './stock-shift.handlers.js';
@@ -41,9 +41,7 @@ export const commandHandlers = [
   RenameItemHandler,
   DeactivateItemHandler,
   ReactivateItemHandler,
-  IssueInvoiceHandler,
-  RecordInvoicePaymentHandler,
-  MarkInvoiceOverdueHandler,
+  ...Object.values(invoiceHandlers),
   CreateOrganizationHandler,
   CreateBrandHandler,
   CreateStoreHandler,

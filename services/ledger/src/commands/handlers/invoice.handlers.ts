@@ -1,7 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { domainError, DomainError, invoiceDecider, invoiceStreamId, type InvoiceCommand } from '@possier/events';
-import { IssueInvoiceCommand, MarkInvoiceOverdueCommand, RecordInvoicePaymentCommand } from '../commands.js';
+import {
+  ChangeInvoiceDueDateCommand,
+  CorrectInvoiceLineCommand,
+  CorrectInvoicePriceCommand,
+  IssueCreditNoteCommand,
+  IssueDebitNoteCommand,
+  IssueInvoiceCommand,
+  MarkInvoiceOverdueCommand,
+  RecordInvoicePaymentCommand,
+} from '../commands.js';
 import { LedgerContext, type Caller, type CommandRequest } from '../ledger-context.js';
 import type { CommandOutcome } from '../stream-executor.js';
 
@@ -70,4 +79,26 @@ export class RecordInvoicePaymentHandler extends IssuedInvoiceHandler<RecordInvo
 @CommandHandler(MarkInvoiceOverdueCommand)
 export class MarkInvoiceOverdueHandler extends IssuedInvoiceHandler<MarkInvoiceOverdueCommand> {
   protected readonly type = 'MarkInvoiceOverdue' as const;
+}
+
+/** Corrections and notes: the actor is the envelope's `actorId`; the reason stays in the event's data. */
+@CommandHandler(CorrectInvoiceLineCommand)
+export class CorrectInvoiceLineHandler extends IssuedInvoiceHandler<CorrectInvoiceLineCommand> {
+  protected readonly type = 'CorrectInvoiceLine' as const;
+}
+@CommandHandler(CorrectInvoicePriceCommand)
+export class CorrectInvoicePriceHandler extends IssuedInvoiceHandler<CorrectInvoicePriceCommand> {
+  protected readonly type = 'CorrectInvoicePrice' as const;
+}
+@CommandHandler(ChangeInvoiceDueDateCommand)
+export class ChangeInvoiceDueDateHandler extends IssuedInvoiceHandler<ChangeInvoiceDueDateCommand> {
+  protected readonly type = 'ChangeInvoiceDueDate' as const;
+}
+@CommandHandler(IssueCreditNoteCommand)
+export class IssueCreditNoteHandler extends IssuedInvoiceHandler<IssueCreditNoteCommand> {
+  protected readonly type = 'IssueCreditNote' as const;
+}
+@CommandHandler(IssueDebitNoteCommand)
+export class IssueDebitNoteHandler extends IssuedInvoiceHandler<IssueDebitNoteCommand> {
+  protected readonly type = 'IssueDebitNote' as const;
 }
