@@ -466,7 +466,7 @@ describe('credit notes', () => {
     invoice
       .given(issued)
       .when(credit([{ lineId: LINE, quantity: 1, taxablePaise: 100 }]))
-      .thenFails('VALIDATION.INVALID', 'data.lines.0.quantity');
+      .thenFails('VALIDATION.INVALID', 'data.lines.0.taxablePaise');
   });
 
   it('make a later correction that goes below what was credited fail', () => {

@@ -171,9 +171,16 @@ export const NoteLineRequest = z
       .optional(),
     taxablePaise: PositivePaise.optional(),
   })
-  .refine((line) => (line.quantity === undefined) !== (line.taxablePaise === undefined), {
-    message: 'give either a quantity or a taxable value, not both',
-    path: ['quantity'],
+  .superRefine((line, context) => {
+    if (line.quantity === undefined && line.taxablePaise === undefined) {
+      context.addIssue({ code: 'custom', path: [], message: 'give a quantity or a taxable value' });
+    } else if (line.quantity !== undefined && line.taxablePaise !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['taxablePaise'],
+        message: 'give either a quantity or a taxable value, not both',
+      });
+    }
   });
 export type NoteLineRequest = z.infer<typeof NoteLineRequest>;
 
