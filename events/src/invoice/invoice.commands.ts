@@ -102,6 +102,11 @@ export const MarkInvoiceOverdue = z.object({
     invoiceId: z.uuid(),
     asOf: IsoDate,
   }),
+  /**
+   * Supplied by whoever runs the decider, never by the request: today's date in the issuing
+   * store's time zone, so no invoice is found overdue on a date that has not come there yet.
+   */
+  context: z.object({ storeToday: IsoDate }).optional(),
 });
 export type MarkInvoiceOverdue = z.infer<typeof MarkInvoiceOverdue>;
 

@@ -205,9 +205,16 @@ const recordInvoicePayment = ({ data }: RecordInvoicePayment, state: InvoiceStat
   return [received, settled];
 };
 
-const markInvoiceOverdue = ({ data }: MarkInvoiceOverdue, state: InvoiceState): Decision<InvoiceEvent> => {
+const markInvoiceOverdue = ({ data, context }: MarkInvoiceOverdue, state: InvoiceState): Decision<InvoiceEvent> => {
   if (state.status === 'none') return notIssued();
   if (state.status === 'settled') return alreadySettled();
+  if (context && data.asOf > context.storeToday) {
+    return domainError(
+      'INVOICE.AS_OF_IN_FUTURE',
+      'data.asOf',
+      `must not be after today in the store's time zone (${context.storeToday})`,
+    );
+  }
   if (state.overdue) return [];
   const daysOverdue = daysBetween(state.dueDate, data.asOf);
   if (daysOverdue <= 0) {
