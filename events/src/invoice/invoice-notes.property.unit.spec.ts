@@ -43,7 +43,7 @@ const issueOf = (prices: number[], quantities: number[], inclusive: boolean, int
   },
 });
 
-/** A credit or debit note on one line, by quantity or value, or a correction of a line. */
+/** A credit or debit note on one line, by quantity or value, a correction of a line, or a payment. */
 const step = fc.oneof(
   fc.record({
     kind: fc.constantFrom('IssueCreditNote' as const, 'IssueDebitNote' as const),
@@ -56,6 +56,12 @@ const step = fc.oneof(
     line: fc.nat({ max: 1 }),
     quantity: fc.integer({ min: 1, max: 30 }),
   }),
+  /** A payment of this percentage of what is outstanding: 100 clears it. */
+  fc.record({
+    kind: fc.constant('RecordInvoicePayment' as const),
+    line: fc.constant(0),
+    percent: fc.integer({ min: 1, max: 100 }),
+  }),
 );
 
 const ALLOWED = new Set([
@@ -67,6 +73,7 @@ const ALLOWED = new Set([
   'INVOICE.NOTHING_CORRECTED',
   'INVOICE.NOTE_TOO_SMALL',
   'INVOICE.ALREADY_SETTLED',
+  'INVOICE.OVERPAYMENT',
 ]);
 
 describe('credit and debit notes (property)', () => {
@@ -90,25 +97,37 @@ describe('credit and debit notes (property)', () => {
           let state: InvoiceState = issued.reduce(invoiceDecider.evolve, invoiceDecider.initialState());
           for (const [index, next] of steps.entries()) {
             const lineId = LINES[next.line] as string;
+            const outstanding = state.status === 'none' ? 0 : outstandingOf(state);
             const command: InvoiceCommand =
-              next.kind === 'CorrectInvoiceLine'
-                ? { type: next.kind, data: { invoiceId: INVOICE, lineId, quantity: next.quantity, reason: 'count' } }
-                : ({
+              next.kind === 'RecordInvoicePayment'
+                ? {
                     type: next.kind,
                     data: {
                       invoiceId: INVOICE,
-                      ...(next.kind === 'IssueCreditNote'
-                        ? { creditNoteId: id(0x9000 + index), creditNoteNumber: `CN/${index}` }
-                        : { debitNoteId: id(0x9000 + index), debitNoteNumber: `DN/${index}` }),
-                      issueDate: '2026-12-01',
-                      reason: 'note',
-                      lines: [
-                        next.quantity === undefined
-                          ? { lineId, taxablePaise: next.taxablePaise }
-                          : { lineId, quantity: next.quantity },
-                      ],
+                      paymentId: id(0x8000 + index),
+                      amountPaise: Math.max(1, Math.floor((outstanding * next.percent) / 100)),
+                      method: 'upi',
+                      receivedOn: '2026-12-01',
                     },
-                  } as InvoiceCommand);
+                  }
+                : next.kind === 'CorrectInvoiceLine'
+                  ? { type: next.kind, data: { invoiceId: INVOICE, lineId, quantity: next.quantity, reason: 'count' } }
+                  : ({
+                      type: next.kind,
+                      data: {
+                        invoiceId: INVOICE,
+                        ...(next.kind === 'IssueCreditNote'
+                          ? { creditNoteId: id(0x9000 + index), creditNoteNumber: `CN/${index}` }
+                          : { debitNoteId: id(0x9000 + index), debitNoteNumber: `DN/${index}` }),
+                        issueDate: '2026-12-01',
+                        reason: 'note',
+                        lines: [
+                          next.quantity === undefined
+                            ? { lineId, taxablePaise: next.taxablePaise }
+                            : { lineId, quantity: next.quantity },
+                        ],
+                      },
+                    } as InvoiceCommand);
             const decision = invoiceDecider.decide(command, state);
             if (isDomainError(decision)) {
               expect(ALLOWED, decision.message).toContain(decision.code);
@@ -140,6 +159,7 @@ describe('credit and debit notes (property)', () => {
       'IssueCreditNote:inter_state',
       'IssueDebitNote:inter_state',
       'CorrectInvoiceLine:intra_state',
+      'settled',
       'INVOICE.CREDIT_EXCEEDS_QUANTITY',
       'INVOICE.CREDIT_EXCEEDS_VALUE',
       'INVOICE.CREDIT_EXCEEDS_OUTSTANDING',
