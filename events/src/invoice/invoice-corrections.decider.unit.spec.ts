@@ -427,6 +427,31 @@ describe('credit notes', () => {
       });
   });
 
+  it('credit the last of an invoice credited in parts at exactly what is outstanding, round-offs and all', () => {
+    // 3 thalis: ₹750 + ₹18.75 + ₹18.75 = ₹787.50, payable ₹788. One at a time: ₹262.50 → ₹263,
+    // twice, leaves ₹262; the third note takes ₹262 (round-off −50 p) and settles the invoice.
+    const three = issuedBy({ ...issue, data: { ...issue.data, lines: [{ lineId: LINE, item: thali, quantity: 3 }] } });
+    const first = invoice
+      .given(three)
+      .when(credit([{ lineId: LINE, quantity: 1 }]))
+      .thenEvents(() => undefined);
+    const second = invoice
+      .given([...three, ...first])
+      .when(credit([{ lineId: LINE, quantity: 1 }], SECOND_CREDIT_NOTE))
+      .thenEvents(() => undefined);
+    expect(dataOf(second)).toMatchObject({ totals: { payablePaise: 26_300 }, outstandingAfterPaise: 26_200 });
+    invoice
+      .given([...three, ...first, ...second])
+      .when(credit([{ lineId: LINE, quantity: 1 }], id(0xc4_03)))
+      .thenEvents((events) => {
+        expect(events.map((event) => event.type)).toEqual(['CreditNoteIssued', 'InvoiceSettled']);
+        expect(dataOf(events)).toMatchObject({
+          totals: { totalPaise: 26_250, roundOffPaise: -50, payablePaise: 26_200 },
+          outstandingAfterPaise: 0,
+        });
+      });
+  });
+
   it('refuse more than is outstanding, naming the lines', () => {
     invoice
       .given([...issued, paid(1_000_000, 50_000)])

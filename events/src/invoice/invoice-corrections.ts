@@ -298,6 +298,32 @@ const noteLineOf = (
 };
 
 /**
+ * Whether this credit note takes back all that is left of every line while what is outstanding
+ * differs from it only by the rupee round-offs of the documents so far (at most 50 paise each).
+ * Each note is rounded on its own, so without this the last note of an invoice credited in parts
+ * could leave a few paise owed for ever, or be refused for a few paise too many.
+ */
+const creditsTheRest = (
+  kind: 'credit' | 'debit',
+  invoice: OpenInvoice,
+  lines: ReadonlyArray<NoteLine>,
+  totalPaise: Paise,
+  outstanding: Paise,
+): boolean => {
+  if (kind !== 'credit') return false;
+  const takesAll = invoice.lines.every((line) => {
+    const adjustment = invoice.noteAdjustments[line.lineId] ?? NO_ADJUSTMENT;
+    const noted = lines.find((candidate) => candidate.lineId === line.lineId);
+    return (
+      line.quantity + adjustment.quantity - (noted?.quantity ?? 0) === 0 &&
+      line.taxablePaise + adjustment.taxablePaise - (noted?.taxablePaise ?? 0) === 0
+    );
+  });
+  const roundings = 1 + invoice.noteIds.length;
+  return takesAll && outstanding > 0 && Math.abs(totalPaise - outstanding) <= 50 * roundings;
+};
+
+/**
  * A credit note (takes value and GST back; never more than is left of a line, by quantity or by
  * value, nor more than is outstanding) or a debit note (adds value and GST at the line's rate).
  * GST follows the invoice's supply: CGST + SGST within the state, IGST across.
@@ -353,11 +379,13 @@ export const issueNote = (
   }
   const sum = (pick: (line: NoteLine) => Paise) => sumPaise(lines.map(pick));
   const totalPaise = sum((line) => line.totalPaise);
-  const { roundedPaise, roundOffPaise } = roundToRupee(totalPaise);
+  const outstanding = outstandingOf(invoice);
+  const { roundedPaise, roundOffPaise } = creditsTheRest(kind, invoice, lines, totalPaise, outstanding)
+    ? { roundedPaise: outstanding, roundOffPaise: outstanding - totalPaise }
+    : roundToRupee(totalPaise);
   if (roundedPaise === 0) {
     return domainError('INVOICE.NOTE_TOO_SMALL', 'data.lines', 'the note comes to nothing once rounded to the rupee');
   }
-  const outstanding = outstandingOf(invoice);
   if (kind === 'credit' && roundedPaise > outstanding) {
     return domainError(
       'INVOICE.CREDIT_EXCEEDS_OUTSTANDING',

@@ -161,7 +161,11 @@ export const NoteTotals = z.object({
   igstPaise: NonNegativePaise,
   taxPaise: NonNegativePaise,
   totalPaise: NonNegativePaise,
-  roundOffPaise: z.number().int().min(-49).max(50),
+  /**
+   * −49..+50 paise, the rupee rounding; the note that credits the rest of an invoice takes what is
+   * outstanding instead, so its round-off also absorbs the earlier notes' (see `creditsTheRest`).
+   */
+  roundOffPaise: z.number().int(),
   payablePaise: NonNegativePaise,
 });
 export type NoteTotals = z.infer<typeof NoteTotals>;
