@@ -1,7 +1,10 @@
+import { domainError, type DomainError } from '../errors.js';
 import type { SupplyKind } from '../gst.js';
 import type { Paise } from '../money.js';
 import type { BillTotals, Discount, PricedLine } from '../pricing.js';
 import type { PaymentTerms } from './invoice.commands.js';
+import type { InvoiceState } from './invoice.decider.js';
+import type { NoteLine } from './invoice.events.js';
 
 /**
  * What credit and debit notes did to one invoice line so far, debits minus credits: a credit of
@@ -51,3 +54,29 @@ export const outstandingOf = (invoice: IssuedInvoice): Paise =>
   invoice.creditedPaise -
   invoice.paidPaise -
   invoice.discountPaise;
+
+export type OpenInvoice = Extract<InvoiceState, { status: 'issued' }>;
+
+export const NO_ADJUSTMENT: LineAdjustment = { quantity: 0, taxablePaise: 0, cgstPaise: 0, sgstPaise: 0, igstPaise: 0 };
+
+/** Adds a note line to a line's adjustment: `sign` −1 for a credit note, +1 for a debit note. */
+export const sumAdjustment = (adjustment: LineAdjustment, line: NoteLine, sign: 1 | -1): LineAdjustment => ({
+  quantity: adjustment.quantity + sign * line.quantity,
+  taxablePaise: adjustment.taxablePaise + sign * line.taxablePaise,
+  cgstPaise: adjustment.cgstPaise + sign * line.cgstPaise,
+  sgstPaise: adjustment.sgstPaise + sign * line.sgstPaise,
+  igstPaise: adjustment.igstPaise + sign * line.igstPaise,
+});
+
+/** The invoice if it is issued and not settled; otherwise the refusal, `whenSettled` saying why. */
+export const openInvoice = (state: InvoiceState, whenSettled: string): OpenInvoice | DomainError => {
+  if (state.status === 'none') {
+    return domainError('INVOICE.NOT_ISSUED', 'data.invoiceId', 'no invoice has been issued with this id');
+  }
+  if (state.status === 'settled') return domainError('INVOICE.ALREADY_SETTLED', 'data.invoiceId', whenSettled);
+  return state;
+};
+
+export const lineOf = (invoice: IssuedInvoice, lineId: string, path: string): PricedLine | DomainError =>
+  invoice.lines.find((line) => line.lineId === lineId) ??
+  domainError('INVOICE.UNKNOWN_LINE', path, `the invoice ${invoice.invoiceNumber} has no line ${lineId}`);

@@ -5,15 +5,9 @@ import { applyBasisPoints, formatRupees } from '../money.js';
 import { priceBill, type Discount } from '../pricing.js';
 import { addDays, daysBetween } from '../time.js';
 import { parseOrError } from '../validation.js';
-import {
-  changeInvoiceDueDate,
-  correctInvoiceLine,
-  correctInvoicePrice,
-  issueNote,
-  NO_ADJUSTMENT,
-  sumAdjustment,
-} from './invoice-corrections.js';
-import { outstandingOf, type IssuedInvoice } from './invoice-state.js';
+import { changeInvoiceDueDate, correctInvoiceLine, correctInvoicePrice } from './invoice-corrections.js';
+import { issueNote } from './invoice-notes.js';
+import { NO_ADJUSTMENT, outstandingOf, sumAdjustment, type IssuedInvoice } from './invoice-state.js';
 import {
   InvoiceCommand,
   type IssueInvoice,
