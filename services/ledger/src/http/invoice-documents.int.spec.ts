@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reportRoutes, type ReportName, type ReportOf } from '@possier/events';
+import { gstinCheckCharacter, reportRoutes, type ReportName, type ReportOf } from '@possier/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLedger, uuidv7, type Ledger, type Response } from '../testing/ledger-harness.js';
 import { startReadSide, type ReadSide } from '../testing/read-side.js';
@@ -245,5 +245,118 @@ describe('an invoice corrected twice, credited once and part paid', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ path: 'data.reason' });
+  });
+});
+
+describe('an invoice with an early-payment discount, a debit note, and paid in time', () => {
+  /**
+   * Store B (Karnataka) to a Bengaluru customer, intra-state: 10 thalis = ₹2,500 + ₹62.50 + ₹62.50
+   * = ₹2,625, 2 % off if paid within 10 days; a ₹100 + ₹2.50 + ₹2.50 debit note on 27 Nov makes
+   * ₹2,730; ₹2,675.40 received on 30 Nov clears it with ₹54.60 (2 %) discount.
+   */
+  const discounted = randomUUID();
+  const discountedLine = randomUUID();
+  const bengaluru = randomUUID();
+
+  beforeAll(async () => {
+    ok(
+      await send('/v1/invoices', '2026-11-24T16:00:00+05:30', {
+        invoiceId: discounted,
+        orgId: shop.ids.org,
+        storeId: shop.ids.storeB,
+        invoiceNumber: 'INV/26-27/B001',
+        supplierStateCode: '29',
+        customer: {
+          customerId: bengaluru,
+          legalName: 'Bengaluru Offices LLP',
+          gstin: `29AAPFU0939F1Z${gstinCheckCharacter('29AAPFU0939F1Z')}`,
+          stateCode: '29',
+        },
+        lines: [
+          {
+            lineId: discountedLine,
+            item: {
+              itemId: shop.ids.pizza,
+              name: 'Veg thali',
+              hsnSac: '996331',
+              unitPricePaise: 25_000,
+              priceIncludesTax: false,
+              taxRateBasisPoints: 500,
+            },
+            quantity: 10,
+          },
+        ],
+        issueDate: '2026-11-24',
+        paymentTerms: { netDays: 30, earlyPaymentDiscount: { percentBasisPoints: 200, withinDays: 10 } },
+      }),
+    );
+    ok(
+      await send(`/v1/invoices/${discounted}/debit-notes`, '2026-11-27T10:00:00+05:30', {
+        invoiceId: discounted,
+        debitNoteId: randomUUID(),
+        debitNoteNumber: 'DN/26-27/B001',
+        issueDate: '2026-11-27',
+        reason: 'delivery charge agreed after supply',
+        lines: [{ lineId: discountedLine, taxablePaise: 10_000 }],
+      }),
+    );
+    ok(
+      await send(`/v1/invoices/${discounted}/payments`, '2026-11-30T12:00:00+05:30', {
+        invoiceId: discounted,
+        paymentId: randomUUID(),
+        amountPaise: 267_540,
+        method: 'upi',
+        receivedOn: '2026-11-30',
+        reference: 'UPI 633412',
+      }),
+    );
+    await readSide.settle();
+  }, 60_000);
+
+  it('records the discount as its own entry and closes the statement at nothing owed', async () => {
+    const statement = await served('statement', { customerId: bengaluru, from: '2026-11-01', to: '2026-11-30' });
+    expect(
+      statement.rows.map((row) => [
+        row.date,
+        row.kind,
+        row.documentNumber,
+        row.debitPaise,
+        row.creditPaise,
+        row.balancePaise,
+      ]),
+    ).toEqual([
+      ['2026-11-24', 'invoice', null, 262_500, 0, 262_500],
+      ['2026-11-27', 'debit_note', 'DN/26-27/B001', 10_500, 0, 273_000],
+      ['2026-11-30', 'payment', 'UPI 633412', 0, 267_540, 5_460],
+      ['2026-11-30', 'discount', null, 0, 5_460, 0],
+    ]);
+    expect(statement).toMatchObject({
+      openingBalancePaise: 0,
+      debitPaise: 273_000,
+      creditPaise: 273_000,
+      closingBalancePaise: 0,
+    });
+  });
+
+  it('leaves the settled invoice out of the aging', async () => {
+    const receivables = await served('receivables', { from: '2026-11-01', to: '2026-12-31', asOf: '2027-01-10' });
+    expect(receivables.rows.map((row) => row.invoiceNumber)).toEqual(['INV/26-27/0101']);
+  });
+
+  it('adds the debit note to store B’s GST summary on its own date, CGST + SGST', async () => {
+    const gst = await served('gst', { storeId: shop.ids.storeB, from: '2026-11-27', to: '2026-11-27' });
+    expect(gst.rows).toEqual([
+      {
+        segment: 'B2B',
+        supply: 'intra_state',
+        rateBasisPoints: 500,
+        hsnSac: '996331',
+        taxablePaise: 10_000,
+        cgstPaise: 250,
+        sgstPaise: 250,
+        igstPaise: 0,
+        taxPaise: 500,
+      },
+    ]);
   });
 });
