@@ -18,6 +18,7 @@ import {
 import { EventEnvelope } from './envelope.js';
 import { Uuid, UuidV7 } from './ids.js';
 import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
+import * as invoiceDocuments from './invoice/invoice.commands.js';
 import { OfflineConflict } from './order/offline-conflict.js';
 import { CheckoutRequest, RefundOrder, VoidOrder } from './order/order.commands.js';
 import { AdjustTip } from './payment/payment.commands.js';
@@ -194,6 +195,31 @@ export const commandRoutes = {
     RecordInvoicePayment,
   ),
   markInvoiceOverdue: route('/v1/invoices/{invoiceId}/overdue', 'Mark an unpaid invoice overdue', MarkInvoiceOverdue),
+  correctInvoiceLine: route(
+    '/v1/invoices/{invoiceId}/line-corrections',
+    "Correct an issued invoice line's quantity or discount, with a reason",
+    invoiceDocuments.CorrectInvoiceLine,
+  ),
+  correctInvoicePrice: route(
+    '/v1/invoices/{invoiceId}/price-corrections',
+    "Correct an issued invoice line's unit price, with a reason",
+    invoiceDocuments.CorrectInvoicePrice,
+  ),
+  changeInvoiceDueDate: route(
+    '/v1/invoices/{invoiceId}/due-date',
+    "Change an unpaid invoice's due date, with a reason",
+    invoiceDocuments.ChangeInvoiceDueDate,
+  ),
+  issueCreditNote: route(
+    '/v1/invoices/{invoiceId}/credit-notes',
+    'Issue a credit note against an invoice',
+    invoiceDocuments.IssueCreditNote,
+  ),
+  issueDebitNote: route(
+    '/v1/invoices/{invoiceId}/debit-notes',
+    'Issue a debit note against an invoice',
+    invoiceDocuments.IssueDebitNote,
+  ),
   createOrganization: route(
     '/v1/organizations',
     'Create an organisation with its owner (operator token)',

@@ -10,9 +10,15 @@ describe('the event registry of the ledger', () => {
     expect(eventRegistry.types().sort()).toEqual(
       [
         'CashMoved',
+        'CreditNoteIssued',
+        'DebitNoteIssued',
+        'InvoiceDueDateChanged',
+        'InvoiceEarlyPaymentDiscountTaken',
         'InvoiceIssued',
+        'InvoiceLineCorrected',
         'InvoiceOverdue',
         'InvoicePaymentReceived',
+        'InvoicePriceCorrected',
         'InvoiceSettled',
         'ItemDeactivated',
         'ItemDefined',

@@ -1,6 +1,12 @@
 import {
   BrandCreated,
   CashMoved,
+  CreditNoteIssued,
+  DebitNoteIssued,
+  InvoiceDueDateChanged,
+  InvoiceEarlyPaymentDiscountTaken,
+  InvoiceLineCorrected,
+  InvoicePriceCorrected,
   InvoiceIssued,
   InvoiceOverdue,
   InvoicePaymentReceived,
@@ -66,6 +72,12 @@ export const ProjectedEvent = z.discriminatedUnion('type', [
   InvoicePaymentReceived,
   InvoiceSettled,
   InvoiceOverdue,
+  InvoiceLineCorrected,
+  InvoicePriceCorrected,
+  InvoiceDueDateChanged,
+  CreditNoteIssued,
+  DebitNoteIssued,
+  InvoiceEarlyPaymentDiscountTaken,
 ]);
 export type ProjectedEvent = z.infer<typeof ProjectedEvent>;
 export type ProjectedEventType = ProjectedEvent['type'];

@@ -356,6 +356,41 @@ export const rmReceivables = defineTable('rm_receivables', ['org_id', 'invoice_i
   last_paid_on: optional('date'),
   settled_on: optional('date'),
   overdue_as_of: optional('date'),
+  /** Credit and debit notes against the invoice, and early-payment discounts taken: all in outstanding. */
+  credited_paise: counter(),
+  debited_paise: counter(),
+  discount_paise: counter(),
+});
+
+export const STATEMENT_ENTRY_KINDS = [
+  'invoice',
+  'correction',
+  'credit_note',
+  'debit_note',
+  'payment',
+  'discount',
+] as const;
+
+/**
+ * One row per event that moved what a customer owes on an invoice: the lines of a customer
+ * statement. `debit_paise` raises the balance (an invoice, a debit note, a correction upwards),
+ * `credit_paise` lowers it. The customer is the invoice's (rm_receivables), so a payment's row
+ * needs no more than its invoice. Rows of one date order by when they were recorded, then by
+ * their place in the invoice's stream.
+ */
+export const rmStatementEntries = defineTable('rm_statement_entries', ['org_id', 'entry_id'], {
+  org_id: required('uuid'),
+  entry_id: required('uuid'),
+  store_id: required('uuid'),
+  invoice_id: required('uuid'),
+  entry_date: required('date'),
+  kind: oneOf(STATEMENT_ENTRY_KINDS),
+  /** The note's number, or the payment's reference; null for the invoice's own rows. */
+  document_number: optional('text'),
+  debit_paise: counter(),
+  credit_paise: counter(),
+  recorded_at: required('timestamptz'),
+  stream_position: required('integer'),
 });
 
 export const readModelTables: ReadonlyArray<TableShape> = [
@@ -379,4 +414,5 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmOfflineConflicts,
   rmShifts,
   rmReceivables,
+  rmStatementEntries,
 ];

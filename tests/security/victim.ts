@@ -11,6 +11,7 @@ export type Victim = Restaurant['ids'] & {
   /** A customer registered in the victim org, whose details are encrypted in its events. */
   customerId: string;
   customerPhone: string;
+  invoiceLineId: string;
   /** A business date on which the victim's stores have events. */
   businessDate: string;
 };
@@ -62,6 +63,10 @@ export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string
     ),
     customerId,
     customerPhone,
+    invoiceLineId: await one(
+      `SELECT data->'lines'->0->>'lineId' AS value FROM events WHERE org_id = $1 AND type = 'InvoiceIssued' ORDER BY global_position LIMIT 1`,
+      [org],
+    ),
     businessDate: '2026-11-24',
   };
 };

@@ -1,36 +1,25 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
 import { domainError, fieldPath, isDomainError, type DomainError } from '../errors.js';
 import { supplyKindOf } from '../gst.js';
-import { formatRupees, type Paise } from '../money.js';
-import { priceBill, type BillTotals } from '../pricing.js';
+import { applyBasisPoints, formatRupees } from '../money.js';
+import { priceBill, type Discount } from '../pricing.js';
 import { addDays, daysBetween } from '../time.js';
 import { parseOrError } from '../validation.js';
+import { changeInvoiceDueDate, correctInvoiceLine, correctInvoicePrice } from './invoice-corrections.js';
+import { issueNote } from './invoice-notes.js';
+import { NO_ADJUSTMENT, outstandingOf, sumAdjustment, type IssuedInvoice } from './invoice-state.js';
 import {
   InvoiceCommand,
   type IssueInvoice,
   type MarkInvoiceOverdue,
   type RecordInvoicePayment,
 } from './invoice.commands.js';
-import type { InvoiceEvent } from './invoice.events.js';
-
-type IssuedInvoice = {
-  invoiceId: string;
-  /** The issuing store: whoever acts on the invoice later must have that store in scope. */
-  storeId: string;
-  issueDate: string;
-  dueDate: string;
-  totals: BillTotals;
-  paidPaise: Paise;
-  /** Amount by payment id: the idempotency record, kept after settlement so a retry stays a no-op. */
-  paymentsById: Readonly<Record<string, Paise>>;
-};
+import type { InvoiceEvent, InvoiceIssued } from './invoice.events.js';
 
 export type InvoiceState =
   | { status: 'none' }
   | ({ status: 'issued'; overdue: boolean } & IssuedInvoice)
   | ({ status: 'settled'; settledOn: string } & IssuedInvoice);
-
-const outstandingOf = (invoice: IssuedInvoice): Paise => invoice.totals.payablePaise - invoice.paidPaise;
 
 const notIssued = (): DomainError =>
   domainError('INVOICE.NOT_ISSUED', 'data.invoiceId', 'no invoice has been issued with this id');
@@ -45,6 +34,16 @@ const firstRepeat = (values: ReadonlyArray<string>): number => {
     seen.add(value);
   }
   return -1;
+};
+
+const discountsOf = (data: IssueInvoice['data']): Pick<InvoiceIssued['data'], 'lineDiscounts' | 'orderDiscount'> => {
+  const lineDiscounts = data.lines.flatMap((line) =>
+    line.discount ? [{ lineId: line.lineId, discount: line.discount }] : [],
+  );
+  return {
+    ...(lineDiscounts.length > 0 ? { lineDiscounts } : {}),
+    ...(data.orderDiscount ? { orderDiscount: data.orderDiscount } : {}),
+  };
 };
 
 const issueInvoice = ({ data }: IssueInvoice, state: InvoiceState): Decision<InvoiceEvent> => {
@@ -119,6 +118,7 @@ const issueInvoice = ({ data }: IssueInvoice, state: InvoiceState): Decision<Inv
         paymentTerms: data.paymentTerms,
         dueDate: addDays(data.issueDate, data.paymentTerms.netDays),
         orderIds,
+        ...discountsOf(data),
       },
     },
   ];
@@ -154,6 +154,14 @@ const recordInvoicePayment = ({ data }: RecordInvoicePayment, state: InvoiceStat
     );
   }
   const outstandingAfterPaise = outstanding - data.amountPaise;
+  const early = state.paymentTerms.earlyPaymentDiscount;
+  // Within the window, a payment of exactly the rest after the discount clears the invoice and
+  // the discount is recorded; any other amount is an ordinary (part) payment.
+  const discountPaise =
+    early && data.receivedOn <= addDays(state.issueDate, early.withinDays)
+      ? applyBasisPoints(outstanding, early.percentBasisPoints)
+      : 0;
+  const takesDiscount = discountPaise > 0 && outstandingAfterPaise === discountPaise;
   const received: InvoiceEvent = {
     type: 'InvoicePaymentReceived',
     data: {
@@ -166,19 +174,41 @@ const recordInvoicePayment = ({ data }: RecordInvoicePayment, state: InvoiceStat
       outstandingAfterPaise,
     },
   };
+  const settled: InvoiceEvent = {
+    type: 'InvoiceSettled',
+    data: { invoiceId: state.invoiceId, settledOn: data.receivedOn, paidPaise: state.paidPaise + data.amountPaise },
+  };
+  if (takesDiscount && early) {
+    return [
+      received,
+      {
+        type: 'InvoiceEarlyPaymentDiscountTaken',
+        data: {
+          invoiceId: state.invoiceId,
+          paymentId: data.paymentId,
+          percentBasisPoints: early.percentBasisPoints,
+          discountPaise,
+          takenOn: data.receivedOn,
+          outstandingAfterPaise: 0,
+        },
+      },
+      settled,
+    ];
+  }
   if (outstandingAfterPaise > 0) return [received];
-  return [
-    received,
-    {
-      type: 'InvoiceSettled',
-      data: { invoiceId: state.invoiceId, settledOn: data.receivedOn, paidPaise: state.totals.payablePaise },
-    },
-  ];
+  return [received, settled];
 };
 
-const markInvoiceOverdue = ({ data }: MarkInvoiceOverdue, state: InvoiceState): Decision<InvoiceEvent> => {
+const markInvoiceOverdue = ({ data, context }: MarkInvoiceOverdue, state: InvoiceState): Decision<InvoiceEvent> => {
   if (state.status === 'none') return notIssued();
   if (state.status === 'settled') return alreadySettled();
+  if (context && data.asOf > context.storeToday) {
+    return domainError(
+      'INVOICE.AS_OF_IN_FUTURE',
+      'data.asOf',
+      `must not be after today in the store's time zone (${context.storeToday})`,
+    );
+  }
   if (state.overdue) return [];
   const daysOverdue = daysBetween(state.dueDate, data.asOf);
   if (daysOverdue <= 0) {
@@ -212,10 +242,41 @@ const decide = (command: InvoiceCommand, state: InvoiceState): Decision<InvoiceE
       return recordInvoicePayment(parsed, state);
     case 'MarkInvoiceOverdue':
       return markInvoiceOverdue(parsed, state);
+    case 'CorrectInvoiceLine':
+      return correctInvoiceLine(parsed, state);
+    case 'CorrectInvoicePrice':
+      return correctInvoicePrice(parsed, state);
+    case 'ChangeInvoiceDueDate':
+      return changeInvoiceDueDate(parsed, state);
+    case 'IssueCreditNote':
+      return issueNote('credit', parsed.data.creditNoteId, parsed.data.creditNoteNumber, parsed.data, state);
+    case 'IssueDebitNote':
+      return issueNote('debit', parsed.data.debitNoteId, parsed.data.debitNoteNumber, parsed.data, state);
     default:
       return assertNever(parsed);
   }
 };
+
+const lineDiscountsOf = (data: InvoiceIssued['data']): Record<string, Discount> => {
+  if (data.lineDiscounts) return Object.fromEntries(data.lineDiscounts.map((entry) => [entry.lineId, entry.discount]));
+  // Issued before discounts were recorded as given: the amount each line was discounted by.
+  return Object.fromEntries(
+    data.lines.flatMap((line) =>
+      line.lineDiscountPaise > 0
+        ? [[line.lineId, { kind: 'amount', amountPaise: line.lineDiscountPaise, reason: 'as issued' } as Discount]]
+        : [],
+    ),
+  );
+};
+
+const orderDiscountOf = (data: InvoiceIssued['data']): Discount | undefined => {
+  if (data.orderDiscount) return data.orderDiscount;
+  const spread = data.lines.reduce((sum, line) => sum + line.orderDiscountPaise, 0);
+  return spread > 0 ? { kind: 'amount', amountPaise: spread, reason: 'as issued' } : undefined;
+};
+
+const issuedOf = (state: InvoiceState, change: Partial<IssuedInvoice>): InvoiceState =>
+  state.status === 'none' ? state : { ...state, ...change };
 
 const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
   switch (event.type) {
@@ -224,11 +285,23 @@ const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
         status: 'issued',
         invoiceId: event.data.invoiceId,
         storeId: event.data.storeId,
+        invoiceNumber: event.data.invoiceNumber,
+        customerId: event.data.customer.customerId,
+        supply: event.data.supply,
         issueDate: event.data.issueDate,
         dueDate: event.data.dueDate,
+        paymentTerms: event.data.paymentTerms,
+        lines: event.data.lines,
+        lineDiscounts: lineDiscountsOf(event.data),
+        orderDiscount: orderDiscountOf(event.data),
         totals: event.data.totals,
         paidPaise: 0,
         paymentsById: {},
+        creditedPaise: 0,
+        debitedPaise: 0,
+        discountPaise: 0,
+        noteAdjustments: {},
+        noteIds: [],
         overdue: false,
       };
     case 'InvoicePaymentReceived':
@@ -238,21 +311,45 @@ const evolve = (state: InvoiceState, event: InvoiceEvent): InvoiceState => {
         paidPaise: state.paidPaise + event.data.amountPaise,
         paymentsById: { ...state.paymentsById, [event.data.paymentId]: event.data.amountPaise },
       };
-    case 'InvoiceSettled':
+    case 'InvoiceSettled': {
       if (state.status !== 'issued') return state;
-      return {
-        status: 'settled',
-        invoiceId: state.invoiceId,
-        storeId: state.storeId,
-        issueDate: state.issueDate,
-        dueDate: state.dueDate,
-        totals: state.totals,
-        paidPaise: state.paidPaise,
-        paymentsById: state.paymentsById,
-        settledOn: event.data.settledOn,
-      };
+      const { status: _status, overdue: _overdue, ...invoice } = state;
+      return { ...invoice, status: 'settled', settledOn: event.data.settledOn };
+    }
     case 'InvoiceOverdue':
       return state.status === 'issued' ? { ...state, overdue: true } : state;
+    case 'InvoiceLineCorrected': {
+      if (state.status === 'none') return state;
+      const { [event.data.lineId]: _previous, ...others } = state.lineDiscounts;
+      const lineDiscounts = event.data.discount ? { ...others, [event.data.lineId]: event.data.discount } : others;
+      return { ...state, lines: event.data.lines, totals: event.data.totals, lineDiscounts };
+    }
+    case 'InvoicePriceCorrected':
+      return issuedOf(state, { lines: event.data.lines, totals: event.data.totals });
+    case 'InvoiceDueDateChanged':
+      // A new due date restarts the overdue clock: it is found overdue again only after it.
+      return state.status === 'issued' ? { ...state, dueDate: event.data.dueDate, overdue: false } : state;
+    case 'CreditNoteIssued':
+    case 'DebitNoteIssued': {
+      if (state.status === 'none') return state;
+      const sign = event.type === 'CreditNoteIssued' ? -1 : 1;
+      const noteAdjustments = { ...state.noteAdjustments };
+      for (const line of event.data.lines) {
+        noteAdjustments[line.lineId] = sumAdjustment(noteAdjustments[line.lineId] ?? NO_ADJUSTMENT, line, sign);
+      }
+      const noteId = event.type === 'CreditNoteIssued' ? event.data.creditNoteId : event.data.debitNoteId;
+      return {
+        ...state,
+        noteAdjustments,
+        noteIds: [...state.noteIds, noteId],
+        creditedPaise: state.creditedPaise + (sign < 0 ? event.data.totals.payablePaise : 0),
+        debitedPaise: state.debitedPaise + (sign > 0 ? event.data.totals.payablePaise : 0),
+      };
+    }
+    case 'InvoiceEarlyPaymentDiscountTaken':
+      return issuedOf(state, {
+        discountPaise: (state.status === 'none' ? 0 : state.discountPaise) + event.data.discountPaise,
+      });
     default:
       return assertNever(event);
   }

@@ -465,6 +465,20 @@ describe('invoice: issued', () => {
       invoice.given([issued]).when(markOverdue('2026-12-01')).thenFails('INVOICE.NOT_YET_DUE', 'data.asOf');
     });
 
+    it('refuses a date that has not yet come in the store', () => {
+      invoice
+        .given([issued])
+        .when({ ...markOverdue('2026-12-26'), context: { storeToday: '2026-12-25' } })
+        .thenFails('INVOICE.AS_OF_IN_FUTURE', 'data.asOf');
+    });
+
+    it('accepts the store-local today as the date it is found overdue', () => {
+      invoice
+        .given([issued])
+        .when({ ...markOverdue('2026-12-25'), context: { storeToday: '2026-12-25' } })
+        .thenEvents((events) => expect(events.map((event) => event.type)).toEqual(['InvoiceOverdue']));
+    });
+
     it('is overdue the day after the due date, with what is still outstanding', () => {
       invoice
         .given([issued, received(FIRST_PAYMENT, 400_000, 650_000)])
@@ -539,6 +553,12 @@ describe('invoice events', () => {
       'InvoicePaymentReceived',
       'InvoiceSettled',
       'InvoiceOverdue',
+      'InvoiceLineCorrected',
+      'InvoicePriceCorrected',
+      'InvoiceDueDateChanged',
+      'CreditNoteIssued',
+      'DebitNoteIssued',
+      'InvoiceEarlyPaymentDiscountTaken',
     ]);
     expect(invoiceEventDefinitions.every((definition) => definition.schemaVersion === 1)).toBe(true);
   });

@@ -6,4 +6,5 @@ export * from './receivables.report.js';
 export * from './report-routes.js';
 export * from './sales.report.js';
 export * from './shifts.report.js';
+export * from './statement.report.js';
 export * from './stock.report.js';

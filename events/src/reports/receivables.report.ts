@@ -38,7 +38,12 @@ export const ReceivableRow = z.object({
   issueDate: IsoDate,
   dueDate: IsoDate,
   status: z.enum(['issued', 'overdue']),
+  /** The invoice as last corrected. */
   payablePaise: Paise,
+  /** Credit notes, debit notes and early-payment discounts against it: outstanding = payable − credited + debited − discount − paid. */
+  creditedPaise: Paise,
+  debitedPaise: Paise,
+  discountPaise: Paise,
   paidPaise: Paise,
   outstandingPaise: Paise,
   /** Negative while not yet due. */

@@ -5,6 +5,7 @@ import { PaymentsQuery, PaymentsReport } from './payments.report.js';
 import { ReceivablesQuery, ReceivablesReport } from './receivables.report.js';
 import { SalesQuery, SalesReport } from './sales.report.js';
 import { ShiftsQuery, ShiftsReport } from './shifts.report.js';
+import { StatementQuery, StatementReport } from './statement.report.js';
 import { StockQuery, StockReport } from './stock.report.js';
 
 type ReportRoute = {
@@ -78,6 +79,15 @@ export const reportRoutes = {
     summary: 'Outstanding B2B invoices aged 0–30, 31–60, 61–90 and 90+ days past due',
     query: ReceivablesQuery,
     response: ReceivablesReport,
+  },
+  statement: {
+    method: 'GET',
+    path: '/v1/reports/statement',
+    operationId: 'statementReport',
+    summary:
+      "A customer's statement: opening balance, invoices, corrections, notes, payments, discounts, running and closing balance",
+    query: StatementQuery,
+    response: StatementReport,
   },
 } as const satisfies Record<string, ReportRoute>;
 

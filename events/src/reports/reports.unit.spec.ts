@@ -120,6 +120,9 @@ describe('receivables aging', () => {
       dueDate,
       status: 'issued' as const,
       payablePaise: outstandingPaise,
+      creditedPaise: 0,
+      debitedPaise: 0,
+      discountPaise: 0,
       paidPaise: 0,
       outstandingPaise,
     });

@@ -13,11 +13,13 @@ type Amounts = { taxablePaise: number; cgstPaise: number; sgstPaise: number; igs
 /** `0 − x`, not `−1 × x`: a reversed zero must be 0, not −0, or rows stop comparing equal. */
 const signed = (sign: 1 | -1, amount: number): number => (sign === 1 ? amount : 0 - amount);
 
+type TaxedLine = Pick<PricedLine, 'taxRateBasisPoints' | 'hsnSac'>;
+
 const taxLines = (
   day: Day,
   supply: SupplyKind,
   segment: 'B2C' | 'B2B',
-  lines: ReadonlyArray<{ line: PricedLine; amounts: Amounts }>,
+  lines: ReadonlyArray<{ line: TaxedLine; amounts: Amounts }>,
   sign: 1 | -1,
 ): RowChange[] =>
   combineIncrements(
@@ -35,7 +37,7 @@ const taxLines = (
     ),
   );
 
-const asSold = (lines: ReadonlyArray<PricedLine>) => lines.map((line) => ({ line, amounts: line }));
+const asSold = (lines: ReadonlyArray<TaxedLine & Amounts>) => lines.map((line) => ({ line, amounts: line }));
 
 /**
  * Taxable value and tax per rate, HSN/SAC, supply (CGST + SGST within the state, IGST across) and
@@ -45,11 +47,25 @@ const asSold = (lines: ReadonlyArray<PricedLine>) => lines.map((line) => ({ line
  * they happen, as a credit note is reported in the period it is issued (see sales-by-hour for why
  * every aggregate dates a reversal by itself). Invoices are B2B and dated by the issue date
  * printed on them, which is the date a GST return lists; it is already a store-local date.
+ *
+ * A correction of an issued invoice changes that invoice's figures, so its tax change is filed
+ * under the invoice's own issue date (the invoice as finally amended, as before its return is
+ * filed). A credit note subtracts, and a debit note adds, on the note's own date, with the
+ * invoice's supply: the period of the note, as GSTR-1 reports them.
  */
 export const gstSummaryProjection: Projection = {
   name: 'gst_summary',
   tables: [rmGstSummary.name],
-  eventTypes: ['OrderPlaced', 'OrderVoided', 'OrderRefunded', 'InvoiceIssued'],
+  eventTypes: [
+    'OrderPlaced',
+    'OrderVoided',
+    'OrderRefunded',
+    'InvoiceIssued',
+    'InvoiceLineCorrected',
+    'InvoicePriceCorrected',
+    'CreditNoteIssued',
+    'DebitNoteIssued',
+  ],
   project: (event, context) => {
     const decoded = decode(event);
     if (decoded === null) return [];
@@ -77,6 +93,18 @@ export const gstSummaryProjection: Projection = {
         const { storeId, issueDate, supply, lines } = decoded.data;
         const day = { org_id: event.orgId, store_id: storeId, business_date: issueDate };
         return taxLines(day, supply, 'B2B', asSold(lines), 1);
+      }
+      case 'InvoiceLineCorrected':
+      case 'InvoicePriceCorrected': {
+        const { storeId, issueDate, supply, taxChanges } = decoded.data;
+        const day = { org_id: event.orgId, store_id: storeId, business_date: issueDate };
+        return taxLines(day, supply, 'B2B', asSold(taxChanges), 1);
+      }
+      case 'CreditNoteIssued':
+      case 'DebitNoteIssued': {
+        const { storeId, issueDate, supply, lines } = decoded.data;
+        const day = { org_id: event.orgId, store_id: storeId, business_date: issueDate };
+        return taxLines(day, supply, 'B2B', asSold(lines), decoded.type === 'CreditNoteIssued' ? -1 : 1);
       }
       default:
         return [];

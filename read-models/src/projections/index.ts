@@ -8,6 +8,7 @@ import { paymentMixProjection } from './payment-mix.projection.js';
 import { receivablesProjection } from './receivables.projection.js';
 import { salesByHourProjection } from './sales-by-hour.projection.js';
 import { shiftsProjection } from './shifts.projection.js';
+import { statementEntriesProjection } from './statement-entries.projection.js';
 import { stockOnHandProjection } from './stock-on-hand.projection.js';
 import { storesProjection } from './stores.projection.js';
 import { tenancyProjection } from './tenancy.projection.js';
@@ -31,6 +32,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     offlineConflictsProjection,
     shiftsProjection,
     receivablesProjection,
+    statementEntriesProjection,
   ].map((projection) => [projection.name, projection]),
 );
 
@@ -44,6 +46,7 @@ export {
   receivablesProjection,
   salesByHourProjection,
   shiftsProjection,
+  statementEntriesProjection,
   stockOnHandProjection,
   storesProjection,
   tenancyProjection,

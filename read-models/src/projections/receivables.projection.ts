@@ -5,13 +5,25 @@ import { rmReceivables } from '../tables.js';
 
 /**
  * One row per B2B invoice: what is owed, paid and outstanding, and whether it is issued, overdue
- * or settled. Overdue is recorded once, when first found past due, and stays until settlement; an
+ * or settled. Corrections move the payable; credit notes, debit notes and early-payment discounts
+ * are counted in their own columns; all of them move the outstanding. Overdue is recorded once, when first found past due, and stays until settlement; an
  * aging report counts days from `due_date` itself, so the row needs no daily refresh.
  */
 export const receivablesProjection: Projection = {
   name: 'receivables',
   tables: [rmReceivables.name],
-  eventTypes: ['InvoiceIssued', 'InvoicePaymentReceived', 'InvoiceSettled', 'InvoiceOverdue'],
+  eventTypes: [
+    'InvoiceIssued',
+    'InvoicePaymentReceived',
+    'InvoiceSettled',
+    'InvoiceOverdue',
+    'InvoiceLineCorrected',
+    'InvoicePriceCorrected',
+    'InvoiceDueDateChanged',
+    'CreditNoteIssued',
+    'DebitNoteIssued',
+    'InvoiceEarlyPaymentDiscountTaken',
+  ],
   project: (event) => {
     const decoded = decode(event);
     if (decoded === null) return [];
@@ -55,6 +67,52 @@ export const receivablesProjection: Projection = {
         return [
           update(rmReceivables, key(decoded.data.invoiceId), { status: 'overdue', overdue_as_of: decoded.data.asOf }),
         ];
+      case 'InvoiceLineCorrected':
+      case 'InvoicePriceCorrected': {
+        const { invoiceId, payableChangePaise } = decoded.data;
+        return [
+          increment(rmReceivables, key(invoiceId), {
+            payable_paise: payableChangePaise,
+            outstanding_paise: payableChangePaise,
+          }),
+        ];
+      }
+      case 'InvoiceDueDateChanged':
+        // Refused on a settled invoice, so the row is open; a new due date restarts the overdue clock.
+        return [
+          update(rmReceivables, key(decoded.data.invoiceId), {
+            due_date: decoded.data.dueDate,
+            status: 'issued',
+            overdue_as_of: null,
+          }),
+        ];
+      case 'CreditNoteIssued': {
+        const { invoiceId, totals } = decoded.data;
+        return [
+          increment(rmReceivables, key(invoiceId), {
+            credited_paise: totals.payablePaise,
+            outstanding_paise: -totals.payablePaise,
+          }),
+        ];
+      }
+      case 'DebitNoteIssued': {
+        const { invoiceId, totals } = decoded.data;
+        return [
+          increment(rmReceivables, key(invoiceId), {
+            debited_paise: totals.payablePaise,
+            outstanding_paise: totals.payablePaise,
+          }),
+        ];
+      }
+      case 'InvoiceEarlyPaymentDiscountTaken': {
+        const { invoiceId, discountPaise } = decoded.data;
+        return [
+          increment(rmReceivables, key(invoiceId), {
+            discount_paise: discountPaise,
+            outstanding_paise: -discountPaise,
+          }),
+        ];
+      }
       default:
         return [];
     }

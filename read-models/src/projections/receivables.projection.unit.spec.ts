@@ -17,6 +17,9 @@ const receivable = {
   last_paid_on: null,
   settled_on: null,
   overdue_as_of: null,
+  credited_paise: 0,
+  debited_paise: 0,
+  discount_paise: 0,
 };
 
 /** 20 pizzas inter-state: 650000 + 5 % IGST 32500 = 682500, already whole rupees. */

@@ -34,7 +34,7 @@ export const createTestLedger = () => {
 
   const record = (streamId: string, domainEvents: ReadonlyArray<DomainEvent>, meta: Meta): StoredEvent[] => {
     const correlationId = id(0x100000 + sequence + 1);
-    const recorded = domainEvents.map((event): StoredEvent => {
+    const recorded = domainEvents.map((event, index): StoredEvent => {
       sequence += 1;
       return {
         eventId: id(0x100000 + sequence),
@@ -51,7 +51,7 @@ export const createTestLedger = () => {
         correlationId,
         data: event.data,
         recordedAt: meta.at,
-        streamPosition: events.filter((earlier) => earlier.streamId === streamId).length,
+        streamPosition: events.filter((earlier) => earlier.streamId === streamId).length + index,
         globalPosition: sequence,
         logPosition: sequence.toString(16).padStart(16, '0'),
       };

@@ -148,6 +148,7 @@ export const sellOnePizza = (
 
 export const BIG_INVOICE = id(0x4_0001);
 export const SMALL_INVOICE = id(0x4_0002);
+export const TERMS_INVOICE = id(0x4_0003);
 
 /** A tax invoice to a Karnataka company from this Maharashtra store: an inter-state supply. */
 export const issueInvoice = (
@@ -156,6 +157,7 @@ export const issueInvoice = (
   invoiceNumber: string,
   pizzas: number,
   netDays: number,
+  earlyPaymentDiscount?: { percentBasisPoints: number; withinDays: number },
 ) =>
   ledger.invoice(
     invoiceId,
@@ -172,7 +174,7 @@ export const issueInvoice = (
           { lineId: id(0x5_0000 + Number.parseInt(invoiceNumber.slice(-2), 10)), item: MARGHERITA, quantity: pizzas },
         ],
         issueDate: '2026-11-24',
-        paymentTerms: { netDays },
+        paymentTerms: { netDays, ...(earlyPaymentDiscount ? { earlyPaymentDiscount } : {}) },
       },
     },
     '2026-11-24T16:00:00+05:30',
@@ -202,3 +204,70 @@ export const payInvoice = (
     `${receivedOn}T12:00:00+05:30`,
     STORE,
   );
+
+/** The line an invoice of `issueInvoice` bills its pizzas on. */
+export const invoiceLineOf = (invoiceNumber: string): string =>
+  id(0x5_0000 + Number.parseInt(invoiceNumber.slice(-2), 10));
+
+/** A correction or a note on an issued invoice, `type` and `data` as the command takes them. */
+export const changeInvoice = (
+  ledger: ReturnType<typeof createTestLedger>,
+  invoiceId: string,
+  type: 'CorrectInvoiceLine' | 'CorrectInvoicePrice' | 'ChangeInvoiceDueDate' | 'IssueCreditNote' | 'IssueDebitNote',
+  data: Record<string, unknown>,
+  at: string,
+) => ledger.invoice(invoiceId, { type, data: { invoiceId, ...data } }, at, STORE);
+
+/**
+ * A catering invoice for 10 pizzas (₹3,412.50 with IGST) with 2 % off if paid within 10 days,
+ * corrected to 12 pizzas and then to ₹300 a pizza, its due date moved, 2 pizzas credited, ₹100
+ * debited, and paid on the 30th net of the discount: every event an invoice can have.
+ */
+export const invoiceWithEveryChange = (ledger: ReturnType<typeof createTestLedger>) => {
+  const number = 'INV/2026-27/03';
+  const lineId = invoiceLineOf(number);
+  issueInvoice(ledger, TERMS_INVOICE, number, 10, 30, { percentBasisPoints: 200, withinDays: 10 });
+  const evening = '2026-11-24T18:00:00+05:30';
+  changeInvoice(
+    ledger,
+    TERMS_INVOICE,
+    'CorrectInvoiceLine',
+    { lineId, quantity: 12, reason: 'two more guests' },
+    evening,
+  );
+  changeInvoice(
+    ledger,
+    TERMS_INVOICE,
+    'CorrectInvoicePrice',
+    { lineId, unitPricePaise: 30_000, reason: 'contract rate' },
+    evening,
+  );
+  changeInvoice(
+    ledger,
+    TERMS_INVOICE,
+    'ChangeInvoiceDueDate',
+    { dueDate: '2027-01-08', reason: 'agreed 45 days' },
+    evening,
+  );
+  const notes = { issueDate: '2026-11-26', reason: 'as agreed' };
+  changeInvoice(
+    ledger,
+    TERMS_INVOICE,
+    'IssueCreditNote',
+    { creditNoteId: id(0xc_0301), creditNoteNumber: 'CN/2026-27/01', lines: [{ lineId, quantity: 2 }], ...notes },
+    '2026-11-26T10:00:00+05:30',
+  );
+  changeInvoice(
+    ledger,
+    TERMS_INVOICE,
+    'IssueDebitNote',
+    {
+      debitNoteId: id(0xd_0301),
+      debitNoteNumber: 'DN/2026-27/01',
+      lines: [{ lineId, taxablePaise: 10_000 }],
+      ...notes,
+    },
+    '2026-11-26T11:00:00+05:30',
+  );
+  payInvoice(ledger, TERMS_INVOICE, id(0xa_0301), 318_990, '2026-11-30');
+};

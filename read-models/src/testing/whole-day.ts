@@ -5,6 +5,7 @@ import {
   SMALL_INVOICE,
   LUNCH_CARD,
   LUNCH_ORDER,
+  invoiceWithEveryChange,
   issueInvoice,
   lunch,
   payInvoice,
@@ -121,6 +122,7 @@ export const wholeDay = () => {
     '2026-11-30T09:00:00+05:30',
     STORE,
   );
+  invoiceWithEveryChange(ledger);
   afterHours(ledger, at('23:30'));
   return ledger;
 };

@@ -29,6 +29,7 @@ program
   .option('--limit <n>', 'items: how many top sellers (default 20)')
   .addOption(new Option('--sort <key>', 'items: rank by').choices(['quantity', 'taxable']))
   .option('--as-of <date>', 'receivables: age the invoices as of this date (default --to)')
+  .option('--customer <id>', 'statement: the customer whose statement of account to print')
   .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
   .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
   .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))

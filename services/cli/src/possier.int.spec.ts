@@ -70,7 +70,7 @@ describe('possier report', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00  ₹1,000.00    ₹2,413.00             42  31-60',
+      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00     ₹0.00    ₹0.00     ₹0.00  ₹1,000.00    ₹2,413.00             42  31-60',
     );
     expect(run.stdout).toContain(
       [
@@ -87,6 +87,42 @@ describe('possier report', () => {
         'Total                 2    ₹2,713.00',
       ].join('\n'),
     );
+  });
+
+  it('prints a customer statement with its opening and closing balance and a running balance', async () => {
+    const receivables = await possier([
+      'report',
+      'receivables',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'json',
+    ]);
+    const customerId =
+      (JSON.parse(receivables.stdout) as { rows: Array<{ customerId: string }> }).rows[0]?.customerId ?? '';
+    const run = await possier([
+      'report',
+      'statement',
+      '--customer',
+      customerId,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-12-31',
+    ]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain(`Statement of Bengaluru Caterers LLP (29AAPFU0939F1Z`);
+    expect(run.stdout).toContain('opening balance ₹0.00, closing ₹2,413.00');
+    expect(run.stdout).toMatch(/2026-11-24 +invoice +INV\/26-27\/0001 +₹3,413\.00 +₹0\.00 +₹3,413\.00/);
+    expect(run.stdout).toMatch(/2026-11-30 +payment +INV\/26-27\/0001 +₹0\.00 +₹1,000\.00 +₹2,413\.00/);
+  });
+
+  it('refuses a statement without a customer, naming the option', async () => {
+    const run = await possier(['report', 'statement', '--from', '2026-11-01', '--to', '2026-12-31']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('--customer');
   });
 
   it('writes CSV with the contract’s field names and raw paise', async () => {
@@ -176,6 +212,7 @@ describe('possier status', () => {
       'projector:receivables',
       'projector:sales_by_hour',
       'projector:shifts',
+      'projector:statement_entries',
       'projector:stock_on_hand',
       'projector:stores',
       'relay:ledger',

@@ -19,6 +19,7 @@ const OPTION_OF: Record<string, string> = {
   limit: '--limit',
   sort: '--sort',
   asOf: '--as-of',
+  customerId: '--customer',
 };
 const optionOf = (field: PropertyKey): string => OPTION_OF[String(field)] ?? String(field);
 

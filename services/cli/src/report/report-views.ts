@@ -1,11 +1,13 @@
 import {
   AgingTotal,
+  formatRupees as rupees,
   GstRow,
   ItemRow,
   PaymentRow,
   ReceivableRow,
   SalesRow,
   ShiftRow,
+  StatementRow,
   StockRow,
   type ReportName,
   type ReportOf,
@@ -149,6 +151,9 @@ export const viewsOf = (report: AnyReport): View[] => {
             col('issueDate', 'Issued'),
             col('dueDate', 'Due'),
             col('payablePaise', 'Payable', 'paise'),
+            col('creditedPaise', 'Credited', 'paise'),
+            col('debitedPaise', 'Debited', 'paise'),
+            col('discountPaise', 'Discount', 'paise'),
             col('paidPaise', 'Paid', 'paise'),
             col('outstandingPaise', 'Outstanding', 'paise'),
             col('daysPastDue', 'Days past due', 'count'),
@@ -167,6 +172,28 @@ export const viewsOf = (report: AnyReport): View[] => {
           fields: fieldsOf(AgingTotal),
           rows: report.aging,
           totals: { invoices: report.rows.length, outstandingPaise: report.outstandingPaise },
+        },
+      ];
+    case 'statement':
+      return [
+        {
+          title: `Statement of ${report.customerName ?? report.customerId}${report.customerGstin ? ` (${report.customerGstin})` : ''}, ${period(report)}, ${stores(report)}: opening balance ${rupees(report.openingBalancePaise)}, closing ${rupees(report.closingBalancePaise)}`,
+          columns: [
+            col('date', 'Date'),
+            col('kind', 'Entry'),
+            col('invoiceNumber', 'Invoice'),
+            col('documentNumber', 'Document'),
+            col('debitPaise', 'Debit', 'paise'),
+            col('creditPaise', 'Credit', 'paise'),
+            col('balancePaise', 'Balance', 'paise'),
+          ],
+          fields: fieldsOf(StatementRow),
+          rows: report.rows,
+          totals: {
+            debitPaise: report.debitPaise,
+            creditPaise: report.creditPaise,
+            balancePaise: report.closingBalancePaise,
+          },
         },
       ];
   }

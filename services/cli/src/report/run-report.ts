@@ -15,6 +15,7 @@ export type ReportOptions = {
   limit?: string;
   sort?: string;
   asOf?: string;
+  customer?: string;
   format: OutputFormat;
   url: string;
   token?: string;
@@ -31,6 +32,7 @@ const queryOf = (options: ReportOptions): Record<string, string> =>
       limit: options.limit,
       sort: options.sort,
       asOf: options.asOf,
+      customerId: options.customer,
     }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
 

@@ -32,6 +32,7 @@ import type {
   RecordCustomerConsent,
   ForgetCustomer,
 } from '@possier/events';
+import type * as invoice from '@possier/events';
 import type { Caller, CommandRequest } from './ledger-context.js';
 
 /**
@@ -66,6 +67,11 @@ export class ReactivateItemCommand extends LedgerCommand<ReactivateItem['data']>
 export class IssueInvoiceCommand extends LedgerCommand<IssueInvoice['data']> {}
 export class RecordInvoicePaymentCommand extends LedgerCommand<RecordInvoicePayment['data']> {}
 export class MarkInvoiceOverdueCommand extends LedgerCommand<MarkInvoiceOverdue['data']> {}
+export class CorrectInvoiceLineCommand extends LedgerCommand<invoice.CorrectInvoiceLine['data']> {}
+export class CorrectInvoicePriceCommand extends LedgerCommand<invoice.CorrectInvoicePrice['data']> {}
+export class ChangeInvoiceDueDateCommand extends LedgerCommand<invoice.ChangeInvoiceDueDate['data']> {}
+export class IssueCreditNoteCommand extends LedgerCommand<invoice.IssueCreditNote['data']> {}
+export class IssueDebitNoteCommand extends LedgerCommand<invoice.IssueDebitNote['data']> {}
 export class CreateOrganizationCommand extends LedgerCommand<CreateOrganization['data']> {}
 export class CreateBrandCommand extends LedgerCommand<CreateBrand['data']> {}
 export class CreateStoreCommand extends LedgerCommand<CreateStore['data']> {}

@@ -7,6 +7,7 @@ import type { ReportQuery } from './report-query.js';
 import type { ReportScope } from './report-scope.js';
 import { salesReport } from './sales.query.js';
 import { shiftsReport } from './shifts.query.js';
+import { statementReport } from './statement.query.js';
 import { stockReport } from './stock.query.js';
 import type { ReadTransaction } from './tenant-read.js';
 
@@ -19,6 +20,7 @@ export const reportQueries: { [Name in ReportName]: ReportQuery<Name> } = {
   stock: stockReport,
   shifts: shiftsReport,
   receivables: receivablesReport,
+  statement: statementReport,
 };
 
 /** Runs report `name` on a query already parsed by that report's own schema. */

@@ -19,6 +19,7 @@ export const REPORT_PROJECTIONS = [
   'offline_conflicts',
   'shifts',
   'receivables',
+  'statement_entries',
 ] as const;
 
 export type ReadSide = {

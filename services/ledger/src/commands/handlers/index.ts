@@ -15,7 +15,7 @@ import {
   RegisterCustomerHandler,
   UpdateCustomerDetailsHandler,
 } from './customer.handlers.js';
-import { IssueInvoiceHandler, MarkInvoiceOverdueHandler, RecordInvoicePaymentHandler } from './invoice.handlers.js';
+import * as invoiceHandlers from './invoice.handlers.js';
 import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
 import { ReplayHandler } from './replay.handler.js';
 import { AdjustStockHandler, CloseShiftHandler, MoveCashHandler, OpenShiftHandler } from './stock-shift.handlers.js';
@@ -47,9 +47,7 @@ export const commandHandlers = [
   RenameItemHandler,
   DeactivateItemHandler,
   ReactivateItemHandler,
-  IssueInvoiceHandler,
-  RecordInvoicePaymentHandler,
-  MarkInvoiceOverdueHandler,
+  ...Object.values(invoiceHandlers),
   CreateOrganizationHandler,
   CreateBrandHandler,
   CreateStoreHandler,

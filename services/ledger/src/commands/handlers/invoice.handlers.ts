@@ -1,7 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { domainError, DomainError, invoiceDecider, invoiceStreamId, type InvoiceCommand } from '@possier/events';
-import { IssueInvoiceCommand, MarkInvoiceOverdueCommand, RecordInvoicePaymentCommand } from '../commands.js';
+import {
+  DEFAULT_TIME_ZONE,
+  domainError,
+  DomainError,
+  invoiceDecider,
+  invoiceStreamId,
+  localDateAndHour,
+  type InvoiceCommand,
+  type TenancyStore,
+} from '@possier/events';
+import {
+  ChangeInvoiceDueDateCommand,
+  CorrectInvoiceLineCommand,
+  CorrectInvoicePriceCommand,
+  IssueCreditNoteCommand,
+  IssueDebitNoteCommand,
+  IssueInvoiceCommand,
+  MarkInvoiceOverdueCommand,
+  RecordInvoicePaymentCommand,
+} from '../commands.js';
 import { LedgerContext, type Caller, type CommandRequest } from '../ledger-context.js';
 import type { CommandOutcome } from '../stream-executor.js';
 
@@ -40,6 +58,10 @@ type InvoiceRequest = { request: CommandRequest<{ invoiceId: string }>; caller: 
 /** Commands on an issued invoice act in the issuing store. */
 abstract class IssuedInvoiceHandler<C extends InvoiceRequest> {
   protected abstract readonly type: InvoiceCommand['type'];
+  /** What the decider needs besides the request, from the server's side; none by default. */
+  protected contextOf(_store: TenancyStore | undefined): Record<string, unknown> | undefined {
+    return undefined;
+  }
 
   constructor(@Inject(LedgerContext) private readonly ledger: LedgerContext) {}
 
@@ -54,8 +76,9 @@ abstract class IssuedInvoiceHandler<C extends InvoiceRequest> {
         }
         const allowed = await this.ledger.authorize(caller, 'invoice.manage', { storeId: state.storeId });
         if (allowed instanceof DomainError) return allowed;
+        const context = this.contextOf(allowed.store);
         return {
-          command: { type: this.type, data: request.data } as InvoiceCommand,
+          command: { type: this.type, data: request.data, ...(context ? { context } : {}) } as InvoiceCommand,
           metadata: allowed.metadata(request),
         };
       },
@@ -67,7 +90,34 @@ abstract class IssuedInvoiceHandler<C extends InvoiceRequest> {
 export class RecordInvoicePaymentHandler extends IssuedInvoiceHandler<RecordInvoicePaymentCommand> {
   protected readonly type = 'RecordInvoicePayment' as const;
 }
+/** Overdue is judged against today where the store is (invariant 8), by the server's clock. */
 @CommandHandler(MarkInvoiceOverdueCommand)
 export class MarkInvoiceOverdueHandler extends IssuedInvoiceHandler<MarkInvoiceOverdueCommand> {
   protected readonly type = 'MarkInvoiceOverdue' as const;
+  protected override contextOf(store: TenancyStore | undefined): { storeToday: string } {
+    const timeZone = store?.timeZone ?? DEFAULT_TIME_ZONE;
+    return { storeToday: localDateAndHour(new Date().toISOString(), timeZone).date };
+  }
+}
+
+/** Corrections and notes: the actor is the envelope's `actorId`; the reason stays in the event's data. */
+@CommandHandler(CorrectInvoiceLineCommand)
+export class CorrectInvoiceLineHandler extends IssuedInvoiceHandler<CorrectInvoiceLineCommand> {
+  protected readonly type = 'CorrectInvoiceLine' as const;
+}
+@CommandHandler(CorrectInvoicePriceCommand)
+export class CorrectInvoicePriceHandler extends IssuedInvoiceHandler<CorrectInvoicePriceCommand> {
+  protected readonly type = 'CorrectInvoicePrice' as const;
+}
+@CommandHandler(ChangeInvoiceDueDateCommand)
+export class ChangeInvoiceDueDateHandler extends IssuedInvoiceHandler<ChangeInvoiceDueDateCommand> {
+  protected readonly type = 'ChangeInvoiceDueDate' as const;
+}
+@CommandHandler(IssueCreditNoteCommand)
+export class IssueCreditNoteHandler extends IssuedInvoiceHandler<IssueCreditNoteCommand> {
+  protected readonly type = 'IssueCreditNote' as const;
+}
+@CommandHandler(IssueDebitNoteCommand)
+export class IssueDebitNoteHandler extends IssuedInvoiceHandler<IssueDebitNoteCommand> {
+  protected readonly type = 'IssueDebitNote' as const;
 }
