@@ -132,7 +132,12 @@ describe('erasing a customer after their day was sealed', () => {
     await readSide.settle(60_000);
     for (const name of REPORT_NAMES) {
       const dates = name === 'stock' ? [] : ['--from', '2026-11-24', '--to', '2026-11-25'];
-      const report = await possier(['report', name, '--store', storeA, ...dates, '--format', 'json'], shop.ownerToken);
+      // A statement is one customer's: the erased one's, by id.
+      const subject = name === 'statement' ? ['--customer', customerId] : [];
+      const report = await possier(
+        ['report', name, '--store', storeA, ...dates, ...subject, '--format', 'json'],
+        shop.ownerToken,
+      );
       expect(report.code, `${name}: ${report.stderr}`).toBe(0);
       for (const fragment of PII) expect(report.stdout, `${name} ${fragment}`).not.toContain(fragment);
     }
