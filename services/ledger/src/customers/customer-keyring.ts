@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { asTenant } from '../tenant-transaction.js';
 
 export type DataKey = { keyId: string; key: Buffer };
 
@@ -30,22 +31,6 @@ export interface CustomerKeyring {
  * every statement runs as `possier_app` with the tenant set, in its own transaction.
  */
 export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
-  const asTenant = async <T>(orgId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL ROLE possier_app');
-      await client.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
   const digestOf = async (client: pg.PoolClient, orgId: string, phone: string): Promise<string> => {
     await client.query(
       `INSERT INTO customer_lookup_secrets (org_id, secret) VALUES ($1, $2) ON CONFLICT (org_id) DO NOTHING`,
@@ -68,7 +53,7 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
   };
   return {
     keyFor: (orgId, customerId) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         await client.query(
           `INSERT INTO customer_keys (org_id, customer_id, key_id, data_key) VALUES ($1, $2, $3, $4)
            ON CONFLICT (org_id, customer_id) DO NOTHING`,
@@ -82,7 +67,7 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
         return { keyId: row.key_id, key: row.data_key };
       }),
     existingKeys: (orgId, customerIds) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         const { rows } = await client.query<{ customer_id: string; key_id: string; data_key: Buffer }>(
           `SELECT customer_id, key_id, data_key FROM customer_keys WHERE org_id = $1 AND customer_id = ANY($2::uuid[])`,
           [orgId, customerIds],
@@ -90,9 +75,9 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
         return new Map(rows.map((row) => [row.customer_id, { keyId: row.key_id, key: row.data_key }]));
       }),
     phoneOwner: (orgId, phone) =>
-      asTenant(orgId, async (client) => ownerOf(client, orgId, await digestOf(client, orgId, phone))),
+      asTenant(pool, orgId, async (client) => ownerOf(client, orgId, await digestOf(client, orgId, phone))),
     claimPhone: (orgId, phone, customerId) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         const digest = await digestOf(client, orgId, phone);
         await client.query(
           `INSERT INTO customer_phone_index (org_id, phone_digest, customer_id) VALUES ($1, $2, $3)
@@ -102,7 +87,7 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
         return (await ownerOf(client, orgId, digest)) as string;
       }),
     releaseOtherPhones: (orgId, customerId, keep) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         const digest = await digestOf(client, orgId, keep);
         await client.query(
           `DELETE FROM customer_phone_index WHERE org_id = $1 AND customer_id = $2 AND phone_digest <> $3`,
@@ -110,7 +95,7 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
         );
       }),
     forget: (orgId, customerId) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         await client.query(`DELETE FROM customer_phone_index WHERE org_id = $1 AND customer_id = $2`, [
           orgId,
           customerId,

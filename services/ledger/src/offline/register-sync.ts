@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { asTenant } from '../tenant-transaction.js';
 
 export type OutboxReport = { queuedEvents: number; oldestQueuedAt: string | null };
 
@@ -27,25 +28,9 @@ export interface RegisterSyncLog {
  * tenant set, in its own transaction, like the reports.
  */
 export const postgresRegisterSyncLog = (pool: pg.Pool): RegisterSyncLog => {
-  const asTenant = async <T>(orgId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL ROLE possier_app');
-      await client.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
   return {
     record: ({ orgId, storeId, registerId, batchId, outbox }) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         await client.query(
           `INSERT INTO register_sync (org_id, register_id, store_id, last_replay_at, last_batch_id, queued_events, oldest_queued_at)
            VALUES ($1, $2, $3, now(), $4, $5, $6)
@@ -56,7 +41,7 @@ export const postgresRegisterSyncLog = (pool: pg.Pool): RegisterSyncLog => {
         );
       }),
     list: (orgId, storeIds) =>
-      asTenant(orgId, async (client) => {
+      asTenant(pool, orgId, async (client) => {
         const { rows } = await client.query<{
           register_id: string;
           store_id: string;
