@@ -8,7 +8,10 @@ import {
   loyaltyProgrammeDecider,
   loyaltyProgrammeStreamId,
   type EnvelopeMetadata,
+  type EventEnvelope,
   type EventStore,
+  type LoyaltyRedemptionShortfall,
+  type OfflineConflict,
   type LoyaltyAccountEvent,
   type LoyaltyAccountState,
   type LoyaltyRule,
@@ -241,4 +244,79 @@ export const reverseForOrderEvent = async (
     });
   }
   return undefined;
+};
+
+/**
+ * The loyalty of a replayed batch's stored sales (and voids), settled on the customers' accounts
+ * in the order the register decided them. A redemption the account can no longer cover — another
+ * register spent the points while this one was offline — stands with the sale; the account gives
+ * what it has and records the shortfall, and the shortfall comes back as a `loyalty_shortfall`
+ * conflict of the sale's OrderPlaced, to be recorded with its other conflicts. Duplicates come
+ * here too, so a batch retried after a crash settles what the first attempt did not.
+ */
+export const settleReplayedLoyalty = async (
+  ledger: LedgerContext,
+  caller: Caller,
+  decisions: ReadonlyArray<ReadonlyArray<EventEnvelope>>,
+  context: { orgId: string; timeZone: string },
+): Promise<Map<string, OfflineConflict[]>> => {
+  const conflicts = new Map<string, OfflineConflict[]>();
+  for (const decision of decisions) {
+    const sale = placedSaleOf(decision);
+    if (sale?.placed.data.customerId !== undefined) {
+      const placed = decision.find((event) => event.eventId === sale.placed.eventId) as EventEnvelope;
+      const outcome = await settleOrderLoyalty(ledger, caller, sale, { ...context, metadata: metadataAfter(placed) });
+      if (outcome?.events.some((event) => event.type === 'LoyaltyRedemptionShortfall')) {
+        const found = await shortfallConflicts(ledger.store, outcome, sale);
+        if (found.length > 0) conflicts.set(placed.eventId, found);
+      }
+    }
+    const voided = decision.find((event) => event.type === 'OrderVoided');
+    if (voided) {
+      const orderEvents = await ledger.store.readStream(voided.streamId, { limit: 100_000 });
+      await reverseForOrderEvent(ledger, caller, orderEvents, {
+        eventId: voided.eventId,
+        orgId: context.orgId,
+        timeZone: context.timeZone,
+        metadata: metadataAfter(voided),
+      });
+    }
+  }
+  return conflicts;
+};
+
+/** The envelope of what the ledger records on an account because of a replayed event: the event's own tenancy and time. */
+const metadataAfter =
+  (source: EventEnvelope) =>
+  (commandId: string): EnvelopeMetadata => ({
+    orgId: source.orgId,
+    brandId: source.brandId,
+    storeId: source.storeId,
+    registerId: source.registerId,
+    actorId: source.actorId,
+    occurredAt: source.occurredAt,
+    causationId: commandId,
+    correlationId: source.correlationId,
+  });
+
+const shortfallConflicts = async (
+  store: EventStore,
+  outcome: CommandOutcome,
+  sale: PlacedSale,
+): Promise<OfflineConflict[]> => {
+  const events = await store.readStream(outcome.streamId, { limit: 100_000 });
+  return events
+    .filter((event) => event.causationId === outcome.commandId && event.type === 'LoyaltyRedemptionShortfall')
+    .map((event) => {
+      const { paymentId, pointsShort, paiseShort } = event.data as LoyaltyRedemptionShortfall['data'];
+      const tender = sale.tenders.find((candidate) => candidate.paymentId === paymentId);
+      const amountPaise = tender?.amountPaise ?? paiseShort;
+      return {
+        kind: 'loyalty_shortfall' as const,
+        path: 'data.customerId',
+        detail: `loyalty tender ${paymentId} took ${amountPaise} paise of points; the account was ${pointsShort} points (${paiseShort} paise) short, spent elsewhere while this register was offline`,
+        recorded: amountPaise,
+        current: amountPaise - paiseShort,
+      };
+    });
 };
