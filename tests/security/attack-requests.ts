@@ -215,6 +215,13 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   }),
   recordCustomerConsent: (victim) => ({ customerId: victim.customerId, marketing: true, loyalty: false }),
   forgetCustomer: (victim) => ({ customerId: victim.customerId }),
+  setLoyaltyRule: (victim) => ({
+    brandId: victim.brand,
+    pointsPer100Rupees: 500,
+    pointValuePaise: 100,
+    expiryDays: 30,
+  }),
+  expirePoints: (victim) => ({ brandId: victim.brand, customerId: victim.customerId, asOf: '2027-12-31' }),
 };
 
 /** The command routes' contract entries by name, replay aside. */
