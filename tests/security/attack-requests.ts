@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   auditRoutes,
+  BALANCE_REPORTS,
   commandRoutes,
   DomainError,
   envelopeEvents,
@@ -289,8 +290,9 @@ export const saleInVictimStore = (victim: Victim): EventEnvelope[] => {
 /** Every report of the contract, asked for the victim's store. */
 export const reportAttacks = (victim: Victim): Array<{ name: ReportName; path: string }> =>
   (Object.keys(reportRoutes) as ReportName[]).map((name) => {
-    const query: Record<string, string> =
-      name === 'stock' ? { storeId: victim.storeA } : { storeId: victim.storeA, from: '2026-11-01', to: '2026-11-30' };
+    const query: Record<string, string> = BALANCE_REPORTS.has(name)
+      ? { storeId: victim.storeA }
+      : { storeId: victim.storeA, from: '2026-11-01', to: '2026-11-30' };
     return { name, path: `${reportRoutes[name].path}?${new URLSearchParams(query)}` };
   });
 

@@ -1,7 +1,8 @@
-import { LoyaltyBalanceView } from '@possier/events';
+import { CustomersReport, LoyaltyBalanceView, LoyaltyReport } from '@possier/events';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, seedRestaurant, startLedger, uuidv7, type Ledger, type Restaurant } from '../testing/index.js';
+import { startReadSide, type ReadSide } from '../testing/read-side.js';
 
 /*
  * Pizza Lane's rule: 10 points per ₹100, a point is worth ₹1, points last 30 days. A customer
@@ -12,6 +13,7 @@ import { ok, seedRestaurant, startLedger, uuidv7, type Ledger, type Restaurant }
 const AT = '2026-11-24T12:00:00+05:30';
 let ledger: Ledger;
 let shop: Restaurant;
+let readSide: ReadSide;
 const customerId = randomUUID();
 
 const send = (path: string, token: string, data: unknown, commandId = uuidv7()) =>
@@ -36,6 +38,7 @@ const balance = async () => {
 beforeAll(async () => {
   ledger = await startLedger();
   shop = await seedRestaurant(ledger);
+  readSide = await startReadSide(ledger);
   ok(
     await send(`/v1/brands/${shop.ids.brand}/loyalty-rule`, shop.ownerToken, {
       brandId: shop.ids.brand,
@@ -55,6 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await readSide?.stop();
   await ledger?.close();
 });
 
@@ -170,6 +174,46 @@ describe('loyalty points online', () => {
       expiryDays: 30,
     });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('customer and loyalty reports', () => {
+  it('shows the customer by name with visits and net spend, and the brand liability as points × value', async () => {
+    await readSide.settle(60_000);
+    const customers = await ledger.get(
+      `/v1/reports/customers?from=2026-11-24&to=2026-11-24&storeId=${shop.ids.storeA}`,
+      shop.ownerToken,
+    );
+    expect(customers.status).toBe(200);
+    // ₹600 + ₹300 sold, ₹300 refunded (5 colas), ₹300 voided
+    expect(CustomersReport.parse(customers.body)).toMatchObject({
+      rows: [
+        {
+          customerId,
+          name: 'Farhan Qureshi',
+          visits: 2,
+          spendPaise: 90_000,
+          refundedPaise: 30_000,
+          voidedPaise: 30_000,
+          netSpendPaise: 30_000,
+        },
+      ],
+      customers: 1,
+    });
+
+    const loyalty = await ledger.get('/v1/reports/loyalty', shop.ownerToken);
+    expect(loyalty.status).toBe(200);
+    expect(LoyaltyReport.parse(loyalty.body)).toMatchObject({
+      brandIds: [shop.ids.brand],
+      // everything expired at the end of the online walk-through
+      rows: [{ brandId: shop.ids.brand, members: 1, pointsOutstanding: 0, pointValuePaise: 100, liabilityPaise: 0 }],
+      totals: { pointsOutstanding: 0, liabilityPaise: 0 },
+      conflicts: [],
+    });
+  }, 90_000);
+
+  it('refuses a cashier the reports', async () => {
+    expect((await ledger.get('/v1/reports/loyalty', shop.cashierToken)).status).toBe(403);
   });
 });
 
