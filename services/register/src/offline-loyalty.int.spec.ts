@@ -5,11 +5,13 @@ import {
   ok,
   seedRestaurant,
   startLedger,
+  startReadSide,
+  type ReadSide,
   uuidv7,
   type Ledger,
   type Restaurant,
 } from '@possier/ledger/testing';
-import { LoyaltyBalanceView, type OfflineConflictRecorded } from '@possier/events';
+import { LoyaltyBalanceView, LoyaltyReport, type OfflineConflictRecorded } from '@possier/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRegister, type RegisterAgent } from './register-agent.js';
 import { SaleRefusedError } from './register.js';
@@ -23,11 +25,13 @@ import { openSyncedRegister, registerDataDir, UNREACHABLE } from './testing/open
 
 let ledger: Ledger;
 let restaurant: Restaurant;
+let readSide: ReadSide;
 const folders: string[] = [];
 
 beforeAll(async () => {
   ledger = await startLedger();
   restaurant = await seedRestaurant(ledger);
+  readSide = await startReadSide(ledger);
   ok(
     await ledger.command(`/v1/brands/${restaurant.ids.brand}/loyalty-rule`, restaurant.ownerToken, {
       brandId: restaurant.ids.brand,
@@ -39,6 +43,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await readSide?.stop();
   await ledger?.close();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
@@ -190,6 +195,17 @@ describe('loyalty on offline registers', () => {
     );
     expect(recorded.map((event) => (event.data as OfflineConflictRecorded['data']).conflicts)).toEqual([
       [expect.objectContaining({ kind: 'loyalty_shortfall', path: 'data.customerId', recorded: 6_000, current: 0 })],
+    ]);
+    await readSide.settle(60_000);
+    const report = LoyaltyReport.parse(
+      (await ledger.get(`/v1/reports/loyalty?storeId=${restaurant.ids.storeA}`, restaurant.ownerToken)).body,
+    );
+    // The first customer's 41 points (₹41) are all that is owed; the second's double spend is listed.
+    expect(report.rows).toMatchObject([
+      { brandId: restaurant.ids.brand, pointsOutstanding: 41, liabilityPaise: 4_100 },
+    ]);
+    expect(report.conflicts).toEqual([
+      expect.objectContaining({ orderId: second, registerId: restaurant.ids.r2, storeId: restaurant.ids.storeA }),
     ]);
     const account = await ledger.store.readStream(`loyalty-${restaurant.ids.brand}-${customerId}`);
     expect(account.find((event) => event.type === 'LoyaltyRedemptionShortfall')?.data).toMatchObject({
