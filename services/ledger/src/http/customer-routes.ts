@@ -139,7 +139,7 @@ export const registerCustomerRoutes = (
               ]
             : [],
         ),
-        loyaltyRule: rule,
+        ...(rule === null ? {} : { loyaltyRule: rule }),
       };
       return reply.code(200).send(body);
     } catch (error) {
