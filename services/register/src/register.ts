@@ -114,6 +114,7 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
             mode: 'online',
             payablePaise: placed.totals.payablePaise,
             redemptions,
+            // The till judges the redemption only; the ledger decides the accrual on replay.
             businessDate: '2000-01-01',
           },
           context: { rule },

@@ -82,6 +82,8 @@ export const checkRedemptions = async (
     loyaltyRuleOf(store, order.orgId, order.brandId),
     loyaltyAccountOf(store, order.orgId, order.brandId, order.customerId),
   ]);
+  // Only the redemptions are judged here; what the order earns is decided with the settlement,
+  // once the bill is priced and placed, so payable and date are placeholders that decide nothing.
   const decision = loyaltyAccountDecider.decide(
     {
       type: 'SettleOrderLoyalty',
