@@ -15,6 +15,7 @@ import {
   RegisterCustomer,
   UpdateCustomerDetails,
 } from './customer/customer.commands.js';
+import { ExpirePoints, LoyaltyRule, SetLoyaltyRule } from './loyalty/loyalty.commands.js';
 import { EventEnvelope } from './envelope.js';
 import { Uuid, UuidV7 } from './ids.js';
 import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
@@ -251,6 +252,16 @@ export const commandRoutes = {
     'Erase a customer: destroys their data key and phone lookup; history stays, unreadable',
     ForgetCustomer,
   ),
+  setLoyaltyRule: route(
+    '/v1/brands/{brandId}/loyalty-rule',
+    "Set a brand's loyalty rule: points per ₹100, what a point is worth, how long points last",
+    SetLoyaltyRule,
+  ),
+  expirePoints: route(
+    '/v1/customers/{customerId}/loyalty/expire',
+    "Expire a customer's points with a brand that expire on or before a store-local date",
+    ExpirePoints,
+  ),
   replay: {
     method: 'POST',
     path: '/v1/registers/{registerId}/replay',
@@ -285,6 +296,27 @@ export type CustomerLookupQuery = z.infer<typeof CustomerLookupQuery>;
  * each time, so an erased customer is gone from the till after the next pull.
  */
 export const CustomerPullResponse = z.object({
-  customers: z.array(z.object({ customerId: Uuid, name: z.string(), phone: z.string() })),
+  customers: z.array(
+    z.object({
+      customerId: Uuid,
+      name: z.string(),
+      phone: z.string(),
+      /** Points with the register's brand at the pull: what the till may let the customer redeem offline. */
+      loyaltyPoints: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  /** The register's brand's loyalty rule at the pull; absent or null when it has none. */
+  loyaltyRule: LoyaltyRule.nullable().optional(),
 });
 export type CustomerPullResponse = z.infer<typeof CustomerPullResponse>;
+
+/** `GET /v1/customers/{customerId}/loyalty?brandId=`: a customer's points with a brand, folded from the account stream. */
+export const LoyaltyBalanceView = z.object({
+  brandId: Uuid,
+  customerId: Uuid,
+  points: z.number().int().nonnegative(),
+  /** points × the brand's point value now; 0 when the brand has no programme. */
+  valuePaise: z.number().int().nonnegative(),
+  lots: z.array(z.object({ points: z.number().int().positive(), expiresOn: z.string() })),
+});
+export type LoyaltyBalanceView = z.infer<typeof LoyaltyBalanceView>;

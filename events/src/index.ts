@@ -10,6 +10,7 @@ export * from './event-store.js';
 export * from './gst.js';
 export * from './ids.js';
 export * from './invoice/index.js';
+export * from './loyalty/index.js';
 export * from './money.js';
 export * from './order/index.js';
 export * from './payment/index.js';

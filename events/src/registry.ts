@@ -3,6 +3,7 @@ import { catalogEventDefinitions } from './catalog/catalog-event-definitions.js'
 import { customerEventDefinitions } from './customer/customer.events.js';
 import { createEventRegistry } from './event-registry.js';
 import { invoiceEventDefinitions } from './invoice/invoice.events.js';
+import { loyaltyEventDefinitions } from './loyalty/loyalty.events.js';
 import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
 import { orderEventDefinitions } from './order/order.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
@@ -26,4 +27,5 @@ export const eventRegistry = createEventRegistry([
   ...tenancyEventDefinitions,
   ...auditEventDefinitions,
   ...customerEventDefinitions,
+  ...loyaltyEventDefinitions,
 ]);

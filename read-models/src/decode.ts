@@ -18,11 +18,16 @@ import {
   ItemReactivated,
   ItemRenamed,
   ItemTaxCategoryAssigned,
+  LoyaltyRuleSet,
   OrderPlaced,
   OrderRefunded,
   OrderVoided,
   OrganizationCreated,
   PaymentTendered,
+  PointsAccrued,
+  PointsExpired,
+  PointsRedeemed,
+  PointsReversed,
   RecipeSet,
   RegisterCreated,
   RoleGranted,
@@ -78,6 +83,11 @@ export const ProjectedEvent = z.discriminatedUnion('type', [
   CreditNoteIssued,
   DebitNoteIssued,
   InvoiceEarlyPaymentDiscountTaken,
+  LoyaltyRuleSet,
+  PointsAccrued,
+  PointsRedeemed,
+  PointsReversed,
+  PointsExpired,
 ]);
 export type ProjectedEvent = z.infer<typeof ProjectedEvent>;
 export type ProjectedEventType = ProjectedEvent['type'];

@@ -393,6 +393,47 @@ export const rmStatementEntries = defineTable('rm_statement_entries', ['org_id',
   stream_position: required('integer'),
 });
 
+/**
+ * Sales to named customers per store and business date: visits are orders, spend is payable;
+ * refunds and voids subtract on the day they happen. Customer ids only: names are decrypted at
+ * read time, so an erased customer's rows stay and read as "erased customer".
+ */
+export const rmCustomerSales = defineTable(
+  'rm_customer_sales',
+  ['org_id', 'store_id', 'business_date', 'customer_id'],
+  {
+    org_id: required('uuid'),
+    store_id: required('uuid'),
+    business_date: required('date'),
+    customer_id: required('uuid'),
+    orders_count: counter('integer'),
+    spend_paise: counter(),
+    refunded_paise: counter(),
+    voided_paise: counter(),
+  },
+);
+
+/** Each customer's points with a brand, as the account stream has them: the liability's quantity. */
+export const rmLoyaltyAccounts = defineTable('rm_loyalty_accounts', ['org_id', 'brand_id', 'customer_id'], {
+  org_id: required('uuid'),
+  brand_id: required('uuid'),
+  customer_id: required('uuid'),
+  points: counter(),
+  earned_points: counter(),
+  redeemed_points: counter(),
+  reversed_points: counter(),
+  expired_points: counter(),
+});
+
+/** A brand's loyalty rule as last set: the liability's price per point. */
+export const rmLoyaltyRules = defineTable('rm_loyalty_rules', ['org_id', 'brand_id'], {
+  org_id: required('uuid'),
+  brand_id: required('uuid'),
+  points_per_100_rupees: required('integer'),
+  point_value_paise: required('bigint'),
+  expiry_days: required('integer'),
+});
+
 export const readModelTables: ReadonlyArray<TableShape> = [
   rmOrgs,
   rmBrands,
@@ -415,4 +456,7 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmShifts,
   rmReceivables,
   rmStatementEntries,
+  rmCustomerSales,
+  rmLoyaltyAccounts,
+  rmLoyaltyRules,
 ];

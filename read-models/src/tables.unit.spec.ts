@@ -5,6 +5,8 @@ import {
   rmItems,
   rmOrgs,
   rmRecipeComponents,
+  rmLoyaltyAccounts,
+  rmLoyaltyRules,
   rmRoleGrants,
   rmTaxCategories,
   rmUsers,
@@ -36,9 +38,17 @@ describe('the read-model table declarations', () => {
 
   it('gives every table a store_id unless it describes the org or a brand as a whole: every report is per store', () => {
     const orgOrBrandWide = new Set(
-      [rmOrgs, rmBrands, rmUsers, rmRoleGrants, rmTaxCategories, rmItems, rmRecipeComponents].map(
-        (table) => table.name,
-      ),
+      [
+        rmOrgs,
+        rmBrands,
+        rmUsers,
+        rmRoleGrants,
+        rmTaxCategories,
+        rmItems,
+        rmRecipeComponents,
+        rmLoyaltyAccounts,
+        rmLoyaltyRules,
+      ].map((table) => table.name),
     );
     for (const table of readModelTables) {
       if (!orgOrBrandWide.has(table.name)) expect(table.columns.store_id, table.name).toBeDefined();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   auditRoutes,
+  BALANCE_REPORTS,
   commandRoutes,
   DomainError,
   envelopeEvents,
@@ -215,6 +216,13 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   }),
   recordCustomerConsent: (victim) => ({ customerId: victim.customerId, marketing: true, loyalty: false }),
   forgetCustomer: (victim) => ({ customerId: victim.customerId }),
+  setLoyaltyRule: (victim) => ({
+    brandId: victim.brand,
+    pointsPer100Rupees: 500,
+    pointValuePaise: 100,
+    expiryDays: 30,
+  }),
+  expirePoints: (victim) => ({ brandId: victim.brand, customerId: victim.customerId, asOf: '2027-12-31' }),
 };
 
 /** The command routes' contract entries by name, replay aside. */
@@ -282,8 +290,9 @@ export const saleInVictimStore = (victim: Victim): EventEnvelope[] => {
 /** Every report of the contract, asked for the victim's store. */
 export const reportAttacks = (victim: Victim): Array<{ name: ReportName; path: string }> =>
   (Object.keys(reportRoutes) as ReportName[]).map((name) => {
-    const query: Record<string, string> =
-      name === 'stock' ? { storeId: victim.storeA } : { storeId: victim.storeA, from: '2026-11-01', to: '2026-11-30' };
+    const query: Record<string, string> = BALANCE_REPORTS.has(name)
+      ? { storeId: victim.storeA }
+      : { storeId: victim.storeA, from: '2026-11-01', to: '2026-11-30' };
     return { name, path: `${reportRoutes[name].path}?${new URLSearchParams(query)}` };
   });
 

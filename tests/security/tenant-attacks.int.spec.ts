@@ -143,6 +143,10 @@ describe('every principal of org A against every route, with org B’s ids (BOLA
         await send('GET', `/v1/customers/${victim.customerId}`, intruder.token),
       );
       targeted(
+        `${intruder.principal} customer loyalty`,
+        await send('GET', `/v1/customers/${victim.customerId}/loyalty?brandId=${victim.brand}`, intruder.token),
+      );
+      targeted(
         `${intruder.principal} customer pull`,
         await send('GET', `/v1/registers/${victim.r1}/customers`, intruder.token),
       );

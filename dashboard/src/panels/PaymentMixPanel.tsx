@@ -14,6 +14,7 @@ export const TENDER_NAMES: Readonly<Record<TenderKind, string>> = {
   upi: 'UPI',
   wallet: 'Wallet',
   on_account: 'On account',
+  loyalty: 'Loyalty points',
 };
 
 const columns: ReadonlyArray<Column<PaymentRow>> = [

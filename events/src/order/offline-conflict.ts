@@ -7,11 +7,12 @@ import type { OrderPlaced } from './order.events.js';
 /**
  * What changed while a register was offline, found when its sale is replayed: the price or tax
  * rate it sold at is no longer the catalog's, the item was deactivated (or is unknown to the
- * server), or the sale took a stock item below zero. The sale stands either way — it happened —
+ * server), the sale took a stock item below zero, or it redeemed loyalty points another register
+ * had already spent (`loyalty_shortfall`). The sale stands either way — it happened —
  * and the conflict is recorded beside it for a manager.
  */
 export const OfflineConflict = z.object({
-  kind: z.enum(['price_changed', 'item_inactive', 'stock_negative', 'other']),
+  kind: z.enum(['price_changed', 'item_inactive', 'stock_negative', 'loyalty_shortfall', 'other']),
   /** The field of the replayed event the conflict is about (`data.lines.0.unitPricePaise`). */
   path: z.string(),
   detail: z.string(),

@@ -54,4 +54,25 @@ describe('order: checkout to a customer', () => {
       .when(checkout(CUSTOMER, { customerId: CUSTOMER, status: 'forgotten' }))
       .thenFails('ORDER.CUSTOMER_FORGOTTEN', 'data.customerId');
   });
+
+  it('refuses a loyalty tender on an order with no customer, naming the tender', () => {
+    const command = checkout(undefined);
+    const tenders = [
+      { paymentId: id(0x2003), kind: 'loyalty' as const, amountPaise: 100, tipPaise: 0 },
+      ...command.data.tenders,
+    ];
+    spec(orderDecider)
+      .given([])
+      .when({ ...command, data: { ...command.data, tenders } })
+      .thenFails('ORDER.LOYALTY_NEEDS_CUSTOMER', 'data.tenders.0.kind');
+  });
+
+  it('gives no change from points: a loyalty tender above what is payable is refused like a card', () => {
+    const command = checkout(CUSTOMER, { customerId: CUSTOMER, status: 'active' });
+    const tenders = [{ paymentId: id(0x2003), kind: 'loyalty' as const, amountPaise: 100_000, tipPaise: 0 }];
+    spec(orderDecider)
+      .given([])
+      .when({ ...command, data: { ...command.data, tenders } })
+      .thenFails('PAYMENT.NON_CASH_EXCEEDS_PAYABLE');
+  });
 });

@@ -62,6 +62,16 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
       return domainError('ORDER.CUSTOMER_FORGOTTEN', 'data.customerId', 'this customer has been erased');
   }
 
+  // Points belong to a customer's account: a loyalty tender on an order with nobody on it would
+  // have no account to redeem from. Whether the account covers it is the loyalty decider's call.
+  const anonymousPoints = data.tenders.findIndex((tender) => tender.kind === 'loyalty');
+  if (anonymousPoints >= 0 && data.customerId === undefined)
+    return domainError(
+      'ORDER.LOYALTY_NEEDS_CUSTOMER',
+      fieldPath('data.tenders', anonymousPoints, 'kind'),
+      "a loyalty tender redeems a customer's points; name the customer on the order",
+    );
+
   const lineIds = new Set<string>();
   const pricingLines: PricingLine[] = [];
   for (const [index, line] of data.lines.entries()) {

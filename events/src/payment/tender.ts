@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { domainError, fieldPath, type DomainError } from '../errors.js';
 import { NonNegativePaise, PositivePaise, sumPaise, type Paise } from '../money.js';
 
-export const TenderKind = z.enum(['cash', 'card', 'upi', 'wallet', 'on_account']);
+export const TenderKind = z.enum(['cash', 'card', 'upi', 'wallet', 'on_account', 'loyalty']);
 export type TenderKind = z.infer<typeof TenderKind>;
 
 /** Tenders on which a guest can add a tip to the charge (a cash tip is simply not asked back). */
@@ -36,7 +36,8 @@ export type Settlement = { tenders: SettledTender[]; changePaise: Paise };
 /**
  * Multi-tender sufficiency, the rule every checkout runs:
  * - the tenders together cover what is payable;
- * - card, UPI, wallet and on-account together never exceed it (no change can be given from them);
+ * - card, UPI, wallet, on-account and loyalty points together never exceed it (no change can be
+ *   given from them);
  * - so the change is tendered − payable, never negative, and never more than the cash handed over;
  *   it is taken from the cash tenders in the order they were given;
  * - tips only on card, UPI or wallet; on-account names the account it is charged to.
@@ -86,7 +87,7 @@ export const settleTenders = (
     return domainError(
       'PAYMENT.NON_CASH_EXCEEDS_PAYABLE',
       path,
-      `card, UPI, wallet and on-account tenders come to ${nonCash} paise but only ${payablePaise} paise is payable; change is given only from cash`,
+      `card, UPI, wallet, on-account and loyalty tenders come to ${nonCash} paise but only ${payablePaise} paise is payable; change is given only from cash`,
     );
   }
   const tendered = sumPaise(tenders.map((tender) => tender.amountPaise));

@@ -1,5 +1,7 @@
+export * from './customers.report.js';
 export * from './gst.report.js';
 export * from './items.report.js';
+export * from './loyalty.report.js';
 export * from './payments.report.js';
 export * from './period.js';
 export * from './receivables.report.js';

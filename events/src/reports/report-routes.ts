@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { CustomersQuery, CustomersReport } from './customers.report.js';
 import { GstQuery, GstReport } from './gst.report.js';
 import { ItemsQuery, ItemsReport } from './items.report.js';
+import { LoyaltyQuery, LoyaltyReport } from './loyalty.report.js';
 import { PaymentsQuery, PaymentsReport } from './payments.report.js';
 import { ReceivablesQuery, ReceivablesReport } from './receivables.report.js';
 import { SalesQuery, SalesReport } from './sales.report.js';
@@ -89,9 +91,27 @@ export const reportRoutes = {
     query: StatementQuery,
     response: StatementReport,
   },
+  customers: {
+    method: 'GET',
+    path: '/v1/reports/customers',
+    operationId: 'customersReport',
+    summary: 'Named customers by net spend: visits (orders), spend, refunds, voids; names decrypted at read time',
+    query: CustomersQuery,
+    response: CustomersReport,
+  },
+  loyalty: {
+    method: 'GET',
+    path: '/v1/reports/loyalty',
+    operationId: 'loyaltyReport',
+    summary: 'Loyalty liability per brand: points outstanding × point value, with offline redemption shortfalls',
+    query: LoyaltyQuery,
+    response: LoyaltyReport,
+  },
 } as const satisfies Record<string, ReportRoute>;
 
 export type ReportName = keyof typeof reportRoutes;
 export const REPORT_NAMES = Object.keys(reportRoutes) as ReportName[];
+/** Reports of a balance now (stock on hand, points outstanding): their query names no dates. */
+export const BALANCE_REPORTS: ReadonlySet<ReportName> = new Set(['stock', 'loyalty']);
 export type ReportQueryOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['query']>;
 export type ReportOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['response']>;

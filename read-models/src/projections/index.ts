@@ -1,7 +1,9 @@
 import type { Projection } from '../projection.js';
 import { catalogProjection } from './catalog.projection.js';
+import { customerSalesProjection } from './customer-sales.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
+import { loyaltyProjection } from './loyalty.projection.js';
 import { offlineConflictsProjection } from './offline-conflicts.projection.js';
 import { ordersProjection } from './orders.projection.js';
 import { paymentMixProjection } from './payment-mix.projection.js';
@@ -15,6 +17,7 @@ import { tenancyProjection } from './tenancy.projection.js';
 
 export { envelopeStoreId, StorelessEventError } from './envelope-store.js';
 export { UnknownPaymentError } from './payment-mix.projection.js';
+export { UnknownLoyaltyAccountError } from './loyalty.projection.js';
 export { UnknownOrderLineError } from './sold-lines.js';
 
 /** Every projection by name; each names the tables it writes and the event types it reads. */
@@ -33,11 +36,15 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     shiftsProjection,
     receivablesProjection,
     statementEntriesProjection,
+    customerSalesProjection,
+    loyaltyProjection,
   ].map((projection) => [projection.name, projection]),
 );
 
 export {
   catalogProjection,
+  customerSalesProjection,
+  loyaltyProjection,
   gstSummaryProjection,
   itemSalesProjection,
   offlineConflictsProjection,

@@ -2,6 +2,10 @@ import {
   DomainError,
   invoiceDecider,
   invoiceStreamId,
+  loyaltyAccountDecider,
+  loyaltyAccountStreamId,
+  loyaltyProgrammeDecider,
+  loyaltyProgrammeStreamId,
   itemDecider,
   itemStreamId,
   orderDecider,
@@ -94,6 +98,10 @@ export const createTestLedger = () => {
       run(stockDecider, stockStreamId(storeId, stockItemId), command, { at, storeId }),
     invoice: (invoiceId: string, command: unknown, at: string, storeId: string) =>
       run(invoiceDecider, invoiceStreamId(invoiceId), command, { at, storeId, registerId: null }),
+    loyaltyProgramme: (brandId: string, command: unknown, at: string) =>
+      run(loyaltyProgrammeDecider, loyaltyProgrammeStreamId(brandId), command, orgWide(at)),
+    loyaltyAccount: (brandId: string, customerId: string, command: unknown, at: string, storeId: string) =>
+      run(loyaltyAccountDecider, loyaltyAccountStreamId(brandId, customerId), command, { at, storeId }),
     /** Events the ledger records itself, with no command: the conflicts of a replayed offline sale. */
     recordOnOrder: (orderId: string, events: ReadonlyArray<DomainEvent>, at: string, storeId: string) =>
       record(orderStreamId(orderId), events, { at, storeId }),

@@ -1,4 +1,18 @@
-import { CASHIER, COLA, DOUGH, DRINKS_TAX, EXTRA_CHEESE, MARGHERITA, ORG, REGISTER, STORE, id } from './fixtures.js';
+import type { OrderPlaced } from '@possier/events';
+import { checkout } from './commands.js';
+import {
+  BRAND,
+  CASHIER,
+  COLA,
+  DOUGH,
+  DRINKS_TAX,
+  EXTRA_CHEESE,
+  MARGHERITA,
+  ORG,
+  REGISTER,
+  STORE,
+  id,
+} from './fixtures.js';
 import { openedOrg, withMenu } from './org-setup.js';
 import {
   BIG_INVOICE,
@@ -123,9 +137,125 @@ export const wholeDay = () => {
     STORE,
   );
   invoiceWithEveryChange(ledger);
+  loyalCustomer(ledger, at);
   afterHours(ledger, at('23:30'));
   return ledger;
 };
+
+export const LOYAL_CUSTOMER = id(0xc_0001);
+const RULE = { pointsPer100Rupees: 10, pointValuePaise: 100, expiryDays: 30 };
+
+/**
+ * A regular on the brand's loyalty programme: two colas earn points, one goes back, a third cola
+ * is paid partly with points, and whatever is left expires (asOf far ahead, for the spec).
+ */
+const loyalCustomer = (ledger: ReturnType<typeof lunch>, at: (time: string) => string) => {
+  ledger.loyaltyProgramme(BRAND, { type: 'SetLoyaltyRule', data: { brandId: BRAND, ...RULE } }, at('08:00'));
+  const sell = (
+    orderId: string,
+    quantity: number,
+    tenders: Array<{ kind: string; amountPaise: number }>,
+    time: string,
+  ) => {
+    const command = checkout(
+      orderId,
+      [{ lineId: id(orderId === LOYAL_ORDERS[0] ? 0xc_1001 : 0xc_1002), itemId: COLA.itemId, quantity }],
+      tenders.map((tender, index) => ({ paymentId: id(0xc_2000 + quantity * 10 + index), ...tender })) as never,
+    );
+    const placed = ledger.order(
+      orderId,
+      {
+        ...command,
+        data: { ...command.data, customerId: LOYAL_CUSTOMER },
+        context: { ...command.context, customer: { customerId: LOYAL_CUSTOMER, status: 'active' } },
+      },
+      at(time),
+      STORE,
+    );
+    const sale = placed.find((event) => event.type === 'OrderPlaced')?.data as OrderPlaced['data'];
+    const redemptions = placed
+      .filter((event) => event.type === 'PaymentTendered' && (event.data as { kind: string }).kind === 'loyalty')
+      .map((event, index) => ({
+        paymentId: (event.data as { paymentId: string }).paymentId,
+        amountPaise: (event.data as { amountPaise: number }).amountPaise,
+        path: `data.tenders.${index}.amountPaise`,
+      }));
+    ledger.loyaltyAccount(
+      BRAND,
+      LOYAL_CUSTOMER,
+      {
+        type: 'SettleOrderLoyalty',
+        data: {
+          orderId,
+          mode: 'online',
+          payablePaise: sale.totals.payablePaise,
+          redemptions,
+          businessDate: '2026-11-24',
+        },
+        context: { rule: RULE },
+      },
+      at(time),
+      STORE,
+    );
+    return sale;
+  };
+  const [first, second] = LOYAL_ORDERS;
+  const sale = sell(first, 20, [{ kind: 'cash', amountPaise: 200_000 }], '19:00');
+  const refundId = id(0xc_3001);
+  const refunded = ledger.order(
+    first,
+    {
+      type: 'RefundOrder',
+      data: {
+        orderId: first,
+        refundId,
+        reason: 'flat',
+        tender: { kind: 'cash' },
+        scope: 'lines',
+        lines: [{ lineId: sale.lines[0]?.lineId, quantity: 5 }],
+      },
+    },
+    at('19:30'),
+    STORE,
+  );
+  const refund = refunded[0]?.data as { refundPaise: number; completesRefund: boolean };
+  ledger.loyaltyAccount(
+    BRAND,
+    LOYAL_CUSTOMER,
+    {
+      type: 'ReverseOrderLoyalty',
+      data: {
+        orderId: first,
+        refundId,
+        refundPaise: refund.refundPaise,
+        toLoyaltyTender: false,
+        completesRefund: refund.completesRefund,
+        businessDate: '2026-11-24',
+      },
+      context: { rule: RULE },
+    },
+    at('19:30'),
+    STORE,
+  );
+  sell(
+    second,
+    1,
+    [
+      { kind: 'loyalty', amountPaise: 1_000 },
+      { kind: 'cash', amountPaise: 10_000 },
+    ],
+    '20:00',
+  );
+  ledger.loyaltyAccount(
+    BRAND,
+    LOYAL_CUSTOMER,
+    { type: 'ExpirePoints', data: { brandId: BRAND, customerId: LOYAL_CUSTOMER, asOf: '2026-12-24' } },
+    at('20:30'),
+    STORE,
+  );
+};
+
+export const LOYAL_ORDERS = [id(0xc_0101), id(0xc_0102)] as const;
 
 /**
  * The owner's changes after closing: tomorrow's prices (the brand's pizza, Bandra's own cola), the

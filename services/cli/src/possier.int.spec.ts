@@ -205,8 +205,10 @@ describe('possier status', () => {
   it('shows every projection and the relay at the log’s head once the read side has caught up', async () => {
     const { head, checkpoints } = await status();
     expect(checkpoints.map((checkpoint) => `${checkpoint.kind}:${checkpoint.name}`)).toEqual([
+      'projector:customer_sales',
       'projector:gst_summary',
       'projector:item_sales',
+      'projector:loyalty',
       'projector:offline_conflicts',
       'projector:payment_mix',
       'projector:receivables',

@@ -33,6 +33,8 @@ const SCHEMA = [
      PRIMARY KEY (event_id, conflict_index))`,
   /** The org's active customers, replaced whole on every pull, so an erased customer leaves the till. */
   `CREATE TABLE customers (customer_id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
+  /** Points with the store's brand at the last pull, less what this till redeemed since. */
+  `ALTER TABLE customers ADD COLUMN loyalty_points INTEGER NOT NULL DEFAULT 0`,
 ];
 
 export type LocalStore = Database.Database;

@@ -72,6 +72,7 @@ describe('customers on an offline register', () => {
       customerId: regular,
       name: 'Farida Khan',
       phone: '+919123456789',
+      loyaltyPoints: 0,
     });
     expect(offline.till.findCustomer('90000 00000')).toBeUndefined();
     const found = offline.till.findCustomer('9123456789');

@@ -93,8 +93,9 @@ export const openRegister = (options: {
   const sync = async (onProgress?: (progress: PushProgress) => void): Promise<PushSummary> => {
     try {
       await pullCatalog(db, ledger, identity);
-      await pullCustomers(db, ledger, identity);
       const summary = await pushOutbox(db, ledger, identity, clock, onProgress);
+      // After the push: the points pulled then already count this till's own offline redemptions.
+      await pullCustomers(db, ledger, identity);
       if (summary.batches === 0) writeSetting(db, 'lastSyncAt', clock.now().toISOString());
       noteAttempt(undefined);
       return summary;

@@ -1,4 +1,8 @@
 import {
+  accountWithBalance,
+  loyaltyAccountDecider,
+  type LoyaltyRule,
+  type PaymentTendered,
   DomainError,
   envelopeEvents,
   eventRegistry,
@@ -79,6 +83,48 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     db.prepare('SELECT customer_id, name, phone FROM customers WHERE customer_id = ?').get(customerId) as
       { customer_id: string; name: string; phone: string } | undefined;
 
+  /**
+   * The loyalty tenders of a sale decided offline, judged by the same account decider the ledger
+   * runs, on the balance this till last pulled (less what it redeemed since): refused here if the
+   * cache cannot cover them. Another till may spend the same points meanwhile; the ledger then
+   * records the shortfall on replay. Returns the points redeemed.
+   */
+  const offlineRedemption = (
+    placed: OrderPlaced['data'],
+    events: ReadonlyArray<{ type: string; data: unknown }>,
+  ): number => {
+    const tenders = events.flatMap((event) =>
+      event.type === 'PaymentTendered' ? [event.data as PaymentTendered['data']] : [],
+    );
+    const redemptions = tenders.flatMap((tender, index) =>
+      tender.kind === 'loyalty'
+        ? [{ paymentId: tender.paymentId, amountPaise: tender.amountPaise, path: `data.tenders.${index}.amountPaise` }]
+        : [],
+    );
+    if (redemptions.length === 0 || placed.customerId === undefined) return 0;
+    const cached = db.prepare('SELECT loyalty_points FROM customers WHERE customer_id = ?').get(placed.customerId) as
+      { loyalty_points: number } | undefined;
+    const rule = JSON.parse(readSetting(db, 'loyaltyRule') ?? 'null') as LoyaltyRule | null;
+    const decision = decided(
+      loyaltyAccountDecider.decide(
+        {
+          type: 'SettleOrderLoyalty',
+          data: {
+            orderId: placed.orderId,
+            mode: 'online',
+            payablePaise: placed.totals.payablePaise,
+            redemptions,
+            // The till judges the redemption only; the ledger decides the accrual on replay.
+            businessDate: '2000-01-01',
+          },
+          context: { rule },
+        },
+        accountWithBalance(cached?.loyalty_points ?? 0),
+      ),
+    );
+    return decision.reduce((sum, event) => (event.type === 'PointsRedeemed' ? sum + event.data.points : sum), 0);
+  };
+
   const insertOutbox = db.prepare(
     'INSERT INTO outbox (event_id, decision_id, type, envelope, queued_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -139,12 +185,17 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     storeFacts,
 
     /** The org's customer with this phone, however it is typed, from the cache pulled last. */
-    findCustomer(phone: string): { customerId: string; name: string; phone: string } | undefined {
+    findCustomer(
+      phone: string,
+    ): { customerId: string; name: string; phone: string; loyaltyPoints: number } | undefined {
       const normalised = normaliseIndianPhone(phone);
       if (normalised === null) return undefined;
-      const row = db.prepare('SELECT customer_id, name, phone FROM customers WHERE phone = ?').get(normalised) as
-        { customer_id: string; name: string; phone: string } | undefined;
-      return row && { customerId: row.customer_id, name: row.name, phone: row.phone };
+      const row = db
+        .prepare('SELECT customer_id, name, phone, loyalty_points FROM customers WHERE phone = ?')
+        .get(normalised) as { customer_id: string; name: string; phone: string; loyalty_points: number } | undefined;
+      return (
+        row && { customerId: row.customer_id, name: row.name, phone: row.phone, loyaltyPoints: row.loyalty_points }
+      );
     },
 
     /** Checks out an order: decided with the cached catalog, queued with its tenders and stock depletion. */
@@ -172,6 +223,7 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
         ),
       );
       const placed = (events.find((event) => event.type === 'OrderPlaced') as OrderPlaced).data;
+      const redeemedPoints = offlineRedemption(placed, events);
       const cashTendered = events.reduce(
         (sum, event) =>
           event.type === 'PaymentTendered' && event.data.kind === 'cash' ? sum + event.data.amountPaise : sum,
@@ -188,6 +240,11 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
           placed.changePaise,
           occurredAt,
         );
+        if (redeemedPoints > 0 && placed.customerId !== undefined)
+          db.prepare('UPDATE customers SET loyalty_points = loyalty_points - ? WHERE customer_id = ?').run(
+            redeemedPoints,
+            placed.customerId,
+          );
       });
       return { ...queued, placed };
     },

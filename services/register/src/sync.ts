@@ -160,10 +160,12 @@ export const pullCustomers = async (
   identity: RegisterIdentity,
 ): Promise<number> => {
   const pulled = await ledger.pullCustomers(identity.registerId);
-  const insert = db.prepare('INSERT INTO customers (customer_id, phone, name) VALUES (?, ?, ?)');
+  const insert = db.prepare('INSERT INTO customers (customer_id, phone, name, loyalty_points) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     db.prepare('DELETE FROM customers').run();
-    for (const customer of pulled.customers) insert.run(customer.customerId, customer.phone, customer.name);
+    for (const customer of pulled.customers)
+      insert.run(customer.customerId, customer.phone, customer.name, customer.loyaltyPoints ?? 0);
+    writeSetting(db, 'loyaltyRule', JSON.stringify(pulled.loyaltyRule ?? null));
   })();
   return pulled.customers.length;
 };

@@ -1,5 +1,8 @@
 import {
   AgingTotal,
+  CustomerRow,
+  LoyaltyConflictRow,
+  LoyaltyRow,
   formatRupees as rupees,
   GstRow,
   ItemRow,
@@ -194,6 +197,56 @@ export const viewsOf = (report: AnyReport): View[] => {
             creditPaise: report.creditPaise,
             balancePaise: report.closingBalancePaise,
           },
+        },
+      ];
+    case 'customers':
+      return [
+        {
+          title: `Customers by net spend, ${period(report)}, ${stores(report)}: ${report.customers} named customers`,
+          columns: [
+            col('name', 'Customer'),
+            col('customerId', 'Id'),
+            col('visits', 'Visits', 'count'),
+            col('spendPaise', 'Spend', 'paise'),
+            col('refundedPaise', 'Refunded', 'paise'),
+            col('voidedPaise', 'Voided', 'paise'),
+            col('netSpendPaise', 'Net spend', 'paise'),
+          ],
+          fields: fieldsOf(CustomerRow),
+          rows: report.rows,
+          totals: report.totals,
+        },
+      ];
+    case 'loyalty':
+      return [
+        {
+          title: `Loyalty liability, ${stores(report)}: ${report.totals.pointsOutstanding} points, ${rupees(report.totals.liabilityPaise)}`,
+          columns: [
+            col('brandId', 'Brand'),
+            col('members', 'Members', 'count'),
+            col('pointsOutstanding', 'Points', 'count'),
+            col('pointValuePaise', 'Point value', 'paise'),
+            col('liabilityPaise', 'Liability', 'paise'),
+            col('earnedPoints', 'Earned', 'count'),
+            col('redeemedPoints', 'Redeemed', 'count'),
+            col('reversedPoints', 'Reversed', 'count'),
+            col('expiredPoints', 'Expired', 'count'),
+          ],
+          fields: fieldsOf(LoyaltyRow),
+          rows: report.rows,
+          totals: report.totals,
+        },
+        {
+          title: `Offline redemptions the accounts could not cover: ${report.conflicts.length}`,
+          columns: [
+            col('storeId', 'Store'),
+            col('orderId', 'Order'),
+            col('registerId', 'Register'),
+            col('detail', 'Detail'),
+            col('recordedAt', 'Recorded at'),
+          ],
+          fields: fieldsOf(LoyaltyConflictRow),
+          rows: report.conflicts,
         },
       ];
   }

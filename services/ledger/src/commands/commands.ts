@@ -31,6 +31,8 @@ import type {
   UpdateCustomerDetails,
   RecordCustomerConsent,
   ForgetCustomer,
+  SetLoyaltyRule,
+  ExpirePoints,
 } from '@possier/events';
 import type * as invoice from '@possier/events';
 import type { Caller, CommandRequest } from './ledger-context.js';
@@ -83,6 +85,8 @@ export class RegisterCustomerCommand extends LedgerCommand<RegisterCustomer['dat
 export class UpdateCustomerDetailsCommand extends LedgerCommand<UpdateCustomerDetails['data']> {}
 export class RecordCustomerConsentCommand extends LedgerCommand<RecordCustomerConsent['data']> {}
 export class ForgetCustomerCommand extends LedgerCommand<ForgetCustomer['data']> {}
+export class SetLoyaltyRuleCommand extends LedgerCommand<SetLoyaltyRule['data']> {}
+export class ExpirePointsCommand extends LedgerCommand<ExpirePoints['data']> {}
 
 /** A batch of events an offline register decided, replayed from its outbox. */
 export class ReplayCommand {

@@ -2,14 +2,17 @@ import {
   CustomerLookupQuery,
   DomainError,
   domainError,
+  loyaltyBalance,
   normaliseIndianPhone,
   type CustomerPullResponse,
+  type LoyaltyBalanceView,
 } from '@possier/events';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
 import { allCustomers, customerState, customerViews } from '../customers/customer-directory.js';
+import { loyaltyAccountOf, loyaltyRuleOf } from '../loyalty/order-loyalty.js';
 import { toHttpError } from './http-errors.js';
 
 const send = (reply: FastifyReply, error: unknown) => {
@@ -20,6 +23,7 @@ const send = (reply: FastifyReply, error: unknown) => {
 
 const CustomerParams = z.object({ customerId: z.uuid() });
 const StoreQuery = z.strictObject({ storeId: z.uuid().optional() });
+const LoyaltyQuery = z.strictObject({ brandId: z.uuid(), storeId: z.uuid().optional() });
 
 /**
  * Customers read back, decrypted here at read time (nothing in clear is stored anywhere else):
@@ -59,6 +63,34 @@ export const registerCustomerRoutes = (
     }
   });
 
+  app.get<{ Params: unknown; Querystring: unknown }>('/v1/customers/:customerId/loyalty', async (request, reply) => {
+    try {
+      const { customerId } = CustomerParams.parse(request.params);
+      const query = LoyaltyQuery.parse(request.query);
+      const { principal, tenancy } = await allowed(request, query.storeId);
+      if (!tenancy.brands[query.brandId])
+        throw domainError('TENANCY.BRAND_NOT_FOUND', 'brandId', 'the org has no brand with this id');
+      const state = await customerState(deps.ledger.store, principal.orgId, customerId);
+      if (state.status === 'none')
+        throw domainError('CUSTOMER.NOT_FOUND', 'customerId', 'no customer with this id is registered');
+      const [account, rule] = await Promise.all([
+        loyaltyAccountOf(deps.ledger.store, principal.orgId, query.brandId, customerId),
+        loyaltyRuleOf(deps.ledger.store, principal.orgId, query.brandId),
+      ]);
+      const points = loyaltyBalance(account);
+      const body: LoyaltyBalanceView = {
+        brandId: query.brandId,
+        customerId,
+        points,
+        valuePaise: points * (rule?.pointValuePaise ?? 0),
+        lots: account.lots.map(({ points: lotPoints, expiresOn }) => ({ points: lotPoints, expiresOn })),
+      };
+      return reply.code(200).send(body);
+    } catch (error) {
+      return send(reply, error);
+    }
+  });
+
   app.post<{ Body: unknown }>('/v1/customers/lookup', async (request, reply) => {
     try {
       const query = CustomerLookupQuery.parse(request.body);
@@ -80,17 +112,34 @@ export const registerCustomerRoutes = (
       if (claims.kind !== 'register' || claims.registerId !== request.params.registerId) {
         throw domainError('AUTH.FORBIDDEN', 'registerId', 'only the register itself pulls its customers');
       }
-      const { principal } = await allowed(request);
+      const { principal, store } = await allowed(request);
       const states = (await allCustomers(deps.ledger.store, principal.orgId)).filter(
         (state) => state.status === 'active',
       );
       const views = await customerViews(deps.ledger.customerKeys, principal.orgId, states);
+      const brandId = store?.brandId;
+      const rule = brandId === undefined ? null : await loyaltyRuleOf(deps.ledger.store, principal.orgId, brandId);
+      const points = new Map<string, number>();
+      if (brandId !== undefined && rule !== null) {
+        for (const view of views) {
+          const account = await loyaltyAccountOf(deps.ledger.store, principal.orgId, brandId, view.customerId);
+          points.set(view.customerId, loyaltyBalance(account));
+        }
+      }
       const body: CustomerPullResponse = {
         customers: views.flatMap((view) =>
           view.status === 'active' && view.phone !== null
-            ? [{ customerId: view.customerId, name: view.name, phone: view.phone }]
+            ? [
+                {
+                  customerId: view.customerId,
+                  name: view.name,
+                  phone: view.phone,
+                  ...(rule === null ? {} : { loyaltyPoints: points.get(view.customerId) ?? 0 }),
+                },
+              ]
             : [],
         ),
+        ...(rule === null ? {} : { loyaltyRule: rule }),
       };
       return reply.code(200).send(body);
     } catch (error) {

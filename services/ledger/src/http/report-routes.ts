@@ -1,4 +1,4 @@
-import { DomainError, REPORT_NAMES, reportRoutes } from '@possier/events';
+import { DomainError, REPORT_NAMES, reportRoutes, type CustomersReport } from '@possier/events';
 import type { PrismaClient } from '@possier/prisma/client';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
 import type { Metrics } from '../observability/metrics.js';
 import { readAsTenant, resolveReportScope, runReport } from '../reports/index.js';
+import { nameCustomers } from '../reports/name-customers.js';
 import { toHttpError } from './http-errors.js';
 
 /**
@@ -43,7 +44,8 @@ export const registerReportRoutes = (
         const query = parseQuery(route.query, request.query) as { storeId?: string };
         const scope = await resolveReportScope(deps.ledger, claims, query.storeId);
         if (scope instanceof DomainError) throw scope;
-        const report = await readAsTenant(deps.prisma, scope.orgId, (tx) => runReport(name, tx, scope, query));
+        const read = await readAsTenant(deps.prisma, scope.orgId, (tx) => runReport(name, tx, scope, query));
+        const report = name === 'customers' ? await nameCustomers(deps.ledger, read as CustomersReport) : read;
         outcome = 'ok';
         request.log.info({ report: name, orgId: scope.orgId, stores: scope.storeIds.length }, 'report served');
         return reply.code(200).send(report);

@@ -53,6 +53,8 @@ export const servedRoutes: Record<RouteName, CommandClass> = {
   updateCustomerDetails: commands.UpdateCustomerDetailsCommand,
   recordCustomerConsent: commands.RecordCustomerConsentCommand,
   forgetCustomer: commands.ForgetCustomerCommand,
+  setLoyaltyRule: commands.SetLoyaltyRuleCommand,
+  expirePoints: commands.ExpirePointsCommand,
   replay: commands.ReplayCommand,
 };
 

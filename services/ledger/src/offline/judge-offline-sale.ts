@@ -71,6 +71,8 @@ export const judgeOfflineSales = async (
     catalog: (itemIds: ReadonlyArray<string>) => Promise<CatalogView>;
     stock: StockLevels;
     recordedAt: string;
+    /** Conflicts already found in these sales elsewhere (a loyalty shortfall), recorded with the rest. */
+    found?: ReadonlyMap<string, OfflineConflict[]>;
   },
 ): Promise<OfflineSalesJudgement> => {
   const conflictsByEvent = new Map<string, OfflineConflict[]>();
@@ -88,7 +90,10 @@ export const judgeOfflineSales = async (
   const catalog = await deps.catalog([...new Set(itemIds)]);
   for (const decision of sales) {
     const placedEvent = placedOf(decision);
-    const found = catalogConflictsOf(placedEvent.data as OrderPlaced['data'], catalog);
+    const found = [
+      ...catalogConflictsOf(placedEvent.data as OrderPlaced['data'], catalog),
+      ...(deps.found?.get(placedEvent.eventId) ?? []),
+    ];
     if (found.length > 0) conflictsByEvent.set(placedEvent.eventId, found);
   }
 

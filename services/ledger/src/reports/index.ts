@@ -1,6 +1,8 @@
 import type { ReportName } from '@possier/events';
+import { customersReport } from './customers.query.js';
 import { gstReport } from './gst.query.js';
 import { itemsReport } from './items.query.js';
+import { loyaltyReport } from './loyalty.query.js';
 import { paymentsReport } from './payments.query.js';
 import { receivablesReport } from './receivables.query.js';
 import type { ReportQuery } from './report-query.js';
@@ -21,6 +23,8 @@ export const reportQueries: { [Name in ReportName]: ReportQuery<Name> } = {
   shifts: shiftsReport,
   receivables: receivablesReport,
   statement: statementReport,
+  customers: customersReport,
+  loyalty: loyaltyReport,
 };
 
 /** Runs report `name` on a query already parsed by that report's own schema. */

@@ -20,6 +20,8 @@ export const REPORT_PROJECTIONS = [
   'shifts',
   'receivables',
   'statement_entries',
+  'customer_sales',
+  'loyalty',
 ] as const;
 
 export type ReadSide = {

@@ -16,6 +16,7 @@ import {
   UpdateCustomerDetailsHandler,
 } from './customer.handlers.js';
 import * as invoiceHandlers from './invoice.handlers.js';
+import { ExpirePointsHandler, SetLoyaltyRuleHandler } from './loyalty.handlers.js';
 import { AdjustTipHandler, PlaceOrderHandler, RefundOrderHandler, VoidOrderHandler } from './order.handlers.js';
 import { ReplayHandler } from './replay.handler.js';
 import { AdjustStockHandler, CloseShiftHandler, MoveCashHandler, OpenShiftHandler } from './stock-shift.handlers.js';
@@ -59,5 +60,7 @@ export const commandHandlers = [
   UpdateCustomerDetailsHandler,
   RecordCustomerConsentHandler,
   ForgetCustomerHandler,
+  SetLoyaltyRuleHandler,
+  ExpirePointsHandler,
   ReplayHandler,
 ];

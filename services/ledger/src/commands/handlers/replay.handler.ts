@@ -21,6 +21,7 @@ import {
 import { ReplayCommand } from '../commands.js';
 import { judgeOfflineSales } from '../../offline/judge-offline-sale.js';
 import { customerState } from '../../customers/customer-directory.js';
+import { settleReplayedLoyalty } from '../../loyalty/order-loyalty.js';
 import { LedgerContext } from '../ledger-context.js';
 
 type DecisionOutcome = { kind: 'stored'; result: AppendResult } | { kind: 'rejected'; reasons: ErrorDetail[] };
@@ -180,7 +181,11 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     const stored = valid
       .filter((index) => outcomes[index]?.kind === 'stored')
       .map((index) => decisions[index] as EventEnvelope[]);
-    const conflicts = await this.judge(stored, claims, store);
+    const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored, {
+      orgId: claims.orgId,
+      timeZone: store.timeZone,
+    });
+    const conflicts = await this.judge(stored, claims, store, loyaltyConflicts);
 
     const verdicts: ReplayVerdict[] = [];
     decisions.forEach((decision, index) => {
@@ -287,6 +292,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     decisions: ReadonlyArray<ReadonlyArray<EventEnvelope>>,
     register: RegisterPrincipal,
     store: TenancyStore,
+    found: ReadonlyMap<string, OfflineConflict[]>,
   ): Promise<Map<string, OfflineConflict[]>> {
     const judgement = await judgeOfflineSales(decisions, {
       orgId: register.orgId,
@@ -294,6 +300,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
       catalog: (itemIds) => this.ledger.catalogFor(register.orgId, store.brandId, register.storeId, itemIds),
       stock: this.ledger.stockLevels,
       recordedAt: new Date().toISOString(),
+      found,
     });
     await Promise.all(
       judgement.records.map(async (record) => {

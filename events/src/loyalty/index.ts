@@ -1,0 +1,4 @@
+export * from './loyalty-account.decider.js';
+export * from './loyalty-programme.decider.js';
+export * from './loyalty.commands.js';
+export * from './loyalty.events.js';
