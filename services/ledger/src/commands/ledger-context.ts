@@ -157,29 +157,24 @@ export class LedgerContext {
     const likelyCategories = new Set(
       itemStreams.flatMap((streamId) => categoryOf(this.folded.peek<ItemState>(streamId, orgId)) ?? []),
     );
-    const [items, categories] = await Promise.all([
-      this.folded.fold<ItemState>(
-        orgId,
-        itemStreams.map((streamId) => ({ streamId, decider: itemDecider })),
-      ),
-      this.folded.fold<TaxCategoryState>(
-        orgId,
-        [...likelyCategories].map((streamId) => ({ streamId, decider: taxCategoryDecider })),
-      ),
+    const read = await this.folded.fold(orgId, [
+      ...itemStreams.map((streamId) => ({ streamId, decider: itemDecider })),
+      ...[...likelyCategories].map((streamId) => ({ streamId, decider: taxCategoryDecider })),
     ]);
-    const missing = [...new Set([...items.values()].flatMap((item) => categoryOf(item) ?? []))].filter(
-      (streamId) => !categories.has(streamId),
+    const items = itemStreams.map((streamId) => read.get(streamId) as ItemState);
+    const missing = [...new Set(items.flatMap((item) => categoryOf(item) ?? []))].filter(
+      (streamId) => !read.has(streamId),
     );
     if (missing.length > 0) {
-      const more = await this.folded.fold<TaxCategoryState>(
+      const more = await this.folded.fold(
         orgId,
         missing.map((streamId) => ({ streamId, decider: taxCategoryDecider })),
       );
-      for (const [streamId, category] of more) categories.set(streamId, category);
+      for (const [streamId, category] of more) read.set(streamId, category);
     }
-    const entries = [...items.values()].map((item) => {
+    const entries = items.map((item) => {
       if (item.status !== 'defined' || item.brandId !== brandId) return undefined;
-      const category = categories.get(taxCategoryStreamId(item.taxCategoryId));
+      const category = read.get(taxCategoryStreamId(item.taxCategoryId)) as TaxCategoryState | undefined;
       if (category?.status !== 'defined') return undefined;
       return catalogEntryOf(item, category, storeId);
     });

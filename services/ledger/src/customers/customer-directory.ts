@@ -2,13 +2,13 @@ import {
   customerDecider,
   customerEventDefinitions,
   customerStreamId,
-  foldEvents,
   type CustomerEvent,
   type CustomerState,
   type CustomerView,
   type EventStore,
   type StoredEvent,
 } from '@possier/events';
+import { foldStream } from '../commands/folded-streams.js';
 import type { CustomerKeyring } from './customer-keyring.js';
 import { openPii } from './pii-cipher.js';
 
@@ -18,14 +18,8 @@ const CUSTOMER_TYPES = customerEventDefinitions.map((definition) => definition.s
 const PAGE = 5_000;
 
 /** A customer stream's state, or `none` when it does not exist or belongs to another org. */
-export const customerState = async (store: EventStore, orgId: string, customerId: string): Promise<CustomerState> => {
-  const events = await store.readStream(customerStreamId(customerId), { limit: 100_000 });
-  if (events[0] && events[0].orgId !== orgId) return customerDecider.initialState();
-  return foldEvents(
-    customerDecider,
-    events.map((event) => ({ type: event.type, data: event.data }) as CustomerEvent),
-  );
-};
+export const customerState = (store: EventStore, orgId: string, customerId: string): Promise<CustomerState> =>
+  foldStream(store, orgId, customerStreamId(customerId), customerDecider);
 
 /**
  * Decrypts at read time: nothing in clear is kept anywhere but here, in memory, for one answer.

@@ -1,7 +1,6 @@
 import {
   DomainError,
   fieldPath,
-  foldEvents,
   localDateAndHour,
   loyaltyAccountDecider,
   loyaltyAccountStreamId,
@@ -12,10 +11,8 @@ import {
   type EventStore,
   type LoyaltyRedemptionShortfall,
   type OfflineConflict,
-  type LoyaltyAccountEvent,
   type LoyaltyAccountState,
   type LoyaltyRule,
-  type LoyaltyRuleSet,
   type OrderPlaced,
   type OrderRefunded,
   type OrderVoided,
@@ -24,35 +21,24 @@ import {
   type Tender,
 } from '@possier/events';
 import { deriveEventId } from '../commands/event-ids.js';
+import { foldStream } from '../commands/folded-streams.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
 import type { CommandOutcome } from '../commands/stream-executor.js';
 
-const ofOrg = (events: StoredEvent[], orgId: string): StoredEvent[] =>
-  events[0] && events[0].orgId !== orgId ? [] : events;
-
 /** The brand's loyalty rule as its programme stream says now, or null when it has none. */
 export const loyaltyRuleOf = async (store: EventStore, orgId: string, brandId: string): Promise<LoyaltyRule | null> => {
-  const events = ofOrg(await store.readStream(loyaltyProgrammeStreamId(brandId), { limit: 100_000 }), orgId);
-  const state = foldEvents(
-    loyaltyProgrammeDecider,
-    events.map((event) => ({ type: event.type, data: event.data }) as LoyaltyRuleSet),
-  );
+  const state = await foldStream(store, orgId, loyaltyProgrammeStreamId(brandId), loyaltyProgrammeDecider);
   return state.status === 'set' ? state.rule : null;
 };
 
 /** A customer's account with a brand, folded from its stream (the source of truth for the balance). */
-export const loyaltyAccountOf = async (
+export const loyaltyAccountOf = (
   store: EventStore,
   orgId: string,
   brandId: string,
   customerId: string,
-): Promise<LoyaltyAccountState> => {
-  const events = ofOrg(await store.readStream(loyaltyAccountStreamId(brandId, customerId), { limit: 100_000 }), orgId);
-  return foldEvents(
-    loyaltyAccountDecider,
-    events.map((event) => ({ type: event.type, data: event.data }) as LoyaltyAccountEvent),
-  );
-};
+): Promise<LoyaltyAccountState> =>
+  foldStream(store, orgId, loyaltyAccountStreamId(brandId, customerId), loyaltyAccountDecider);
 
 const redemptionsOf = (tenders: ReadonlyArray<Pick<Tender, 'paymentId' | 'kind' | 'amountPaise'>>) =>
   tenders.flatMap((tender, index) =>
