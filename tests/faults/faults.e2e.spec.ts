@@ -31,12 +31,14 @@ describe('the ledger, relay, projector and registers under injected faults', () 
       expect(result.faults['delete-stream']).toBeGreaterThan(0);
       expect(result.acknowledgedCommands).toBeGreaterThan(0);
       expect(result.offlineSales).toBeGreaterThan(0);
+      expect(result.faults['lose-stream-messages']).toBeGreaterThan(0);
       expect({
         lost: result.lost,
         duplicated: result.duplicated,
         unpublished: result.unpublished,
         projectionDiffs: result.projectionDiffs,
-      }).toEqual({ lost: 0, duplicated: 0, unpublished: 0, projectionDiffs: 0 });
+        crashes: result.crashes,
+      }).toEqual({ lost: 0, duplicated: 0, unpublished: 0, projectionDiffs: 0, crashes: 0 });
     },
     durationMs + 600_000,
   );

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ok, seedRestaurant, startLedger, uuidv7 } from '@possier/ledger/testing';
 import { checkAcknowledged, checkOfflineSales, checkProjections, checkStream } from './checks.js';
-import { faultSequence, injectFault, noFaults, type FaultCounts } from './faults.js';
+import { CLOSING_FAULTS, faultSequence, injectFault, noFaults, type FaultCounts, type FaultKind } from './faults.js';
 import { onlineClient } from './online-client.js';
 import { runOnlineWorkload, type AnswerLoss } from './online-workload.js';
 import { waitForQuiescence } from './quiescence.js';
-import { startPrivateNats, startPrivatePostgres, type PrivateServer } from './private-servers.js';
+import {
+  freePort,
+  startPrivateNats,
+  startPrivatePostgres,
+  type PrivateNats,
+  type PrivateServer,
+} from '../../support/private-servers.js';
 import { seeded, sleep } from './seeded-random.js';
 import { ledgerService, projectorService, relayService, type RunNames } from './services.js';
 import { startTills } from './tills.js';
@@ -37,18 +42,12 @@ export type FaultRunResult = {
   duplicated: number;
   unpublished: number;
   projectionDiffs: number;
+  /** The ledger, relay or projector ended of itself: a fault must never do that. */
+  crashes: number;
   examples: string[];
   /** The one line of figures. */
   summary: string;
 };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The fault-injection run: the ledger API, the relay, the projector and two registers as real
@@ -74,7 +73,7 @@ export const runFaultInjection = async (options: FaultRunOptions): Promise<Fault
 const runOnServers = async (
   options: FaultRunOptions,
   postgres: PrivateServer,
-  natsServer: PrivateServer,
+  natsServer: PrivateNats,
 ): Promise<FaultRunResult> => {
   const { seed, log } = options;
   const ledger = await startLedger({ postgresServer: postgres.url, natsUrl: natsServer.url });
@@ -133,35 +132,43 @@ const runOnServers = async (
     const random = seeded(seed, 'faults');
     const nextFault = faultSequence(random);
     const connected = nats;
+    const targets = {
+      ledger: api,
+      relay,
+      projector,
+      tills,
+      nats: () => connected,
+      stream: names.stream,
+      loss,
+      postgres,
+      natsServer,
+    };
     const started = Date.now();
-    while (Date.now() - started < options.durationMs || faultCount < options.minFaults) {
+    const inject = async (planned: FaultKind) => {
       await sleep(random.between(300, 2_500));
-      const kind = await injectFault(
-        {
-          ledger: api,
-          relay,
-          projector,
-          tills,
-          nats: () => connected,
-          stream: names.stream,
-          loss,
-          postgres,
-          natsServer,
-        },
-        nextFault(),
-        random,
-      );
+      const kind = await injectFault(targets, planned, random);
       faults[kind] += 1;
       faultCount += 1;
       log(`faults: ${Math.round((Date.now() - started) / 1000)} s, fault ${faultCount}: ${kind}`);
-    }
+    };
+    while (Date.now() - started < options.durationMs || faultCount + CLOSING_FAULTS.length < options.minFaults)
+      await inject(nextFault());
+    for (const kind of CLOSING_FAULTS) await inject(kind);
 
     log('faults: workload stopping; waiting for the tills to empty their outboxes');
     stopWorkload.abort();
     const done = await online;
     await tills.finish();
     log('faults: waiting for the relay and the projector to reach the log head');
-    await waitForQuiescence(ledger.store, nats, names.stream, 180_000);
+    const services = [api, relay, projector];
+    await waitForQuiescence({
+      store: ledger.store,
+      nats,
+      stream: names.stream,
+      consumer: names.consumer,
+      services,
+      stalledMs: 90_000,
+    });
     await Promise.all([relay.stop(), projector.stop()]);
 
     const acknowledged = await checkAcknowledged(ledger.store, client.acknowledged);
@@ -172,16 +179,17 @@ const runOnServers = async (
     const events = rows[0]?.count ?? 0;
 
     const kills = faults['kill-ledger'] + faults['kill-relay'] + faults['kill-projector'] + faults['kill-register'];
-    const restarts = faults['restart-nats'] + faults['restart-postgres'];
+    const restarts = faults['restart-nats'] + faults['lose-stream-messages'] + faults['restart-postgres'];
     const lost = acknowledged.lost + offline.lost;
     const duplicated = acknowledged.duplicated + offline.duplicated + published.duplicated;
     const offlineSales = tills.days.reduce((sum, day) => sum + day.total, 0);
+    const crashes = services.flatMap((service) => service.crashes);
     const summary =
       `faults: seed=${seed}, faults=${faultCount}, kills=${kills}, restarts=${restarts}, ` +
       `stream_deletions=${faults['delete-stream']}, lost_answers=${faults['lose-answer']}, link_cuts=${faults['cut-register-link']}, ` +
       `commands=${client.acknowledged.length} (checkouts ${done.checkouts}, refunds ${done.refunds}, counts ${done.counts}), ` +
       `offline_sales=${offlineSales}, events=${events}, lost=${lost}, duplicated=${duplicated}, ` +
-      `unpublished=${published.lost}, projection_diffs=${projectionsChecked.diffs}`;
+      `unpublished=${published.lost}, projection_diffs=${projectionsChecked.diffs}, crashes=${crashes.length}`;
     return {
       seed,
       faults,
@@ -195,7 +203,18 @@ const runOnServers = async (
       duplicated,
       unpublished: published.lost,
       projectionDiffs: projectionsChecked.diffs,
-      examples: [...acknowledged.examples, ...offline.examples, ...published.examples, ...projectionsChecked.examples],
+      crashes: crashes.length,
+      examples: [
+        ...crashes.map(
+          (crash) =>
+            `${crash.service} ended of itself (code ${crash.code}, signal ${crash.signal}); its last output:\n` +
+            crash.lastLines.map((line) => `      ${line}`).join('\n'),
+        ),
+        ...acknowledged.examples,
+        ...offline.examples,
+        ...published.examples,
+        ...projectionsChecked.examples,
+      ],
       summary,
     };
   } finally {

@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChildService } from './child-service.js';
 import type { AnswerLoss } from './online-workload.js';
 import type { SeededRandom } from './seeded-random.js';
-import type { PrivateServer } from './private-servers.js';
+import type { PrivateNats, PrivateServer } from '../../support/private-servers.js';
 import type { Tills } from './tills.js';
 
 export type FaultKind =
@@ -15,6 +15,7 @@ export type FaultKind =
   | 'lose-answer'
   | 'cut-register-link'
   | 'restart-nats'
+  | 'lose-stream-messages'
   | 'restart-postgres';
 
 export type FaultCounts = Record<FaultKind, number>;
@@ -28,6 +29,7 @@ export const noFaults = (): FaultCounts => ({
   'lose-answer': 0,
   'cut-register-link': 0,
   'restart-nats': 0,
+  'lose-stream-messages': 0,
   'restart-postgres': 0,
 });
 
@@ -41,8 +43,18 @@ const WEIGHTS: ReadonlyArray<[FaultKind, number]> = [
   ['lose-answer', 3],
   ['cut-register-link', 2],
   ['restart-nats', 1],
+  ['lose-stream-messages', 1],
   ['restart-postgres', 1],
 ];
+
+/**
+ * The faults every run ends with, after whatever was drawn: the ones the relay and the projector
+ * must come through on their own. A projector that died of a stream deletion or a NATS restart
+ * used to come back only when a later `kill-projector` happened to start it again; after the
+ * last one, nothing did, and the run stopped with every projection behind. Ending with these, no
+ * kill follows to hide such a death or a consumer left stuck.
+ */
+export const CLOSING_FAULTS: ReadonlyArray<FaultKind> = ['delete-stream', 'lose-stream-messages', 'restart-nats'];
 
 export type FaultTargets = {
   ledger: ChildService;
@@ -54,7 +66,7 @@ export type FaultTargets = {
   loss: AnswerLoss;
   /** The run's own PostgreSQL and NATS servers, restarted as faults. */
   postgres: PrivateServer;
-  natsServer: PrivateServer;
+  natsServer: PrivateNats;
 };
 
 /**
@@ -123,6 +135,12 @@ export const injectFault = async (targets: FaultTargets, kind: FaultKind, random
       return kind;
     case 'restart-nats':
       await targets.natsServer.restart();
+      return kind;
+    case 'lose-stream-messages':
+      // The node comes back without the stream's messages but with its consumers' state: the
+      // relay must refill the stream, the projector must not wait behind a consumer that
+      // delivered past the new end.
+      await targets.natsServer.restartLosingMessages(targets.stream);
       return kind;
     case 'restart-postgres':
       await targets.postgres.restart();

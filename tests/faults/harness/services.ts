@@ -16,7 +16,11 @@ export type RunNames = {
   relay: string;
 };
 
-const childLogLevel = () => process.env.FAULTS_CHILD_LOG_LEVEL ?? 'warn';
+/**
+ * The relay and the projector log little at info (starts, interruptions, recoveries), which is
+ * what explains a stuck run; the ledger logs at warn unless told otherwise.
+ */
+const childLogLevel = (otherwise = 'warn') => process.env.FAULTS_CHILD_LOG_LEVEL ?? otherwise;
 
 export const ledgerService = (names: RunNames, port: number): ChildService =>
   new ChildService({
@@ -31,6 +35,7 @@ export const ledgerService = (names: RunNames, port: number): ChildService =>
       LOG_LEVEL: childLogLevel(),
     },
     ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,
+    supervised: true,
   });
 
 export const relayService = (names: RunNames): ChildService =>
@@ -45,8 +50,9 @@ export const relayService = (names: RunNames): ChildService =>
       LEDGER_SUBJECT_PREFIX: names.subjectPrefix,
       RELAY_NAME: names.relay,
       RELAY_METRICS_PORT: '0',
-      LOG_LEVEL: childLogLevel(),
+      LOG_LEVEL: childLogLevel('info'),
     },
+    supervised: true,
   });
 
 export const projectorService = (names: RunNames): ChildService =>
@@ -60,8 +66,9 @@ export const projectorService = (names: RunNames): ChildService =>
       LEDGER_STREAM: names.stream,
       PROJECTOR_CONSUMER: names.consumer,
       PROJECTOR_METRICS_PORT: '0',
-      LOG_LEVEL: childLogLevel(),
+      LOG_LEVEL: childLogLevel('info'),
     },
+    supervised: true,
   });
 
 /** A till selling a seeded run of sales through its outbox and syncing as it goes (the register's crash worker). */

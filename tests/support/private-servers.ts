@@ -1,15 +1,24 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { sleep } from './seeded-random.js';
 
 const run = promisify(execFile);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A TCP port free on loopback at the moment of asking. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 
 /**
- * A server the fault run owns: started for the run on a port of its own, restarted as a fault, and
+ * A server a suite owns: started for the run on a port of its own, restarted as a fault, and
  * removed afterwards. Restarting the machine's shared servers would break every other suite using
  * them at that moment; a private one can be restarted as often as the seed says.
  */
@@ -56,7 +65,7 @@ const asServerUser = (program: string, args: string[]): [string, string[]] =>
  * open transactions roll back.
  */
 export const startPrivatePostgres = async (port: number): Promise<PrivateServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'possier-faults-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), 'possier-private-pg-'));
   if (process.getuid?.() === 0) {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
@@ -86,13 +95,24 @@ export const startPrivatePostgres = async (port: number): Promise<PrivateServer>
   };
 };
 
+/** A NATS server whose disk can lose a stream's messages. */
+export type PrivateNats = PrivateServer & {
+  /**
+   * Stops the server, deletes the stream's message files and starts it again: what a node that
+   * lost its disk's unsynced tail (JetStream fsyncs on an interval) comes back with. The stream's
+   * definition and its consumers' state survive, so a consumer may have delivered past the new
+   * end.
+   */
+  restartLosingMessages(stream: string): Promise<void>;
+};
+
 /**
  * A NATS server with JetStream of the run's own, its store in a temporary folder. `restart()`
  * stops it the way a service manager does (SIGTERM: clients are disconnected, the store is
  * flushed) and starts it again on the same store.
  */
-export const startPrivateNats = async (port: number): Promise<PrivateServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'possier-faults-nats-'));
+export const startPrivateNats = async (port: number): Promise<PrivateNats> => {
+  const dir = mkdtempSync(join(tmpdir(), 'possier-private-nats-'));
   const program = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
   let server: ChildProcess | undefined;
   const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
@@ -118,6 +138,14 @@ export const startPrivateNats = async (port: number): Promise<PrivateServer> => 
     url: `nats://127.0.0.1:${port}`,
     restart: async () => {
       await stop();
+      await start();
+    },
+    restartLosingMessages: async (stream: string) => {
+      await stop();
+      // The global account's store: jetstream/$G/streams/<name>/msgs holds the message blocks.
+      const messages = join(dir, 'jetstream', '$G', 'streams', stream, 'msgs');
+      for (const file of existsSync(messages) ? readdirSync(messages) : [])
+        rmSync(join(messages, file), { force: true });
       await start();
     },
     stop: async () => {
