@@ -1,4 +1,4 @@
-import { jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChildService } from './child-service.js';
 import type { AnswerLoss } from './online-workload.js';
@@ -92,6 +92,23 @@ const draw = (random: SeededRandom): FaultKind => {
   return (WEIGHTS.at(-1) as [FaultKind, number])[0];
 };
 
+/**
+ * Runs `act` with the run's own NATS connection once it answers: after a restart of the server
+ * the client takes a moment to reconnect, and a request sent meanwhile times out. Gives up after
+ * a minute of no answer.
+ */
+const withNats = async <T>(nats: () => NatsConnection, act: (jsm: JetStreamManager) => Promise<T>): Promise<T> => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await act(await jetstreamManager(nats(), { timeout: 2_000 }));
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+};
+
 /** A service killed with SIGKILL, down for a seeded moment, then started again. */
 const killAndRestart = async (service: ChildService, random: SeededRandom) => {
   await service.kill();
@@ -122,8 +139,13 @@ export const injectFault = async (targets: FaultTargets, kind: FaultKind, random
     case 'delete-stream': {
       // Only this run's stream: the relay must notice and rebuild it from the store. It may be
       // gone already (deleted before, not yet rebuilt); that is no new fault.
-      const jsm = await jetstreamManager(targets.nats());
-      if (await jsm.streams.delete(targets.stream).catch(() => false)) return kind;
+      const deleted = await withNats(targets.nats, (jsm) =>
+        jsm.streams.delete(targets.stream).catch((error: unknown) => {
+          if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound) return false;
+          throw error;
+        }),
+      );
+      if (deleted) return kind;
       targets.loss.pending += 1;
       return 'lose-answer';
     }
@@ -135,12 +157,14 @@ export const injectFault = async (targets: FaultTargets, kind: FaultKind, random
       return kind;
     case 'restart-nats':
       await targets.natsServer.restart();
+      await withNats(targets.nats, (jsm) => jsm.getAccountInfo());
       return kind;
     case 'lose-stream-messages':
       // The node comes back without the stream's messages but with its consumers' state: the
       // relay must refill the stream, the projector must not wait behind a consumer that
       // delivered past the new end.
       await targets.natsServer.restartLosingMessages(targets.stream);
+      await withNats(targets.nats, (jsm) => jsm.getAccountInfo());
       return kind;
     case 'restart-postgres':
       await targets.postgres.restart();
