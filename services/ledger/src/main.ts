@@ -1,4 +1,4 @@
-import { openPostgresEventStore, postgresAuditLog } from '@possier/store';
+import { listenForClientErrors, openPostgresEventStore, postgresAuditLog } from '@possier/store';
 import pg from 'pg';
 import { postgresCustomerKeyring } from './customers/customer-keyring.js';
 import { postgresRegisterSyncLog } from './offline/register-sync.js';
@@ -24,6 +24,7 @@ const store = await openPostgresEventStore({
 });
 const readModels = new pg.Pool({ connectionString: config.REPORTS_DATABASE_URL ?? config.DATABASE_URL, max: 5 });
 readModels.on('error', (err) => logger.error({ err }, 'read-model pool'));
+listenForClientErrors(readModels, (err) => logger.warn({ err }, 'read-model connection lost'));
 const app = await createLedgerApp({
   store,
   readModels,

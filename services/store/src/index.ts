@@ -1,4 +1,5 @@
 export * from './conformance/subject.js';
+export * from './postgres/client-errors.js';
 export * from './postgres/log-position.js';
 export * from './postgres/postgres-event-store.js';
 export * from './upcast.js';

@@ -4,7 +4,7 @@ import { migrate } from '@possier/prisma';
 import { runProjector } from '@possier/projector';
 import { projections } from '@possier/read-models';
 import { ledgerStream, runRelay, saveRelayPosition } from '@possier/relay';
-import { openPostgresEventStore } from '@possier/store';
+import { listenForClientErrors, openPostgresEventStore } from '@possier/store';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { StartError, type Runtime } from './runtime.js';
@@ -63,6 +63,7 @@ export const openServerRuntime = async (settings: ServerSettings, logger: Logger
   });
   const readModels = new pg.Pool({ connectionString: settings.databaseUrl, max: 5 });
   readModels.on('error', (err) => logger.error({ err }, 'read-model pool'));
+  listenForClientErrors(readModels, (err) => logger.warn({ err }, 'read-model connection lost'));
   const nats = await connect({ servers: settings.natsUrl, name: 'possier', maxReconnectAttempts: -1 });
   const stream = ledgerStream({
     ...(settings.stream === undefined ? {} : { name: settings.stream }),

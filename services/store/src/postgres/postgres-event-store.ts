@@ -19,6 +19,7 @@ import pg from 'pg';
 import type { StoreOptions } from '../conformance/subject.js';
 import { upcasterFor } from '../upcast.js';
 import { validateAppend } from '../validate-append.js';
+import { listenForClientErrors } from './client-errors.js';
 import { GroupCommitter } from './group-commit.js';
 import { decodeLogPosition, encodeLogPosition, START } from './log-position.js';
 import { announcer, Notifier, pgListen, type Listen } from './notifier.js';
@@ -77,6 +78,7 @@ export const openPostgresEventStore = async (options: PostgresEventStoreOptions)
     idle_in_transaction_session_timeout: 15_000,
   });
   pool.on('error', options.onError ?? (() => undefined));
+  listenForClientErrors(pool, options.onError ?? (() => undefined));
   const driver: SqlDriver = { pool, listen: pgListen(options.connectionString), close: () => pool.end() };
   return openSqlEventStore(driver, { ...options, poolSize });
 };
