@@ -40,6 +40,14 @@ export type ReadStreamOptions = {
   limit?: number | undefined;
 };
 
+/**
+ * A stream's identity: the org that owns it and its name within that org. Ids are minted by
+ * clients and say nothing about who owns them, so a name alone never identifies a stream: the
+ * same `order-<uuid>` in two orgs is two unrelated streams, and one org's use of a name can
+ * neither block, nor be seen by, another.
+ */
+export type StreamRef = { readonly orgId: string; readonly streamId: string };
+
 /** One stream of a `readStreams` call, read forwards from `from` (inclusive). */
 export type StreamRead = { streamId: string; from: number };
 
@@ -71,24 +79,26 @@ export type SubscribeOptions = {
 
 export interface EventStore {
   /**
-   * Appends a batch to one stream atomically, if the stream is at `expectedVersion`. Re-appending
-   * a batch already stored is a no-op that says `duplicate: true`.
+   * Appends a batch to one stream of one org atomically, if the stream is at `expectedVersion`.
+   * Every event must name that stream and org. Re-appending a batch already stored is a no-op
+   * that says `duplicate: true`. Event ids are unique within an org: another org's use of an id
+   * is invisible here.
    *
-   * Throws WrongExpectedVersionError, EventIdConflictError, StreamOrgMismatchError or
-   * InvalidAppendError; never writes anything when it throws.
+   * Throws WrongExpectedVersionError, EventIdConflictError or InvalidAppendError; never writes
+   * anything when it throws.
    */
   append(
-    streamId: string,
+    stream: StreamRef,
     expectedVersion: ExpectedVersion,
     events: ReadonlyArray<EventEnvelope>,
   ): Promise<AppendResult>;
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readStream(stream: StreamRef, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /**
-   * Several streams forwards at once, each from its own position: what a command reads to decide,
-   * in one round trip where the store can. Every stream asked for is in the answer, empty when it
-   * has nothing from that position.
+   * Several streams of one org forwards at once, each from its own position: what a command
+   * reads to decide, in one round trip where the store can. Every stream asked for is in the
+   * answer (keyed by stream id), empty when it has nothing from that position.
    */
-  readStreams(reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>>;
+  readStreams(orgId: string, reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>>;
   /** The global log in order, with no gaps: an event never appears after a position already handed out. */
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catches up from `after`, then follows the log live, until the signal aborts. */
@@ -111,7 +121,7 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
-/** An event id already stored with a different stream, type or payload: never a second row. */
+/** An event id already stored in the same org with a different stream, type or payload: never a second row. */
 export class EventIdConflictError extends Error {
   override readonly name = 'EventIdConflictError';
   constructor(
@@ -119,17 +129,6 @@ export class EventIdConflictError extends Error {
     readonly detail: string,
   ) {
     super(`event ${eventId} is already stored with different content: ${detail}`);
-  }
-}
-
-/** A stream belongs to one org; appending to it in another org's name is refused. */
-export class StreamOrgMismatchError extends Error {
-  override readonly name = 'StreamOrgMismatchError';
-  constructor(
-    readonly streamId: string,
-    readonly orgId: string,
-  ) {
-    super(`stream ${streamId} does not belong to org ${orgId}`);
   }
 }
 

@@ -3,7 +3,6 @@ import {
   EventIdConflictError,
   expectedVersionToNumber,
   InvalidAppendError,
-  StreamOrgMismatchError,
   WrongExpectedVersionError,
 } from './event-store.js';
 
@@ -26,10 +25,6 @@ describe('event store port', () => {
     expect(new EventIdConflictError('e1', 'different data')).toMatchObject({
       name: 'EventIdConflictError',
       eventId: 'e1',
-    });
-    expect(new StreamOrgMismatchError('order-1', 'org-b')).toMatchObject({
-      name: 'StreamOrgMismatchError',
-      orgId: 'org-b',
     });
     expect(new InvalidAppendError('events.0.eventId', 'must be a UUIDv7')).toMatchObject({
       name: 'InvalidAppendError',

@@ -1,4 +1,4 @@
-import { EventEnvelope, InvalidAppendError, StreamId, type ExpectedVersion } from '@possier/events';
+import { EventEnvelope, InvalidAppendError, StreamId, type ExpectedVersion, type StreamRef } from '@possier/events';
 
 /** A batch larger than this is refused: one checkout is a handful of events, an import a few thousand. */
 export const MAX_BATCH = 10_000;
@@ -6,10 +6,10 @@ export const MAX_BATCH = 10_000;
 /**
  * Checks an append before any adapter touches its database, so every adapter refuses the same
  * bad input with the same typed error naming the field: a malformed envelope, events of another
- * stream, a batch spanning orgs, an event id twice in one batch.
+ * stream or another org than the one appended to, an event id twice in one batch.
  */
 export const validateAppend = (
-  streamId: string,
+  { orgId, streamId }: StreamRef,
   expectedVersion: ExpectedVersion,
   events: ReadonlyArray<unknown>,
 ): { orgId: string; events: EventEnvelope[] } => {
@@ -38,8 +38,9 @@ export const validateAppend = (
     if (envelope.streamId !== streamId) {
       throw new InvalidAppendError(`events.${index}.streamId`, `must be ${streamId}, the stream appended to`);
     }
-    if (envelope.orgId !== parsed[0]?.orgId && index > 0) {
-      throw new InvalidAppendError(`events.${index}.orgId`, 'every event of one append must belong to the same org');
+    // Uuids, so compared as the database compares them: one org in two spellings is one org.
+    if (envelope.orgId.toLowerCase() !== orgId.toLowerCase()) {
+      throw new InvalidAppendError(`events.${index}.orgId`, `must be ${orgId}, the org whose stream is appended to`);
     }
     if (ids.has(envelope.eventId)) {
       throw new InvalidAppendError(`events.${index}.eventId`, 'appears twice in the batch');
@@ -47,5 +48,5 @@ export const validateAppend = (
     ids.add(envelope.eventId);
     parsed.push(envelope);
   }
-  return { orgId: (parsed[0] as EventEnvelope).orgId, events: parsed };
+  return { orgId, events: parsed };
 };

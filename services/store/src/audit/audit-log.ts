@@ -9,7 +9,7 @@ import { envelopeOfRow, type EventRow } from '../postgres/rows.js';
  * to. Every read names the org, so one org can never read another's events here.
  */
 export type AuditLog = {
-  /** Every event of one stream of the org, in stream order; none when the stream is another org's. */
+  /** Every event of the org's stream of that name, in stream order; another org's stream of the same name is not it. */
   stream(orgId: string, streamId: string): Promise<AuditRecord[]>;
   /**
    * The store's events after `after` up to and including `through`, in global log order; with
@@ -49,7 +49,8 @@ type AuditRow = Omit<EventRow, 'recorded_at'> & {
 };
 
 // The predecessor's hash: zeros before a stream's first event or after an unchained (pre-chain)
-// event, as append_events chains them; null when the predecessor row is gone.
+// event, as append_events chains them; null when the predecessor row is gone. The predecessor is
+// found in the same org: another org's stream of the same name is another chain.
 const AUDIT_SELECT = `
   SELECT e.global_position, e.transaction_id::text AS transaction_id, e.event_id, e.stream_id, e.stream_position,
          e.type, e.schema_version, e.org_id, e.brand_id, e.store_id, e.register_id, e.actor_id, e.occurred_at,
@@ -59,7 +60,8 @@ const AUDIT_SELECT = `
               WHEN p.event_id IS NULL THEN NULL
               ELSE coalesce(encode(p.hash, 'hex'), repeat('0', 64)) END AS prev_hash
   FROM events e
-  LEFT JOIN events p ON p.stream_id = e.stream_id AND p.stream_position = e.stream_position - 1`;
+  LEFT JOIN events p
+    ON p.org_id = e.org_id AND p.stream_id = e.stream_id AND p.stream_position = e.stream_position - 1`;
 
 const toRecord = (row: AuditRow): AuditRecord => ({
   ...envelopeOfRow(row, row.recorded_at),

@@ -45,11 +45,11 @@ describe('the hash chain PostgreSQL computes at append', () => {
   it('recomputes offline, byte for byte, from the row as exported: awkward data, several batches', async () => {
     const orgId = uniqueOrg();
     const streamId = uniqueStream('order');
-    await store.append(streamId, 'no_stream', [
+    await store.append({ orgId, streamId }, 'no_stream', [
       envelope(streamId, orgId, awkwardData),
       envelope(streamId, orgId, { n: 1 }),
     ]);
-    await store.append(streamId, 1, [envelope(streamId, orgId, { n: 2 }, { causationId: randomUUID() })]);
+    await store.append({ orgId, streamId }, 1, [envelope(streamId, orgId, { n: 2 }, { causationId: randomUUID() })]);
 
     const records = await audit.stream(orgId, streamId);
     expect(records.map((record) => record.streamPosition)).toEqual([0, 1, 2]);
@@ -62,7 +62,9 @@ describe('the hash chain PostgreSQL computes at append', () => {
     const streams = Array.from({ length: 6 }, () => uniqueStream('order'));
     await Promise.all(
       streams.flatMap((streamId) =>
-        Array.from({ length: 5 }, (_, n) => store.append(streamId, 'any', [envelope(streamId, orgId, { n })])),
+        Array.from({ length: 5 }, (_, n) =>
+          store.append({ orgId, streamId }, 'any', [envelope(streamId, orgId, { n })]),
+        ),
       ),
     );
     for (const streamId of streams) {
@@ -75,10 +77,10 @@ describe('the hash chain PostgreSQL computes at append', () => {
   it('keeps the stored bytes when the event is upcast on read: the audit trail reads what was hashed', async () => {
     const orgId = uniqueOrg();
     const streamId = uniqueStream('stock');
-    await store.append(streamId, 'no_stream', [
+    await store.append({ orgId, streamId }, 'no_stream', [
       envelope(streamId, orgId, { qty: 3 }, { type: 'StockCountedForTest', schemaVersion: 1 }),
     ]);
-    const [upcast] = await store.readStream(streamId);
+    const [upcast] = await store.readStream({ orgId, streamId });
     expect(upcast).toMatchObject({ schemaVersion: 2, data: { quantity: 3, unit: 'piece' } });
     const [stored] = await audit.stream(orgId, streamId);
     expect(stored).toMatchObject({ schemaVersion: 1, data: { qty: 3 } });
@@ -89,10 +91,42 @@ describe('the hash chain PostgreSQL computes at append', () => {
     const orgId = uniqueOrg();
     const streamId = uniqueStream('order');
     const shouted = envelope(streamId, orgId, { n: 0 }, { storeId: randomUUID().toUpperCase() });
-    await store.append(streamId, 'no_stream', [{ ...shouted, eventId: shouted.eventId.toUpperCase() }]);
+    await store.append({ orgId, streamId }, 'no_stream', [{ ...shouted, eventId: shouted.eventId.toUpperCase() }]);
     const records = await audit.stream(orgId, streamId);
     expect(records[0]?.eventId).toBe(shouted.eventId.toLowerCase());
     expectIntactChain(records);
+  });
+
+  it("chains two orgs' streams of one name each on its own, and finds a predecessor in its own org only", async () => {
+    const streamId = uniqueStream('order');
+    const [orgA, orgB] = [uniqueOrg(), uniqueOrg()];
+    const batchOfA = [0, 1, 2].map((n) => envelope(streamId, orgA, { n }));
+    await store.append({ orgId: orgA, streamId }, 'no_stream', batchOfA.slice(0, 2));
+    // B's stream of the same name, with A's very ids, stored between A's two appends.
+    await store.append(
+      { orgId: orgB, streamId },
+      'no_stream',
+      batchOfA.map((event) => ({ ...event, orgId: orgB })),
+    );
+    await store.append({ orgId: orgA, streamId }, 1, batchOfA.slice(2));
+
+    const ofA = await audit.stream(orgA, streamId);
+    const ofB = await audit.stream(orgB, streamId);
+    expect(ofA.map((record) => [record.orgId, record.streamPosition])).toEqual([0, 1, 2].map((n) => [orgA, n]));
+    expect(ofB.map((record) => [record.orgId, record.streamPosition])).toEqual([0, 1, 2].map((n) => [orgB, n]));
+    expectIntactChain(ofA);
+    expectIntactChain(ofB);
+
+    // With A's second event gone, its third has no predecessor: B's event at that position is not it.
+    await store.pool.query('DELETE FROM events WHERE org_id = $1 AND stream_id = $2 AND stream_position = 1', [
+      orgA,
+      streamId,
+    ]);
+    expect((await audit.stream(orgA, streamId)).map((record) => [record.streamPosition, record.prevHash])).toEqual([
+      [0, ZERO_HASH],
+      [2, null],
+    ]);
+    expectIntactChain(await audit.stream(orgB, streamId));
   });
 
   it('reads one org’s events only, and names a row whose predecessor was deleted', async () => {
@@ -100,7 +134,7 @@ describe('the hash chain PostgreSQL computes at append', () => {
     const storeId = randomUUID();
     const streamId = uniqueStream('order');
     await store.append(
-      streamId,
+      { orgId, streamId },
       'no_stream',
       [0, 1, 2].map((n) => envelope(streamId, orgId, { n }, { storeId })),
     );
@@ -117,7 +151,10 @@ describe('the hash chain PostgreSQL computes at append', () => {
       [...firstTwo, ...rest].map((record) => record.hash),
     );
 
-    await store.pool.query('DELETE FROM events WHERE stream_id = $1 AND stream_position = 1', [streamId]);
+    await store.pool.query('DELETE FROM events WHERE org_id = $1 AND stream_id = $2 AND stream_position = 1', [
+      orgId,
+      streamId,
+    ]);
     const [, third] = await audit.stream(orgId, streamId);
     expect(third).toMatchObject({ streamPosition: 2, prevHash: null });
     expect(await audit.lastUnchained(orgId, storeId)).toBeNull();

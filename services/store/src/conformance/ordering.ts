@@ -17,10 +17,10 @@ export const describeOrdering = (subject: ConformanceSubject, store: () => Event
       const orgId = uniqueOrg();
       const [streamA, streamB] = [uniqueStream(), uniqueStream()];
       const before = envelope(streamA, orgId, { n: 'before' });
-      await store().append(streamA, 'no_stream', [before]);
+      await store().append({ orgId, streamId: streamA }, 'no_stream', [before]);
 
-      const early = await holdAppend(streamA, [envelope(streamA, orgId, { n: 'early' })]);
-      const late = await holdAppend(streamB, [envelope(streamB, orgId, { n: 'late' })]);
+      const early = await holdAppend({ orgId, streamId: streamA }, [envelope(streamA, orgId, { n: 'early' })]);
+      const late = await holdAppend({ orgId, streamId: streamB }, [envelope(streamB, orgId, { n: 'late' })]);
       try {
         await late.commit();
         // 'late' is committed with the higher position, but 'early' may still commit below it:
@@ -41,8 +41,8 @@ export const describeOrdering = (subject: ConformanceSubject, store: () => Event
     it('a live subscriber waits for the earlier transaction and then sees both, the earlier first', async () => {
       const orgId = uniqueOrg();
       const [streamA, streamB] = [uniqueStream(), uniqueStream()];
-      const early = await holdAppend(streamA, [envelope(streamA, orgId, { n: 'early' })]);
-      const late = await holdAppend(streamB, [envelope(streamB, orgId, { n: 'late' })]);
+      const early = await holdAppend({ orgId, streamId: streamA }, [envelope(streamA, orgId, { n: 'early' })]);
+      const late = await holdAppend({ orgId, streamId: streamB }, [envelope(streamB, orgId, { n: 'late' })]);
       const controller = new AbortController();
       const seen: unknown[] = [];
       const following = (async () => {

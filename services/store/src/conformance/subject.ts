@@ -1,4 +1,4 @@
-import type { EventRegistry, EventStore } from '@possier/events';
+import type { EventRegistry, EventStore, StreamRef } from '@possier/events';
 
 /** Hooks an adapter exposes for fault tests; never set in production. */
 export type FaultHooks = {
@@ -24,14 +24,14 @@ export type ConformanceSubject = {
   name: string;
   /** When set, the whole suite is skipped and this reason printed (e.g. no server configured). */
   skipReason?: string | undefined;
-  /** Opens a store. Stream ids in the suite are unique per test, so a shared log is fine. */
+  /** Opens a store. Stream and org ids in the suite are unique per test, so a shared log is fine. */
   open(options?: StoreOptions): Promise<EventStore>;
   /**
    * Starts an append in a transaction left open until `commit`, so a test can hold a
    * lower-numbered write back while a later one commits. Absent for stores whose log is
    * commit-ordered by construction (EventStoreDB), where the gap cannot arise.
    */
-  holdAppend?: (streamId: string, events: ReadonlyArray<unknown>) => Promise<HeldAppend>;
+  holdAppend?: (stream: StreamRef, events: ReadonlyArray<unknown>) => Promise<HeldAppend>;
   /** Documented semantic differences: tests of behaviour the store does not have are replaced by tests of what it does instead. */
   differences?: {
     /** EventStoreDB deduplicates by event id alone: the same id with another payload is a duplicate, not a conflict. */

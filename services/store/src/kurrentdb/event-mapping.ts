@@ -2,6 +2,7 @@ import { jsonEvent, type EventData, type JSONType, type RecordedEvent } from '@k
 import type { EventEnvelope, StoredEvent } from '@possier/events';
 import type { Upcast } from '../upcast.js';
 import { encodeLogPosition } from './log-position.js';
+import { serverStreamName } from './stream-name.js';
 
 /**
  * The envelope fields kept in a KurrentDB event's JSON metadata: every field but the id, the type
@@ -30,17 +31,24 @@ export const toEventData = (envelope: EventEnvelope): EventData => {
 const ledgerMetadataOf = (event: RecordedEvent): LedgerMetadata | null => {
   const metadata: unknown = event.metadata;
   if (typeof metadata !== 'object' || metadata === null || metadata instanceof Uint8Array) return null;
-  const { orgId, schemaVersion } = metadata as Partial<LedgerMetadata>;
-  return typeof orgId === 'string' && typeof schemaVersion === 'number' ? (metadata as LedgerMetadata) : null;
+  const { orgId, streamId, schemaVersion } = metadata as Partial<LedgerMetadata>;
+  return typeof orgId === 'string' && typeof streamId === 'string' && typeof schemaVersion === 'number'
+    ? (metadata as LedgerMetadata)
+    : null;
 };
 
 /**
  * True for an event this adapter wrote. `$all` also holds the server's own events (types and
  * streams starting with `$`: projections, stats, stream metadata) and whatever other applications
- * write to the same server; neither is part of the ledger's log.
+ * write to the same server; neither is part of the ledger's log. Nor is an envelope kept under
+ * another name than its org's stream (a copy, or one written before names carried the org): no
+ * read of that org's stream could reach it.
  */
-export const isLedgerEvent = (event: RecordedEvent): boolean =>
-  !event.type.startsWith('$') && !event.streamId.startsWith('$') && event.isJson && ledgerMetadataOf(event) !== null;
+export const isLedgerEvent = (event: RecordedEvent): boolean => {
+  if (event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return false;
+  const metadata = ledgerMetadataOf(event);
+  return metadata !== null && event.streamId === serverStreamName(metadata);
+};
 
 /** The org of a stored event; null when the event was not written by this adapter. */
 export const orgIdOf = (event: RecordedEvent): string | null => ledgerMetadataOf(event)?.orgId ?? null;
@@ -49,7 +57,7 @@ export const toStoredEvent = (event: RecordedEvent, upcast: Upcast): StoredEvent
   const metadata = ledgerMetadataOf(event);
   if (metadata === null || !isLedgerEvent(event)) {
     throw new Error(
-      `event ${event.id} of stream ${event.streamId} was not written by the ledger (no envelope in its metadata)`,
+      `event ${event.id} of stream ${event.streamId} was not written by the ledger (no envelope in its metadata, or not under its org's stream)`,
     );
   }
   const position = event.position;
@@ -62,7 +70,8 @@ export const toStoredEvent = (event: RecordedEvent, upcast: Upcast): StoredEvent
     eventId: event.id,
     type: event.type,
     schemaVersion: metadata.schemaVersion,
-    streamId: event.streamId,
+    // The envelope's own stream id; the server's name carries the org as well (serverStreamName).
+    streamId: metadata.streamId,
     orgId: metadata.orgId,
     brandId: metadata.brandId,
     storeId: metadata.storeId,

@@ -3,8 +3,10 @@ import type { EventEnvelope } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { isLedgerEvent, toEventData, toStoredEvent } from './event-mapping.js';
 import { logMatcher, serverFilter } from './log-filter.js';
+import { serverStreamName } from './stream-name.js';
 
 const ORG = '0193a000-0000-7000-8000-0000000000a1';
+const OTHER_ORG = '0193a000-0000-7000-8000-0000000000a2';
 
 const envelope: EventEnvelope = {
   eventId: '0193a000-0000-7000-8000-000000000e01',
@@ -25,7 +27,7 @@ const envelope: EventEnvelope = {
 /** What the server hands back for an appended event: the client's JSON round trip of data and metadata. */
 const storedAs = (event: EventData, place: { revision: bigint; commit: bigint; streamId?: string }): RecordedEvent =>
   ({
-    streamId: place.streamId ?? envelope.streamId,
+    streamId: place.streamId ?? serverStreamName(envelope),
     id: event.id,
     isJson: event.contentType === 'application/json',
     revision: place.revision,
@@ -52,6 +54,7 @@ describe('KurrentDB event mapping', () => {
 
     const stored = toStoredEvent(storedAs(data, { revision: 4n, commit: 0x1234n }), identity);
     const { recordedAt, streamPosition, globalPosition, logPosition, ...asAppended } = stored;
+    // The envelope's own stream id comes back, not the server's name with the org in it.
     expect(asAppended).toEqual(envelope);
     expect({ recordedAt, streamPosition, globalPosition, logPosition }).toEqual({
       recordedAt: '2026-11-24T07:35:00.456Z',
@@ -72,21 +75,29 @@ describe('KurrentDB event mapping', () => {
     expect(isLedgerEvent({ ...ours, streamId: '$projections-$all' })).toBe(false);
     expect(isLedgerEvent({ ...ours, metadata: { correlationId: 'x' } } as RecordedEvent)).toBe(false);
     expect(isLedgerEvent({ ...ours, metadata: undefined } as RecordedEvent)).toBe(false);
+    // An envelope under a name that is not its org's stream: no read of that stream reaches it.
+    expect(isLedgerEvent({ ...ours, streamId: envelope.streamId })).toBe(false);
+    expect(isLedgerEvent({ ...ours, streamId: serverStreamName({ ...envelope, orgId: OTHER_ORG }) })).toBe(false);
     expect(() => toStoredEvent({ ...ours, metadata: undefined } as RecordedEvent, identity)).toThrow(
       /not written by the ledger/,
     );
   });
 
-  it('filters types exactly on the server and org and type again in the client', () => {
+  it("filters an org's stream names or else types on the server, and org and type again in the client", () => {
     expect(serverFilter({ types: ['OrderPlaced', 'Odd.Type'] })).toMatchObject({
       filterOn: 'eventType',
       regex: '^(?:OrderPlaced|Odd\\.Type)$',
     });
-    expect(serverFilter({ orgId: ORG })).toMatchObject({ filterOn: 'eventType', regex: '^[^$].*' });
+    expect(serverFilter({ orgId: ORG, types: ['OrderPlaced'] })).toMatchObject({
+      filterOn: 'streamName',
+      prefixes: [`${ORG}:`],
+    });
+    expect(serverFilter({})).toMatchObject({ filterOn: 'eventType', regex: '^[^$].*' });
 
     const ours = storedAs(toEventData(envelope), { revision: 0n, commit: 10n });
     expect(logMatcher({ orgId: ORG, types: ['OrderPlaced'] })(ours)).toBe(true);
-    expect(logMatcher({ orgId: '0193a000-0000-7000-8000-0000000000a2' })(ours)).toBe(false);
+    expect(logMatcher({ orgId: ORG.toUpperCase() })(ours)).toBe(true);
+    expect(logMatcher({ orgId: OTHER_ORG })(ours)).toBe(false);
     expect(logMatcher({ types: ['OrderPlacedV2'] })(ours)).toBe(false);
     expect(logMatcher(undefined)({ ...ours, type: '$statsCollected' })).toBe(false);
   });

@@ -4,7 +4,7 @@ import type pg from 'pg';
 export type AppendSpec = { streamId: string; expected: number; orgId: string; events: ReadonlyArray<string> };
 
 export type AppendOutcome = {
-  status: 'appended' | 'duplicate' | 'wrong_expected_version' | 'event_id_conflict' | 'org_mismatch';
+  status: 'appended' | 'duplicate' | 'wrong_expected_version' | 'event_id_conflict';
   streamVersion: number | null;
   globalPositions: number[] | null;
   /** With event_id_conflict: the first event of the batch that is stored differently, and how. */
@@ -76,8 +76,9 @@ export class GroupCommitter {
       group.forEach((pending, index) => pending.resolve(outcomes[index] as AppendOutcome));
     } catch (error) {
       if (!retried && (error as { code?: string }).code === UNIQUE_VIOLATION) {
-        // An append raced another writer on an event id and aborted the call. Committed on its
-        // own, each append now sees the other writer's row and is answered duplicate or conflict.
+        // An append raced another writer of its org on an event id (in another stream, so under
+        // another lock) and aborted the call. Committed on its own, each append now sees the
+        // other writer's row and is answered duplicate or conflict.
         await Promise.all(group.map((pending) => this.commit([pending], true)));
         return;
       }

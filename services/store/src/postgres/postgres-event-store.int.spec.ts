@@ -21,15 +21,15 @@ describeEventStoreConformance({
   name: 'PostgreSQL',
   open: (options) => openPostgresEventStore({ connectionString: database.url, ...options }),
   // The append runs in a transaction of its own connection, left open until commit.
-  holdAppend: async (streamId, events) => {
-    const batch = validateAppend(streamId, 'any', events);
+  holdAppend: async (stream, events) => {
+    const batch = validateAppend(stream, 'any', events);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     await client.query('BEGIN');
     await client.query('SELECT * FROM append_events($1::jsonb)', [
       JSON.stringify([
         {
-          streamId,
+          streamId: stream.streamId,
           expected: expectedVersionToNumber('any'),
           orgId: batch.orgId,
           events: batch.events.map(canonicalEnvelope),
@@ -58,11 +58,11 @@ describe('PostgreSQL notifications', () => {
     try {
       const org = randomUUID();
       const streamId = `notify-${randomUUID()}`;
-      await store.append(streamId, 'no_stream', batchOf(streamId, org, 2));
+      await store.append({ orgId: org, streamId }, 'no_stream', batchOf(streamId, org, 2));
       await vi.waitFor(() => expect(notifications).toBeGreaterThan(0), { timeout: 5_000 });
 
       const before = notifications;
-      await expect(store.append(streamId, 'no_stream', batchOf(streamId, org, 1, 2))).rejects.toThrow();
+      await expect(store.append({ orgId: org, streamId }, 'no_stream', batchOf(streamId, org, 1, 2))).rejects.toThrow();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(notifications).toBe(before);
     } finally {

@@ -2,7 +2,6 @@ import {
   canonicalEnvelope,
   EventIdConflictError,
   expectedVersionToNumber,
-  StreamOrgMismatchError,
   WrongExpectedVersionError,
   type AppendResult,
   type EventEnvelope,
@@ -13,6 +12,7 @@ import {
   type ReadStreamOptions,
   type StoredEvent,
   type StreamRead,
+  type StreamRef,
   type SubscribeOptions,
 } from '@possier/events';
 import pg from 'pg';
@@ -99,11 +99,12 @@ export const openSqlEventStore = async (
   const notifier = new Notifier(driver.listen, options.pollMs ?? 1_000, onError);
 
   const append = async (
-    streamId: string,
+    stream: StreamRef,
     expectedVersion: ExpectedVersion,
     events: ReadonlyArray<EventEnvelope>,
   ): Promise<AppendResult> => {
-    const batch = validateAppend(streamId, expectedVersion, events);
+    const { streamId } = stream;
+    const batch = validateAppend(stream, expectedVersion, events);
     const outcome = await committer.append({
       streamId,
       expected: expectedVersionToNumber(expectedVersion),
@@ -128,27 +129,25 @@ export const openSqlEventStore = async (
         );
       case 'event_id_conflict':
         throw new EventIdConflictError(outcome.eventId ?? '', outcome.detail ?? 'stored differently');
-      case 'org_mismatch':
-        throw new StreamOrgMismatchError(streamId, batch.orgId);
     }
   };
 
   const readStream = async (
-    streamId: string,
+    { orgId, streamId }: StreamRef,
     { from, direction = 'forwards', limit = DEFAULT_LIMIT }: ReadStreamOptions = {},
   ) => {
     const forwards = direction === 'forwards';
     const start = from ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER);
     const { rows } = await pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
-       WHERE stream_id = $1 AND stream_position ${forwards ? '>=' : '<='} $2
+       WHERE org_id = $4 AND stream_id = $1 AND stream_position ${forwards ? '>=' : '<='} $2
        ORDER BY stream_position ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
-      [streamId, start, limit],
+      [streamId, start, limit, orgId],
     );
     return rows.map((row) => toStoredEvent(row, upcast));
   };
 
-  const readStreams = async (reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>> => {
+  const readStreams = async (orgId: string, reads: ReadonlyArray<StreamRead>): Promise<Map<string, StoredEvent[]>> => {
     const found = new Map<string, StoredEvent[]>(reads.map((read) => [read.streamId, []]));
     if (reads.length === 0) return found;
     for (const { from } of reads) {
@@ -159,10 +158,10 @@ export const openSqlEventStore = async (
       `SELECT e.* FROM unnest($1::text[], $2::bigint[]) AS r(wanted_stream, wanted_from)
        CROSS JOIN LATERAL (
          SELECT ${EVENT_COLUMNS} FROM events
-         WHERE stream_id = r.wanted_stream AND stream_position >= r.wanted_from
+         WHERE org_id = $3 AND stream_id = r.wanted_stream AND stream_position >= r.wanted_from
          ORDER BY stream_position
        ) AS e`,
-      [reads.map((read) => read.streamId), reads.map((read) => read.from)],
+      [reads.map((read) => read.streamId), reads.map((read) => read.from), orgId],
     );
     for (const row of rows) found.get(row.stream_id)?.push(toStoredEvent(row, upcast));
     return found;
