@@ -26,7 +26,7 @@ export const offerLoad = async (
       const order = orders.next().value as OrderCommit;
       offered += order.events.length;
       const append: Promise<unknown> = store
-        .append(order.streamId, 'no_stream', order.events)
+        .append({ orgId: order.events[0]?.orgId as string, streamId: order.streamId }, 'no_stream', order.events)
         .catch((error: unknown) => {
           failure ??= error;
         })

@@ -18,7 +18,11 @@ export const appendPizzaOrders = async (store: PostgresEventStore, events: numbe
       while (appended < events) {
         const order = orders.next().value;
         appended += order.events.length;
-        await store.append(order.streamId, 'no_stream', order.events);
+        await store.append(
+          { orgId: order.events[0]?.orgId as string, streamId: order.streamId },
+          'no_stream',
+          order.events,
+        );
         if (appended >= analyzedAt * 2) {
           analyzedAt = appended;
           await analyze(store.pool);

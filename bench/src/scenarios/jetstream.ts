@@ -73,7 +73,8 @@ const relay = async (
           const count = Math.min(APPEND_BATCH, events - start);
           if (count <= 0) return undefined;
           const streamId = `bench-relay-${start}`;
-          return store.append(streamId, 'no_stream', batchOf(streamId, count, start));
+          const batch = batchOf(streamId, count, start);
+          return store.append({ orgId: batch[0]?.orgId as string, streamId }, 'no_stream', batch);
         }),
       );
     }

@@ -51,7 +51,8 @@ export const appendScenarios = async (url: string, timing: Timing): Promise<Row[
         writers,
         (_, n) => {
           const streamId = `bench-${randomUUID()}`;
-          return store.append(streamId, 'no_stream', batchOf(streamId, events, n));
+          const batch = batchOf(streamId, events, n);
+          return store.append({ orgId: batch[0]?.orgId as string, streamId }, 'no_stream', batch);
         },
         () => analyze(store.pool),
       ),

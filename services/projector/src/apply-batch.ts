@@ -1,16 +1,10 @@
 import type { EventStore, StoredEvent } from '@possier/events';
-import {
-  combineIncrements,
-  readModelTables,
-  type Projection,
-  type ProjectionContext,
-  type RowChange,
-} from '@possier/read-models';
-import { DEFAULT_TIME_ZONE } from '@possier/events';
+import { combineIncrements, readModelTables, type Projection, type RowChange } from '@possier/read-models';
 import type pg from 'pg';
 import { BufferedRows } from './buffered-rows.js';
 import { lockProjections } from './projection-lock.js';
-import { resolveSoldOrders } from './sold-orders.js';
+import { ProjectionContexts } from './projection-contexts.js';
+import { orgKey, resolveSoldOrders } from './sold-orders.js';
 
 export type BatchResult = { applied: number; skipped: number; checkpoints: Record<string, string> };
 
@@ -47,32 +41,27 @@ export const applyBatch = async (
       rows.map((row) => [row.projection, row.log_position]),
     );
 
-    const storeIds = [...new Set(events.map((event) => event.storeId).filter((id): id is string => id !== null))];
+    const stores = events.filter((event) => event.storeId !== null);
     const zones = new Map<string, string>(
-      storeIds.length === 0
+      stores.length === 0
         ? []
         : (
-            await client.query<{ store_id: string; time_zone: string }>(
-              'SELECT store_id, time_zone FROM rm_stores WHERE store_id = ANY($1::uuid[])',
-              [storeIds],
+            await client.query<{ org_id: string; store_id: string; time_zone: string }>(
+              `SELECT org_id, store_id, time_zone FROM rm_stores
+               WHERE (org_id, store_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
+              [stores.map((event) => event.orgId), stores.map((event) => event.storeId)],
             )
-          ).rows.map((row) => [row.store_id, row.time_zone]),
+          ).rows.map((row) => [orgKey(row.org_id, row.store_id), row.time_zone]),
     );
-    const context: ProjectionContext = {
-      timeZoneOf: (storeId) => zones.get(storeId) ?? DEFAULT_TIME_ZONE,
-      soldOrder: (orderId) => soldOrders.get(orderId),
-    };
+    const contexts = new ProjectionContexts(zones, soldOrders);
 
     let applied = 0;
     let skipped = 0;
     const changesByOrg = new Map<string, RowChange[]>();
     const advanced = new Set<string>();
     for (const event of events) {
-      // A store created in this batch gives the events after it their time zone.
-      if (event.type === 'StoreCreated') {
-        const data = event.data as { storeId: string; timeZone: string };
-        zones.set(data.storeId, data.timeZone);
-      }
+      contexts.see(event);
+      const context = contexts.of(event.orgId);
       const changes = changesByOrg.get(event.orgId) ?? [];
       changesByOrg.set(event.orgId, changes);
       for (const projection of projections) {

@@ -1,14 +1,9 @@
-import { DEFAULT_TIME_ZONE, type EventStore, type StoredEvent } from '@possier/events';
-import {
-  combineIncrements,
-  readModelTables,
-  type Projection,
-  type ProjectionContext,
-  type RowChange,
-} from '@possier/read-models';
+import type { EventStore, StoredEvent } from '@possier/events';
+import { combineIncrements, readModelTables, type Projection, type RowChange } from '@possier/read-models';
 import type pg from 'pg';
 import { BufferedRows } from './buffered-rows.js';
 import { lockProjections } from './projection-lock.js';
+import { ProjectionContexts } from './projection-contexts.js';
 import { resolveSoldOrders } from './sold-orders.js';
 
 const PAGE = 5_000;
@@ -56,20 +51,13 @@ export const rebuildProjection = async (
   }
 
   const changesOf = async (page: ReadonlyArray<StoredEvent>): Promise<RowChange[]> => {
-    const sold = await resolveSoldOrders(store, page);
-    const context: ProjectionContext = {
-      timeZoneOf: (storeId) => zones.get(storeId) ?? DEFAULT_TIME_ZONE,
-      soldOrder: (orderId) => sold.get(orderId),
-    };
+    const contexts = new ProjectionContexts(zones, await resolveSoldOrders(store, page));
     const changes: RowChange[] = [];
     for (const event of page) {
-      if (event.type === 'StoreCreated') {
-        const data = event.data as { storeId: string; timeZone: string };
-        zones.set(data.storeId, data.timeZone);
-      }
+      contexts.see(event);
       if (!eventTypes.has(event.type)) continue;
       // Each event's changes combined on their own, exactly as the live projector applies them.
-      const projected = projection.project(event, context);
+      const projected = projection.project(event, contexts.of(event.orgId));
       for (const change of projected.length > 1 ? combineIncrements(projected) : projected) changes.push(change);
     }
     return changes;

@@ -94,7 +94,10 @@ describe('what changed while registers were offline', () => {
     expect(two.status()).toMatchObject({ queuedEvents: 0, conflicts: 1 });
     two.close();
 
-    const recorded = await ledger.store.readStream(`order-${second.placed.orderId}`);
+    const recorded = await ledger.store.readStream({
+      orgId: restaurant.ids.org,
+      streamId: `order-${second.placed.orderId}`,
+    });
     expect(recorded.map((event) => event.type)).toContain('OfflineConflictRecorded');
 
     const readSide = await startReadSide(ledger);
@@ -143,7 +146,9 @@ describe('what changed while registers were offline', () => {
     expect(again.body.verdicts.map((verdict: { verdict: string }) => verdict.verdict)).toEqual(
       second.events.map(() => 'duplicate'),
     );
-    expect(await ledger.store.readStream(`order-${second.placed.orderId}`)).toEqual(recorded);
+    expect(
+      await ledger.store.readStream({ orgId: restaurant.ids.org, streamId: `order-${second.placed.orderId}` }),
+    ).toEqual(recorded);
   }, 120_000);
 
   it('records a sale made at a price changed while offline as accepted with a price conflict', async () => {
@@ -166,7 +171,10 @@ describe('what changed while registers were offline', () => {
     const back = reconnect(till.dataDir);
     const summary = await back.sync();
     expect(summary).toMatchObject({ accepted: sale.events.length, rejected: 0, conflicts: 1 });
-    const stored = await ledger.store.readStream(`order-${sale.placed.orderId}`);
+    const stored = await ledger.store.readStream({
+      orgId: restaurant.ids.org,
+      streamId: `order-${sale.placed.orderId}`,
+    });
     const placed = stored.find((event) => event.type === 'OrderPlaced');
     expect(placed?.data).toMatchObject({ lines: [expect.objectContaining({ unitPricePaise: 6_000 })] });
     const recorded = stored.find((event) => event.type === 'OfflineConflictRecorded');

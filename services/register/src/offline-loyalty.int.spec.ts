@@ -190,7 +190,7 @@ describe('loyalty on offline registers', () => {
     expect(await balance(customerId)).toBe(0);
 
     const second = sales[1]?.placed.orderId as string;
-    const recorded = (await ledger.store.readStream(`order-${second}`)).filter(
+    const recorded = (await ledger.store.readStream({ orgId: restaurant.ids.org, streamId: `order-${second}` })).filter(
       (event) => event.type === 'OfflineConflictRecorded',
     );
     expect(recorded.map((event) => (event.data as OfflineConflictRecorded['data']).conflicts)).toEqual([
@@ -207,7 +207,10 @@ describe('loyalty on offline registers', () => {
     expect(report.conflicts).toEqual([
       expect.objectContaining({ orderId: second, registerId: restaurant.ids.r2, storeId: restaurant.ids.storeA }),
     ]);
-    const account = await ledger.store.readStream(`loyalty-${restaurant.ids.brand}-${customerId}`);
+    const account = await ledger.store.readStream({
+      orgId: restaurant.ids.org,
+      streamId: `loyalty-${restaurant.ids.brand}-${customerId}`,
+    });
     expect(account.find((event) => event.type === 'LoyaltyRedemptionShortfall')?.data).toMatchObject({
       orderId: second,
       pointsShort: 60,

@@ -7,7 +7,7 @@ import { openPostgresEventStore, type PostgresEventStore } from '@possier/store'
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { relayPosition, saveRelayPosition } from './checkpoint.js';
-import { LOG_POSITION_HEADER, runRelay } from './relay.js';
+import { LOG_POSITION_HEADER, messageIdOf, runRelay } from './relay.js';
 import { ledgerStream, type LedgerStream } from './stream-definition.js';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -88,7 +88,7 @@ const appendSales = async (orgId: string, orders: number, eventsPerOrder = 3): P
       correlationId: randomUUID(),
       data: { n: i },
     }));
-    await store.append(streamId, 'no_stream', events);
+    await store.append({ orgId: events[0]?.orgId as string, streamId }, 'no_stream', events);
     appended.push(...events);
   }
   return appended;
@@ -97,12 +97,12 @@ const appendSales = async (orgId: string, orders: number, eventsPerOrder = 3): P
 /** Everything the stream holds, in stream order. */
 const messagesOf = async (name: string) => {
   const { state } = await jsm.streams.info(name);
-  const messages: Array<{ eventId: string; subject: string; logPosition: string }> = [];
+  const messages: Array<{ messageId: string; subject: string; logPosition: string }> = [];
   for (let seq = state.first_seq; seq <= state.last_seq && state.messages > 0; seq += 1) {
     const message = await jsm.streams.getMessage(name, { seq });
     if (message) {
       messages.push({
-        eventId: message.header.get('Nats-Msg-Id'),
+        messageId: message.header.get('Nats-Msg-Id'),
         subject: message.subject,
         logPosition: message.header.get(LOG_POSITION_HEADER),
       });
@@ -122,11 +122,11 @@ const waitForCount = async (name: string, count: number, timeoutMs = 30_000) => 
   }
 };
 
-/** The whole log, as the store orders it. */
-const theLog = async () => (await store.readAll({ limit: 100_000 })).map((event) => event.eventId);
+/** The message id of every event in the log, as the store orders it. */
+const theLog = async () => (await store.readAll({ limit: 100_000 })).map(messageIdOf);
 
 describe('relay', () => {
-  it('publishes every event once, in log order, with its id as message id and a subject per tenant, store and type', async () => {
+  it('publishes every event once, in log order, with its org-scoped id as message id and a subject per tenant, store and type', async () => {
     const stream = freshStream();
     const orgA = randomUUID();
     const orgB = randomUUID();
@@ -135,9 +135,9 @@ describe('relay', () => {
     await waitForCount(stream.config.name, 90);
     const messages = await messagesOf(stream.config.name);
     const expected = await theLog();
-    expect(messages.map((message) => message.eventId)).toEqual(expected);
+    expect(messages.map((message) => message.messageId)).toEqual(expected);
     const first = a[0] as EventEnvelope;
-    expect(messages[expected.indexOf(first.eventId)]?.subject).toBe(
+    expect(messages[expected.indexOf(messageIdOf(first))]?.subject).toBe(
       `${stream.subjectPrefix}.${orgA}.${first.storeId}.OrderPlaced`,
     );
     expect(b).toHaveLength(30);
@@ -158,7 +158,7 @@ describe('relay', () => {
     await waitForCount(stream.config.name, 750);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const messages = await messagesOf(stream.config.name);
-    expect(messages.map((message) => message.eventId)).toEqual(await theLog());
+    expect(messages.map((message) => message.messageId)).toEqual(await theLog());
   });
 
   it('killed with publishes in flight (connection dropped), a new relay resumes exactly after what the stream holds', async () => {
@@ -175,7 +175,7 @@ describe('relay', () => {
     await waitForCount(stream.config.name, 900);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const messages = await messagesOf(stream.config.name);
-    expect(messages.map((message) => message.eventId)).toEqual(await theLog());
+    expect(messages.map((message) => message.messageId)).toEqual(await theLog());
   });
 
   it('rebuilds a deleted stream from the store', async () => {
@@ -188,7 +188,7 @@ describe('relay', () => {
     await appendSales(orgId, 1);
     await waitForCount(stream.config.name, 93);
     const messages = await messagesOf(stream.config.name);
-    expect(messages.map((message) => message.eventId)).toEqual(await theLog());
+    expect(messages.map((message) => message.messageId)).toEqual(await theLog());
   });
 
   it('rebuilds a deleted stream while the log is quiet, with no event to come', async () => {
@@ -200,7 +200,7 @@ describe('relay', () => {
     await jsm.streams.delete(stream.config.name);
     await waitForCount(stream.config.name, 60);
     const messages = await messagesOf(stream.config.name);
-    expect(messages.map((message) => message.eventId)).toEqual(await theLog());
+    expect(messages.map((message) => message.messageId)).toEqual(await theLog());
   });
 
   it('records the last acknowledged position for operators', async () => {

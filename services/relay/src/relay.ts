@@ -19,6 +19,13 @@ const REPORT_EVERY_MS = 200;
 const VERIFY_EVERY_MS = 2_000;
 const MSG_ID_HEADER = 'Nats-Msg-Id';
 
+/**
+ * The message id of an event: its org and its id. JetStream de-duplicates by message id across
+ * the whole stream, and ids are minted by clients, so an event id alone would let one org's
+ * choice of id make another org's event look like a duplicate and vanish from the stream.
+ */
+export const messageIdOf = (event: { orgId: string; eventId: string }): string => `${event.orgId}.${event.eventId}`;
+
 export type RelayOptions = {
   store: EventStore;
   nats: NatsConnection;
@@ -38,7 +45,7 @@ export type RelayOptions = {
 };
 
 /** Where the stream ends: the last message's event id, log position and sequence, or nothing for an empty stream. */
-type Tail = { eventId: string; logPosition: LogPosition; seq: number } | undefined;
+type Tail = { messageId: string; logPosition: LogPosition; seq: number } | undefined;
 
 /** Creates the stream from its definition, or brings an existing one up to it. Returns whether it had to be created. */
 export const ensureStream = async (jsm: JetStreamManager, stream: LedgerStream): Promise<boolean> => {
@@ -58,10 +65,10 @@ const tailOf = async (jsm: JetStreamManager, name: string): Promise<Tail> => {
   const { state } = await jsm.streams.info(name);
   if (state.messages === 0) return undefined;
   const last = await jsm.streams.getMessage(name, { seq: state.last_seq });
-  const eventId = last?.header.get(MSG_ID_HEADER);
+  const messageId = last?.header.get(MSG_ID_HEADER);
   const logPosition = last?.header.get(LOG_POSITION_HEADER);
-  if (!eventId || !logPosition) throw new Error(`the last message of stream ${name} was not published by the relay`);
-  return { eventId, logPosition, seq: state.last_seq };
+  if (!messageId || !logPosition) throw new Error(`the last message of stream ${name} was not published by the relay`);
+  return { messageId, logPosition, seq: state.last_seq };
 };
 
 const isStreamNotFound = (error: unknown) =>
@@ -75,8 +82,8 @@ const isStreamNotFound = (error: unknown) =>
  * lost acknowledged messages (JetStream fsyncs on an interval) or was deleted outright is refilled
  * from the store. Each publish carries the previous event's id as `expect.lastMsgID`, so with many
  * publishes in flight the server still refuses anything that would land after a gap: a failed
- * publish can never be overtaken by a later one. The event id is the message id, so a consumer or
- * the stream's duplicate window can tell a repeat.
+ * publish can never be overtaken by a later one. The message id is the event's org and id
+ * (messageIdOf), so a consumer or the stream's duplicate window can tell a repeat.
  *
  * A relay with nothing to publish would otherwise learn of a deleted or truncated stream only with
  * the next event, which may be hours away at night: it listens for the server's stream-deleted
@@ -109,7 +116,7 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
   /** Publishes not yet acknowledged, in publish order; `acked` follows the acknowledged head. */
   const unacked: Array<{ position: LogPosition; recordedAt: string; done: boolean }> = [];
   let inFlight = 0;
-  let previousId = tail?.eventId;
+  let previousId = tail?.messageId;
   /** The highest stream sequence acknowledged to this run: the stream must never end before it. */
   let ackedSeq = tail?.seq ?? 0;
   let acked: { position: LogPosition; recordedAt: string } | undefined;
@@ -151,7 +158,7 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
     // A failure stops the subscription (which may be idle, waiting for the log) and the run
     // starts over from what the stream holds. Each ack frees its place in the window at once.
     js.publish(subjectOf(stream.subjectPrefix, event), JSON.stringify(event), {
-      msgID: event.eventId,
+      msgID: messageIdOf(event),
       headers: h,
       timeout: 10_000,
       expect: previousId === undefined ? { lastSequence: 0 } : { lastMsgID: previousId },
@@ -161,7 +168,7 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
       inFlight -= 1;
       wakeUp();
     }, fail);
-    previousId = event.eventId;
+    previousId = messageIdOf(event);
   };
 
   const onAbort = () => stop.abort();

@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { rebuildProjection } from '@possier/projector';
 import { projections, readModelTables } from '@possier/read-models';
+import { messageIdOf } from '@possier/relay';
 import type { PostgresEventStore } from '@possier/store';
 import { seededId } from '../../../services/register/src/testing/sales.js';
 import type { Acknowledged } from './online-client.js';
@@ -106,9 +107,11 @@ export const checkStream = async (
       published.add(eventId);
     }
   }
-  const { rows } = await store.pool.query<{ event_id: string }>('SELECT event_id::text FROM events');
-  for (const { event_id: eventId } of rows) {
-    if (!published.has(eventId)) {
+  const { rows } = await store.pool.query<{ org_id: string; event_id: string }>(
+    'SELECT org_id::text, event_id::text FROM events',
+  );
+  for (const { org_id: orgId, event_id: eventId } of rows) {
+    if (!published.has(messageIdOf({ orgId, eventId }))) {
       findings.lost += 1;
       tally(findings.examples, `event ${eventId} never published`);
     }

@@ -53,7 +53,7 @@ export class CloseBusinessDayHandler implements ICommandHandler<CloseBusinessDay
       },
     });
     const [appended] = outcome.events;
-    const stored = (await this.ledger.store.readStream(streamId, { limit: 100_000 })).find(
+    const stored = (await this.ledger.store.readStream(outcome, { limit: 100_000 })).find(
       (event) => event.eventId === appended?.eventId,
     );
     if (!stored) throw new Error(`the seal ${appended?.eventId} of ${streamId} cannot be read back`);

@@ -31,9 +31,9 @@ export const sealSummary = (seal: StoredSeal): SealSummary => ({
   keyId: seal.data.keyId,
 });
 
-/** The store's day seals, oldest first. */
-export const readSeals = async (store: EventStore, storeId: string): Promise<StoredSeal[]> => {
-  const events = await store.readStream(auditDayStreamId(storeId), { limit: 100_000 });
+/** The day seals of an org's store, oldest first. */
+export const readSeals = async (store: EventStore, orgId: string, storeId: string): Promise<StoredSeal[]> => {
+  const events = await store.readStream({ orgId, streamId: auditDayStreamId(storeId) }, { limit: 100_000 });
   return events.map((event) => ({
     eventId: event.eventId,
     logPosition: event.logPosition,
@@ -53,7 +53,7 @@ export const resolveDaySpan = async (
   from: string,
   to: string,
 ): Promise<DaySpan> => {
-  const seals = await readSeals(deps.store, scope.storeId);
+  const seals = await readSeals(deps.store, scope.orgId, scope.storeId);
   const first = seals.findIndex((seal) => seal.data.businessDate >= from);
   const last = seals.findIndex((seal) => seal.data.businessDate >= to);
   if (first >= 0 && last >= 0) {

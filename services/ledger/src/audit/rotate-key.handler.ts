@@ -71,7 +71,7 @@ export class RotateAuditKeyHandler implements ICommandHandler<RotateAuditKeyComm
       throw error;
     }
     const [appended] = outcome.events;
-    const stored = (await this.ledger.store.readStream(streamId, { limit: 100_000 })).find(
+    const stored = (await this.ledger.store.readStream(outcome, { limit: 100_000 })).find(
       (event) => event.eventId === appended?.eventId,
     );
     if (!stored) throw new Error(`the key rotation ${appended?.eventId} of ${streamId} cannot be read back`);

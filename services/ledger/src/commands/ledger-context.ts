@@ -74,15 +74,18 @@ export class LedgerContext {
     this.folded = new FoldedStreams(store);
   }
 
-  /** Runs a command for `caller`, to whom a stream of another org looks as if it did not exist. */
+  /** Runs a command for `caller` on a stream of the caller's org (or, for an operator, of the org it creates). */
   run<Command, Event extends DomainEventShape, State>(
     caller: Caller,
     spec: StreamCommandSpec<Command, Event, State>,
   ): Promise<CommandOutcome> {
+    const orgId = caller.claims.kind === 'operator' ? spec.operatorTargetOrgId : caller.claims.orgId;
+    if (orgId === undefined)
+      return Promise.reject(domainError('AUTH.FORBIDDEN', '', 'an operator token may only create organisations'));
     return executeStreamCommand(this.store, spec, {
       retries: this.retries,
       onAppend: (seconds) => this.metrics.appendDuration.observe(seconds),
-      orgId: caller.claims.kind === 'operator' ? undefined : caller.claims.orgId,
+      orgId,
     });
   }
 

@@ -2,7 +2,6 @@ import {
   DomainError,
   envelopeEvents,
   eventRegistry,
-  StreamOrgMismatchError,
   WrongExpectedVersionError,
   type Decider,
   type EnvelopeMetadata,
@@ -15,6 +14,8 @@ export type AppendedEvent = { eventId: string; type: string; streamPosition: num
 
 export type CommandOutcome = {
   commandId: string;
+  /** The org that owns the stream: with streamId, the stream (a StreamRef). */
+  orgId: string;
   streamId: string;
   /** True when this command had already run: these are its events from then, nothing new was appended. */
   replayed: boolean;
@@ -34,6 +35,11 @@ type DomainEventShape = { type: string; data: unknown };
 export type StreamCommandSpec<Command, Event extends DomainEventShape, State> = {
   commandId: string;
   streamId: string;
+  /**
+   * The org whose stream it is, when the caller is an operator (who belongs to no org) creating
+   * one; any other caller's commands act on streams of the caller's own org, whatever this says.
+   */
+  operatorTargetOrgId?: string;
   decider: Decider<Command, Event, State>;
   /**
    * Turns the request into the domain command once the stream's state is known: resolves the
@@ -68,20 +74,25 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
   }: {
     retries: number;
     onAppend?: (seconds: number) => void;
-    /** The caller's org; undefined for an operator, who acts across orgs. */
-    orgId: string | undefined;
+    /** The org that owns the stream: the caller's, or for an operator the org the command creates. */
+    orgId: string;
   },
 ): Promise<CommandOutcome> => {
+  // A stream is (org, name): another org's stream of the same name is not this one, so nothing
+  // of it can be read, folded, refused on or blocked here.
+  const stream = { orgId, streamId: spec.streamId };
   for (let attempt = 0; ; attempt += 1) {
-    const read = await store.readStream(spec.streamId, { limit: 100_000 });
-    // Another org's stream is, to this caller, a stream that does not exist: were its state
-    // folded, the refusal would tell another org's order from an unknown id and name its store.
-    const foreign = orgId !== undefined && read.length > 0 && read[0]?.orgId !== orgId;
-    const stored = foreign ? [] : read;
+    const stored = await store.readStream(stream, { limit: 100_000 });
     const earlier = stored.filter((event) => event.causationId === spec.commandId);
     const [firstId] = deriveEventIds(spec.commandId, 1);
     if (earlier.some((event) => event.eventId === firstId)) {
-      return { commandId: spec.commandId, streamId: spec.streamId, replayed: true, events: appendedFrom(earlier) };
+      return {
+        commandId: spec.commandId,
+        orgId,
+        streamId: spec.streamId,
+        replayed: true,
+        events: appendedFrom(earlier),
+      };
     }
 
     const state = stored.reduce(
@@ -93,9 +104,11 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
     const decision = spec.decider.decide(prepared.command, state);
     if (decision instanceof DomainError) throw decision;
     if (decision.length === 0)
-      return { commandId: spec.commandId, streamId: spec.streamId, replayed: false, events: [] };
-    // Only an id the caller already knows gets here (a creation aimed at another org's stream).
-    if (foreign && orgId !== undefined) throw new StreamOrgMismatchError(spec.streamId, orgId);
+      return { commandId: spec.commandId, orgId, streamId: spec.streamId, replayed: false, events: [] };
+    if (prepared.metadata.orgId !== orgId)
+      throw new Error(
+        `a command on stream ${spec.streamId} of org ${orgId} stamped its events with org ${prepared.metadata.orgId}`,
+      );
 
     const envelopes = envelopeEvents(decision, {
       streamId: spec.streamId,
@@ -106,11 +119,12 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
     const expected = stored.length === 0 ? 'no_stream' : (stored.at(-1) as StoredEvent).streamPosition;
     const started = performance.now();
     try {
-      const result = await store.append(spec.streamId, expected, envelopes);
+      const result = await store.append(stream, expected, envelopes);
       onAppend?.((performance.now() - started) / 1000);
       const firstPosition = result.nextExpectedVersion - envelopes.length + 1;
       return {
         commandId: spec.commandId,
+        orgId,
         streamId: spec.streamId,
         replayed: result.duplicate,
         events: envelopes.map((envelope, index) => ({

@@ -17,7 +17,7 @@ export const ERASED_NAME = 'erased customer';
 const CUSTOMER_TYPES = customerEventDefinitions.map((definition) => definition.schema.shape.type.value);
 const PAGE = 5_000;
 
-/** A customer stream's state, or `none` when it does not exist or belongs to another org. */
+/** A customer stream of the org, folded; `none` when the org has no such customer. */
 export const customerState = (store: EventStore, orgId: string, customerId: string): Promise<CustomerState> =>
   foldStream(store, orgId, customerStreamId(customerId), customerDecider);
 

@@ -3,7 +3,6 @@ import {
   EventIdConflictError,
   InvalidAppendError,
   MoneyOverflowError,
-  StreamOrgMismatchError,
   WrongExpectedVersionError,
   type ErrorDetail,
 } from '@possier/events';
@@ -58,9 +57,6 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
         ),
       },
     };
-  }
-  if (error instanceof StreamOrgMismatchError) {
-    return { status: 403, body: { error: detail('AUTH.WRONG_ORG', '', 'the target belongs to another organisation') } };
   }
   // Every figure of the request was a safe integer, but a product or sum of them is not: an
   // absurd order (9,999 of an item priced near 2^53 paise), refused as a whole.

@@ -28,7 +28,7 @@ const checkout = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const eventsOf = async (orderId: string) => ledger.store.readStream(`order-${orderId}`);
+const eventsOf = async (orderId: string) => ledger.store.readStream({ orgId: ids.org, streamId: `order-${orderId}` });
 
 beforeAll(async () => {
   ledger = await startLedger();

@@ -94,7 +94,7 @@ describe('replaying an offline register’s outbox', () => {
     expect(again.body.verdicts.map((verdict: { verdict: string }) => verdict.verdict)).toEqual(
       sale.map(() => 'duplicate'),
     );
-    const stored = await ledger.store.readStream(sale[0]?.streamId as string);
+    const stored = await ledger.store.readStream(sale[0] as { orgId: string; streamId: string });
     expect(stored.map((event) => event.eventId)).toEqual(sale.map((event) => event.eventId));
   });
 
@@ -114,7 +114,7 @@ describe('replaying an offline register’s outbox', () => {
     for (const verdict of response.body.verdicts.slice(1)) {
       expect(verdict).toMatchObject({ verdict: 'rejected', error: { code: 'REPLAY.DECISION_REJECTED' } });
     }
-    expect(await ledger.store.readStream(placed.streamId)).toEqual([]);
+    expect(await ledger.store.readStream(placed)).toEqual([]);
   });
 
   it('rejects events recorded for another store or as another register, and keeps the good ones of the batch', async () => {
@@ -132,7 +132,7 @@ describe('replaying an offline register’s outbox', () => {
       verdict: 'rejected',
       error: { path: 'registerId' },
     });
-    expect(await ledger.store.readStream(otherStore[0]?.streamId as string)).toEqual([]);
+    expect(await ledger.store.readStream(otherStore[0] as { orgId: string; streamId: string })).toEqual([]);
   });
 
   it('lets only the register itself replay its outbox', async () => {

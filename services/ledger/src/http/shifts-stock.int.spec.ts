@@ -49,7 +49,7 @@ describe('shifts over HTTP', () => {
     const byCashier = await ledger.command(`/v1/shifts/${shiftId}/close`, shop.cashierToken, close);
     expect(byCashier.status).toBe(403);
     ok(await ledger.command(`/v1/shifts/${shiftId}/close`, shop.r1Token, close));
-    const [, , closed] = await ledger.store.readStream(`shift-${shiftId}`);
+    const [, , closed] = await ledger.store.readStream({ orgId: shop.ids.org, streamId: `shift-${shiftId}` });
     // 2000.00 float − 150.00 out + 900.00 cash sales − 52.00 change = 2698.00 expected; 2680.00 counted.
     expect(closed?.data).toMatchObject({
       expectedCashPaise: 269_800,
@@ -114,7 +114,10 @@ describe('stock over HTTP', () => {
     });
     ok(await ledger.command('/v1/stock/adjustments', shop.cashierToken, count(shop.ids.storeA)));
     expect((await ledger.command('/v1/stock/adjustments', shop.cashierToken, count(shop.ids.storeB))).status).toBe(403);
-    const stored = await ledger.store.readStream(`stock-${shop.ids.storeA}-${stockItemId}`);
+    const stored = await ledger.store.readStream({
+      orgId: shop.ids.org,
+      streamId: `stock-${shop.ids.storeA}-${stockItemId}`,
+    });
     expect(stored.map((event) => event.data)).toEqual([
       expect.objectContaining({ reason: 'count', countedQuantity: 12_000 }),
     ]);

@@ -112,7 +112,7 @@ describe('loyalty points online', () => {
     expect(refused.body).toMatchObject({
       error: { code: 'LOYALTY.INSUFFICIENT_POINTS', path: 'data.tenders.0.amountPaise' },
     });
-    expect(await ledger.store.readStream(`order-${orderId}`)).toEqual([]);
+    expect(await ledger.store.readStream({ orgId: shop.ids.org, streamId: `order-${orderId}` })).toEqual([]);
     expect((await balance()).points).toBe(35);
   });
 
@@ -218,7 +218,7 @@ describe('customer and loyalty reports', () => {
 });
 
 const orderLines = async (orderId: string): Promise<string[]> => {
-  const events = await ledger.store.readStream(`order-${orderId}`);
+  const events = await ledger.store.readStream({ orgId: shop.ids.org, streamId: `order-${orderId}` });
   const placed = events.find((event) => event.type === 'OrderPlaced')?.data as { lines: Array<{ lineId: string }> };
   return placed.lines.map((line) => line.lineId);
 };

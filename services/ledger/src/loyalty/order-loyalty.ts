@@ -261,7 +261,10 @@ export const settleReplayedLoyalty = async (
     }
     const voided = decision.find((event) => event.type === 'OrderVoided');
     if (voided) {
-      const orderEvents = await ledger.store.readStream(voided.streamId, { limit: 100_000 });
+      const orderEvents = await ledger.store.readStream(
+        { orgId: voided.orgId, streamId: voided.streamId },
+        { limit: 100_000 },
+      );
       await reverseForOrderEvent(ledger, caller, orderEvents, {
         eventId: voided.eventId,
         orgId: context.orgId,
@@ -292,7 +295,7 @@ const shortfallConflicts = async (
   outcome: CommandOutcome,
   sale: PlacedSale,
 ): Promise<OfflineConflict[]> => {
-  const events = await store.readStream(outcome.streamId, { limit: 100_000 });
+  const events = await store.readStream(outcome, { limit: 100_000 });
   return events
     .filter((event) => event.causationId === outcome.commandId && event.type === 'LoyaltyRedemptionShortfall')
     .map((event) => {

@@ -82,7 +82,7 @@ export class PlaceOrderHandler implements ICommandHandler<PlaceOrderCommand, Com
   }
 
   private async settleLoyalty(caller: Caller, request: CommandRequest<CheckoutRequest>, outcome: CommandOutcome) {
-    const orderEvents = await this.ledger.store.readStream(outcome.streamId, { limit: 100_000 });
+    const orderEvents = await this.ledger.store.readStream(outcome, { limit: 100_000 });
     const sale = placedSaleOf(orderEvents);
     if (!sale) return;
     const allowed = await this.ledger.authorize(caller, 'order.place', { storeId: sale.placed.data.storeId });
@@ -105,7 +105,7 @@ const reverseLoyalty = async (
   type: 'OrderRefunded' | 'OrderVoided',
   refundId?: string,
 ) => {
-  const orderEvents = await ledger.store.readStream(outcome.streamId, { limit: 100_000 });
+  const orderEvents = await ledger.store.readStream(outcome, { limit: 100_000 });
   const source = orderEvents.find(
     (event) =>
       event.type === type && (refundId === undefined || (event.data as { refundId?: string }).refundId === refundId),

@@ -6,7 +6,6 @@ import {
   EventIdConflictError,
   eventRegistry,
   MoneyOverflowError,
-  StreamOrgMismatchError,
   verifyOrderPlaced,
   type AppendResult,
   type ErrorDetail,
@@ -224,7 +223,6 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     return { batchId: batch.batchId, verdicts };
   }
 
-  /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
   /**
    * A sale to a customer the org has never registered is refused (the till's cache cannot invent
    * one); a sale to a customer erased while the till was offline stands: the sale happened, and the
@@ -268,16 +266,16 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     }
   }
 
+  /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
   private async append(decision: EventEnvelope[]): Promise<DecisionOutcome> {
+    const { orgId, streamId } = decision[0] as EventEnvelope;
     try {
-      const result = await this.ledger.store.append((decision[0] as EventEnvelope).streamId, 'any', decision);
+      const result = await this.ledger.store.append({ orgId, streamId }, 'any', decision);
       return { kind: 'stored', result };
     } catch (error) {
-      if (!(error instanceof EventIdConflictError || error instanceof StreamOrgMismatchError)) throw error;
-      const reason =
-        error instanceof EventIdConflictError
-          ? { code: 'EVENT.ID_CONFLICT', path: 'eventId', reason: `event ${error.eventId} ${error.detail}` }
-          : { code: 'AUTH.WRONG_ORG', path: 'streamId', reason: 'the stream belongs to another org' };
+      // Only the org's own events can conflict: another org's use of an id is another event.
+      if (!(error instanceof EventIdConflictError)) throw error;
+      const reason = { code: 'EVENT.ID_CONFLICT', path: 'eventId', reason: `event ${error.eventId} ${error.detail}` };
       return { kind: 'rejected', reasons: decision.map(() => reason) };
     }
   }
@@ -305,7 +303,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     await Promise.all(
       judgement.records.map(async (record) => {
         try {
-          await this.ledger.store.append(record.streamId, 'any', [record]);
+          await this.ledger.store.append({ orgId: record.orgId, streamId: record.streamId }, 'any', [record]);
         } catch (error) {
           // Judged again on a retried batch, a sale's conflicts carry a new time (and stock may
           // have moved since): the record first made stands, and this one is not another.

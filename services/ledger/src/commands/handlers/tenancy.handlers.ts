@@ -26,6 +26,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
     return this.ledger.run(caller, {
       commandId: request.commandId,
       streamId: tenancyStreamId(data.orgId),
+      operatorTargetOrgId: data.orgId,
       decider: tenancyDecider,
       prepare: async () => {
         const { claims } = caller;
