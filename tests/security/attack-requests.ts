@@ -233,10 +233,14 @@ export const attackedCommandRoutes = (): Array<[CommandRouteName, (typeof comman
 
 /**
  * A sale decided with the shared decider, enveloped as a register's outbox holds it, recorded as
- * the victim's store and register: what a replay aimed at the victim would carry.
+ * the victim's store and register: what a replay aimed at the victim would carry. `reuse` gives
+ * it an order id and event ids chosen by the caller (another org's, in the id-reuse suite).
  */
-export const saleInVictimStore = (victim: Victim): EventEnvelope[] => {
-  const orderId = uuidv7();
+export const saleInVictimStore = (
+  victim: Pick<Victim, 'org' | 'brand' | 'storeA' | 'r1' | 'cola'>,
+  reuse: { orderId?: string; eventIds?: ReadonlyArray<string> } = {},
+): EventEnvelope[] => {
+  const orderId = reuse.orderId ?? uuidv7();
   const decision = orderDecider.decide(
     {
       type: 'PlaceOrder',
@@ -272,7 +276,7 @@ export const saleInVictimStore = (victim: Victim): EventEnvelope[] => {
   const commandId = uuidv7();
   return envelopeEvents(decision, {
     streamId: orderStreamId(orderId),
-    eventIds: decision.map(() => uuidv7()),
+    eventIds: decision.map((_, index) => reuse.eventIds?.[index] ?? uuidv7()),
     schemaVersionOf: (type) => eventRegistry.currentVersion(type),
     metadata: {
       orgId: victim.org,
