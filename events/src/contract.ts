@@ -1,42 +1,13 @@
 import { z } from 'zod';
-import {
-  ChangeItemPrice,
-  DefineItem,
-  AssignTaxCategory,
-  DeactivateItem,
-  ReactivateItem,
-  RenameItem,
-  SetRecipe,
-} from './catalog/item.commands.js';
-import { ChangeTaxRate, DefineTaxCategory } from './catalog/tax-category.commands.js';
-import {
-  ForgetCustomer,
-  RecordCustomerConsent,
-  RegisterCustomer,
-  UpdateCustomerDetails,
-} from './customer/customer.commands.js';
-import { ExpirePoints, LoyaltyRule, SetLoyaltyRule } from './loyalty/loyalty.commands.js';
+import type { AnyCommandDeclaration } from './command-declaration.js';
+import { commandDeclarations, type CommandName } from './command-declarations.js';
 import { EventEnvelope } from './envelope.js';
 import { Uuid, UuidV7 } from './ids.js';
-import { IssueInvoice, MarkInvoiceOverdue, RecordInvoicePayment } from './invoice/invoice.commands.js';
-import * as invoiceDocuments from './invoice/invoice.commands.js';
 import { OfflineConflict } from './order/offline-conflict.js';
-import { CheckoutRequest, RefundOrder, VoidOrder } from './order/order.commands.js';
-import { AdjustTip } from './payment/payment.commands.js';
-import { CloseShift, MoveCash, OpenShift } from './shift/shift.commands.js';
-import { AdjustStock } from './stock/stock.commands.js';
-import {
-  AddUser,
-  CreateBrand,
-  CreateOrganization,
-  CreateRegister,
-  CreateStore,
-  GrantRole,
-  RevokeRole,
-} from './tenancy/tenancy.commands.js';
 import { OffsetDateTime } from './time.js';
 import { CatalogEntry } from './catalog/catalog-entry.js';
 import { GstStateCode } from './gst.js';
+import { LoyaltyRule } from './loyalty/loyalty.commands.js';
 
 /**
  * The HTTP contract between registers (and other clients) and the ledger, as Zod schemas: the
@@ -144,124 +115,30 @@ type Route = {
   method: 'POST';
   path: string;
   summary: string;
-  /** The command the body's `data` becomes; a checkout's context is resolved by the server. */
+  /** The command the body's `data` becomes (a checkout's context is resolved by the server). */
   command: string;
   body: z.ZodType;
   response: z.ZodType;
 };
 
-const route = <Command extends z.ZodObject<{ type: z.ZodLiteral<string>; data: z.ZodType }>>(
-  path: string,
-  summary: string,
-  command: Command,
-): Route => ({
+const routeOf = (declaration: AnyCommandDeclaration): Route => ({
   method: 'POST',
-  path,
-  summary,
-  command: command.shape.type.value,
-  body: commandRequest(command.shape.data),
+  path: declaration.route.path,
+  summary: declaration.route.summary,
+  command: declaration.type,
+  body: commandRequest(declaration.data),
   response: CommandResult,
 });
 
-/** Every command endpoint, by operation id. Path parameters repeat ids the body carries; the server checks they agree. */
+/**
+ * Every endpoint that takes a command, by operation id: each declared command's route, and the
+ * offline replay of a register's outbox. Path parameters repeat ids the body carries; the server
+ * checks they agree.
+ */
 export const commandRoutes = {
-  placeOrder: {
-    method: 'POST',
-    path: '/v1/orders',
-    summary: 'Check out an order: lines, tenders and stock depletion, appended atomically',
-    command: 'PlaceOrder',
-    body: commandRequest(CheckoutRequest),
-    response: CommandResult,
-  },
-  voidOrder: route('/v1/orders/{orderId}/void', 'Void a placed order with a reason', VoidOrder),
-  refundOrder: route('/v1/orders/{orderId}/refunds', 'Refund an order in full or by lines', RefundOrder),
-  adjustTip: route('/v1/orders/{orderId}/tips', 'Add or correct the tip on a card, UPI or wallet tender', AdjustTip),
-  adjustStock: route('/v1/stock/adjustments', 'Record a stock count, waste, receipt or transfer', AdjustStock),
-  openShift: route('/v1/shifts', 'Open a cash drawer shift with its float', OpenShift),
-  moveCash: route('/v1/shifts/{shiftId}/cash-movements', 'Pay cash in or out of the drawer', MoveCash),
-  closeShift: route('/v1/shifts/{shiftId}/close', 'Close a shift with the counted cash', CloseShift),
-  defineTaxCategory: route('/v1/tax-categories', 'Define a GST tax category', DefineTaxCategory),
-  changeTaxRate: route('/v1/tax-categories/{taxCategoryId}/rate', 'Change a tax category rate', ChangeTaxRate),
-  defineItem: route('/v1/items', 'Define a catalog item or modifier', DefineItem),
-  changeItemPrice: route('/v1/items/{itemId}/price', "Change an item's brand or store price", ChangeItemPrice),
-  assignTaxCategory: route('/v1/items/{itemId}/tax-category', 'Assign an item to a tax category', AssignTaxCategory),
-  setRecipe: route('/v1/items/{itemId}/recipe', "Set an item's recipe", SetRecipe),
-  renameItem: route('/v1/items/{itemId}/name', 'Rename an item', RenameItem),
-  deactivateItem: route('/v1/items/{itemId}/deactivate', 'Take an item off sale', DeactivateItem),
-  reactivateItem: route('/v1/items/{itemId}/reactivate', 'Put an item back on sale', ReactivateItem),
-  issueInvoice: route('/v1/invoices', 'Issue a B2B tax invoice with payment terms', IssueInvoice),
-  recordInvoicePayment: route(
-    '/v1/invoices/{invoiceId}/payments',
-    'Record a payment received against an invoice',
-    RecordInvoicePayment,
-  ),
-  markInvoiceOverdue: route('/v1/invoices/{invoiceId}/overdue', 'Mark an unpaid invoice overdue', MarkInvoiceOverdue),
-  correctInvoiceLine: route(
-    '/v1/invoices/{invoiceId}/line-corrections',
-    "Correct an issued invoice line's quantity or discount, with a reason",
-    invoiceDocuments.CorrectInvoiceLine,
-  ),
-  correctInvoicePrice: route(
-    '/v1/invoices/{invoiceId}/price-corrections',
-    "Correct an issued invoice line's unit price, with a reason",
-    invoiceDocuments.CorrectInvoicePrice,
-  ),
-  changeInvoiceDueDate: route(
-    '/v1/invoices/{invoiceId}/due-date',
-    "Change an unpaid invoice's due date, with a reason",
-    invoiceDocuments.ChangeInvoiceDueDate,
-  ),
-  issueCreditNote: route(
-    '/v1/invoices/{invoiceId}/credit-notes',
-    'Issue a credit note against an invoice',
-    invoiceDocuments.IssueCreditNote,
-  ),
-  issueDebitNote: route(
-    '/v1/invoices/{invoiceId}/debit-notes',
-    'Issue a debit note against an invoice',
-    invoiceDocuments.IssueDebitNote,
-  ),
-  createOrganization: route(
-    '/v1/organizations',
-    'Create an organisation with its owner (operator token)',
-    CreateOrganization,
-  ),
-  createBrand: route('/v1/brands', 'Create a brand', CreateBrand),
-  createStore: route('/v1/stores', 'Create a store with its time zone and GST state', CreateStore),
-  createRegister: route('/v1/registers', 'Create a register in a store', CreateRegister),
-  addUser: route('/v1/users', 'Add a user to the organisation', AddUser),
-  grantRole: route('/v1/users/{userId}/roles', 'Grant a user a role over the org, a brand or a store', GrantRole),
-  revokeRole: route('/v1/users/{userId}/roles/revoke', 'Revoke a role from a user', RevokeRole),
-  registerCustomer: route(
-    '/v1/customers',
-    'Register a customer; their details are stored only encrypted',
-    RegisterCustomer,
-  ),
-  updateCustomerDetails: route(
-    '/v1/customers/{customerId}/details',
-    "Replace a customer's name, phone, email or GSTIN",
-    UpdateCustomerDetails,
-  ),
-  recordCustomerConsent: route(
-    '/v1/customers/{customerId}/consent',
-    "Record a customer's marketing and loyalty consent",
-    RecordCustomerConsent,
-  ),
-  forgetCustomer: route(
-    '/v1/customers/{customerId}/forget',
-    'Erase a customer: destroys their data key and phone lookup; history stays, unreadable',
-    ForgetCustomer,
-  ),
-  setLoyaltyRule: route(
-    '/v1/brands/{brandId}/loyalty-rule',
-    "Set a brand's loyalty rule: points per ₹100, what a point is worth, how long points last",
-    SetLoyaltyRule,
-  ),
-  expirePoints: route(
-    '/v1/customers/{customerId}/loyalty/expire',
-    "Expire a customer's points with a brand that expire on or before a store-local date",
-    ExpirePoints,
-  ),
+  ...(Object.fromEntries(
+    Object.entries(commandDeclarations).map(([name, declaration]) => [name, routeOf(declaration)]),
+  ) as Record<CommandName, Route>),
   replay: {
     method: 'POST',
     path: '/v1/registers/{registerId}/replay',
@@ -269,8 +146,8 @@ export const commandRoutes = {
     command: 'Replay',
     body: ReplayRequest,
     response: ReplayResponse,
-  },
-} as const satisfies Record<string, Route>;
+  } satisfies Route,
+};
 
 /**
  * A customer as the ledger reads them back, decrypted at read time. An erased customer (or one

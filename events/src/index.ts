@@ -1,5 +1,7 @@
 export * from './audit/index.js';
 export * from './catalog/index.js';
+export * from './command-declaration.js';
+export * from './command-declarations.js';
 export * from './contract.js';
 export * from './customer/index.js';
 export * from './decider.js';

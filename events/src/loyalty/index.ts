@@ -2,3 +2,4 @@ export * from './loyalty-account.decider.js';
 export * from './loyalty-programme.decider.js';
 export * from './loyalty.commands.js';
 export * from './loyalty.events.js';
+export * from './redemptions.js';

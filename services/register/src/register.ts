@@ -1,6 +1,15 @@
 import {
   accountWithBalance,
+  commandDeclarations,
+  domainError,
+  localDateAndHour,
   loyaltyAccountDecider,
+  loyaltyRedemptions,
+  parseOrError,
+  type CommandDeclaration,
+  type CommandScope,
+  type Context,
+  type ContextNeeds,
   type LoyaltyRule,
   type PaymentTendered,
   DomainError,
@@ -12,7 +21,6 @@ import {
   orderStreamId,
   shiftDecider,
   shiftStreamId,
-  stockDecider,
   stockStreamId,
   type CatalogEntry,
   type CheckoutRequestInput,
@@ -83,11 +91,18 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     db.prepare('SELECT customer_id, name, phone FROM customers WHERE customer_id = ?').get(customerId) as
       { customer_id: string; name: string; phone: string } | undefined;
 
+  /** Points with the brand as of the last pull, less what this till redeemed since. */
+  const cachedPoints = (customerId: string): number | undefined =>
+    (
+      db.prepare('SELECT loyalty_points FROM customers WHERE customer_id = ?').get(customerId) as
+        { loyalty_points: number } | undefined
+    )?.loyalty_points;
+
   /**
-   * The loyalty tenders of a sale decided offline, judged by the same account decider the ledger
-   * runs, on the balance this till last pulled (less what it redeemed since): refused here if the
-   * cache cannot cover them. Another till may spend the same points meanwhile; the ledger then
-   * records the shortfall on replay. Returns the points redeemed.
+   * The points a sale decided offline redeems, by the same account decider the ledger runs, on
+   * the balance this till last pulled (less what it redeemed since); the checkout's declaration
+   * has already refused tenders that balance cannot cover. Another till may spend the same points
+   * meanwhile; the ledger then records the shortfall on replay.
    */
   const offlineRedemption = (
     placed: OrderPlaced['data'],
@@ -96,14 +111,8 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     const tenders = events.flatMap((event) =>
       event.type === 'PaymentTendered' ? [event.data as PaymentTendered['data']] : [],
     );
-    const redemptions = tenders.flatMap((tender, index) =>
-      tender.kind === 'loyalty'
-        ? [{ paymentId: tender.paymentId, amountPaise: tender.amountPaise, path: `data.tenders.${index}.amountPaise` }]
-        : [],
-    );
+    const redemptions = loyaltyRedemptions(tenders);
     if (redemptions.length === 0 || placed.customerId === undefined) return 0;
-    const cached = db.prepare('SELECT loyalty_points FROM customers WHERE customer_id = ?').get(placed.customerId) as
-      { loyalty_points: number } | undefined;
     const rule = JSON.parse(readSetting(db, 'loyaltyRule') ?? 'null') as LoyaltyRule | null;
     const decision = decided(
       loyaltyAccountDecider.decide(
@@ -119,7 +128,7 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
           },
           context: { rule },
         },
-        accountWithBalance(cached?.loyalty_points ?? 0),
+        accountWithBalance(cachedPoints(placed.customerId) ?? 0),
       ),
     );
     return decision.reduce((sum, event) => (event.type === 'PointsRedeemed' ? sum + event.data.points : sum), 0);
@@ -177,6 +186,71 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     return decision;
   };
 
+  /** What a declared command needs, from what this till last pulled (and its own clock). */
+  const answerNeeds = (needs: ContextNeeds): Context => {
+    const { catalog, customer, loyalty, sealedDetails, storeToday } = needs;
+    if (sealedDetails) {
+      throw new SaleRefusedError(
+        domainError(
+          'REGISTER.ONLINE_ONLY',
+          'data',
+          "a customer's details are sealed by the ledger; register them online",
+        ),
+      );
+    }
+    const cached = customer && cachedCustomer(customer.customerId);
+    const points = loyalty && cachedPoints(loyalty.customerId);
+    return {
+      ...(catalog ? { catalog: catalogFor(catalog.itemIds) } : {}),
+      ...(customer && cached ? { customer: { customerId: customer.customerId, status: 'active' as const } } : {}),
+      ...(loyalty
+        ? {
+            loyalty: {
+              account: accountWithBalance(points ?? 0),
+              rule: JSON.parse(readSetting(db, 'loyaltyRule') ?? 'null') as LoyaltyRule | null,
+            },
+          }
+        : {}),
+      ...(storeToday ? { storeToday: localDateAndHour(clock.now().toISOString(), storeToday.timeZone).date } : {}),
+    };
+  };
+
+  /**
+   * Decides a declared command as the ledger would, with this till's knowledge: the same target,
+   * needs, domain command and decider. A register acts only in its own store and as itself; the
+   * ledger judges the events again when they are replayed.
+   */
+  const decide = <Data, Command extends { type: string }, Event, State>(
+    declaration: CommandDeclaration<Data, Command, Event, State>,
+    input: unknown,
+    state: State,
+  ): Event[] => {
+    const data = parseOrError(declaration.data, input, { pathPrefix: 'data' });
+    if (data instanceof DomainError) throw new SaleRefusedError(data);
+    const authorization = declaration.authorization;
+    if ('operator' in authorization) throw new Error(`${declaration.type} is decided online only`);
+    const target = authorization.target(data as Data, state, identity);
+    if (target instanceof DomainError) throw new SaleRefusedError(target);
+    if (
+      (target.storeId !== undefined && target.storeId !== identity.storeId) ||
+      (target.registerId !== undefined && target.registerId !== identity.registerId)
+    ) {
+      throw new SaleRefusedError(
+        domainError(
+          'AUTH.FORBIDDEN',
+          'data.storeId',
+          `register ${identity.registerId} acts only in its own store, as itself`,
+        ),
+      );
+    }
+    const scope: CommandScope = { principal: identity, tenancy: undefined, store: storeFacts() };
+    const needs = declaration.needs?.({ data: data as Data, state, scope, target }) ?? {};
+    if (needs instanceof DomainError) throw new SaleRefusedError(needs);
+    const command = declaration.command({ data: data as Data, state, scope, target, context: answerNeeds(needs) });
+    if (command instanceof DomainError) throw new SaleRefusedError(command);
+    return decided(declaration.decider.decide(command, state));
+  };
+
   const saveOrder = (orderId: string, state: OrderState) =>
     db.prepare('UPDATE orders SET state = ? WHERE order_id = ?').run(JSON.stringify(state), orderId);
 
@@ -202,26 +276,9 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     checkout(
       request: Omit<CheckoutRequestInput, 'storeId' | 'registerId'>,
     ): QueuedDecision & { placed: OrderPlaced['data'] } {
-      const store = storeFacts();
       const data = { ...request, storeId: identity.storeId, registerId: identity.registerId };
-      const itemIds = request.lines.flatMap((line) => [line.itemId, ...(line.modifierIds ?? [])]);
       const state = orderState(request.orderId);
-      const events = decided(
-        orderDecider.decide(
-          {
-            type: 'PlaceOrder',
-            data,
-            context: {
-              store: { storeId: store.storeId, stateCode: store.stateCode },
-              catalog: catalogFor(itemIds),
-              ...(request.customerId !== undefined && cachedCustomer(request.customerId)
-                ? { customer: { customerId: request.customerId, status: 'active' } }
-                : {}),
-            },
-          } as never,
-          state,
-        ),
-      );
+      const events = decide(commandDeclarations.placeOrder, data, state);
       const placed = (events.find((event) => event.type === 'OrderPlaced') as OrderPlaced).data;
       const redeemedPoints = offlineRedemption(placed, events);
       const cashTendered = events.reduce(
@@ -252,7 +309,7 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     /** Voids one of this register's own orders. */
     voidOrder(orderId: string, reason: string): QueuedDecision {
       const state = orderState(orderId);
-      const events = decided(orderDecider.decide({ type: 'VoidOrder', data: { orderId, reason } }, state));
+      const events = decide(commandDeclarations.voidOrder, { orderId, reason }, state);
       return record(orderStreamId(orderId), events, () =>
         saveOrder(orderId, events.reduce(orderDecider.evolve, state)),
       );
@@ -261,21 +318,10 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     openShift(shiftId: string, floatPaise: number, openedBy: string): QueuedDecision {
       const state = shiftState(shiftId);
       const openedAt = localOffsetDateTime(clock.now());
-      const events = decided(
-        shiftDecider.decide(
-          {
-            type: 'OpenShift',
-            data: {
-              shiftId,
-              storeId: identity.storeId,
-              registerId: identity.registerId,
-              floatPaise,
-              openedAt,
-              openedBy,
-            },
-          } as never,
-          state,
-        ),
+      const events = decide(
+        commandDeclarations.openShift,
+        { shiftId, storeId: identity.storeId, registerId: identity.registerId, floatPaise, openedAt, openedBy },
+        state,
       );
       return record(shiftStreamId(shiftId), events, () => {
         db.prepare('INSERT INTO shifts (shift_id, state, opened_at) VALUES (?, ?, ?)').run(
@@ -299,20 +345,16 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
            FROM orders WHERE shift_id = ? AND json_extract(state, '$.status') <> 'voided'`,
         )
         .get(shiftId) as { cash: number; change: number };
-      const events = decided(
-        shiftDecider.decide(
-          {
-            type: 'CloseShift',
-            data: {
-              shiftId,
-              countedCashPaise,
-              closedAt: localOffsetDateTime(clock.now()),
-              closedBy,
-              cashTakings: { cashSalesPaise: takings.cash, changeGivenPaise: takings.change, cashRefundsPaise: 0 },
-            },
-          } as never,
-          state,
-        ),
+      const events = decide(
+        commandDeclarations.closeShift,
+        {
+          shiftId,
+          countedCashPaise,
+          closedAt: localOffsetDateTime(clock.now()),
+          closedBy,
+          cashTakings: { cashSalesPaise: takings.cash, changeGivenPaise: takings.change, cashRefundsPaise: 0 },
+        },
+        state,
       );
       return record(shiftStreamId(shiftId), events, () => {
         db.prepare('UPDATE shifts SET state = ? WHERE shift_id = ?').run(
@@ -325,21 +367,17 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
 
     /** Records a physical count of one stock item in this store. */
     countStock(stockItemId: string, countedQuantity: number): QueuedDecision {
-      const events = decided(
-        stockDecider.decide(
-          {
-            type: 'AdjustStock',
-            data: {
-              reason: 'count',
-              stockItemId,
-              storeId: identity.storeId,
-              adjustmentId: mintId(),
-              occurredAt: localOffsetDateTime(clock.now()),
-              countedQuantity,
-            },
-          },
-          stockDecider.initialState(),
-        ),
+      const events = decide(
+        commandDeclarations.adjustStock,
+        {
+          reason: 'count',
+          stockItemId,
+          storeId: identity.storeId,
+          adjustmentId: mintId(),
+          occurredAt: localOffsetDateTime(clock.now()),
+          countedQuantity,
+        },
+        commandDeclarations.adjustStock.decider.initialState(),
       );
       return record(stockStreamId(identity.storeId, stockItemId), events, () => undefined);
     },

@@ -2,6 +2,9 @@ import {
   authorize,
   catalogEntryOf,
   domainError,
+  DomainError,
+  type AnyCommandDeclaration,
+  type CommandScope,
   itemDecider,
   itemStreamId,
   taxCategoryDecider,
@@ -11,7 +14,6 @@ import {
   type Action,
   type ActiveTenancy,
   type CatalogView,
-  type DomainError,
   type ItemState,
   type TaxCategoryState,
   type EnvelopeMetadata,
@@ -25,6 +27,7 @@ import type { CustomerKeyring } from '../customers/customer-keyring.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RegisterSyncLog } from '../offline/register-sync.js';
 import type { StockLevels } from '../offline/stock-levels.js';
+import { answerNeeds } from './context-answers.js';
 import { FoldedStreams } from './folded-streams.js';
 import { executeStreamCommand, type CommandOutcome, type StreamCommandSpec } from './stream-executor.js';
 
@@ -86,6 +89,75 @@ export class LedgerContext {
       retries: this.retries,
       onAppend: (seconds) => this.metrics.appendDuration.observe(seconds),
       orgId,
+    });
+  }
+
+  /**
+   * Runs a declared command for `caller`, the same steps for every command: fold the stream the
+   * declaration names; take the target from the command and that state and authorize it; answer
+   * what the declaration needs; build the domain command; decide and append (see run).
+   */
+  execute(
+    declaration: AnyCommandDeclaration,
+    request: CommandRequest<unknown>,
+    caller: Caller,
+  ): Promise<CommandOutcome> {
+    const { data } = request;
+    const authorization = declaration.authorization;
+    if ('operator' in authorization) {
+      const orgId = authorization.org(data);
+      return this.run(caller, {
+        commandId: request.commandId,
+        streamId: declaration.stream(data),
+        operatorTargetOrgId: orgId,
+        decider: declaration.decider,
+        prepare: async (state) => {
+          if (caller.claims.kind !== 'operator')
+            return domainError('AUTH.FORBIDDEN', '', `${declaration.type} takes an operator token`);
+          const actorId = authorization.actor(data);
+          const scope: CommandScope = {
+            principal: { kind: 'user', orgId, userId: actorId },
+            tenancy: undefined,
+            store: undefined,
+          };
+          const command = declaration.command({ data, state, scope, target: { orgId }, context: {} });
+          if (command instanceof DomainError) return command;
+          return {
+            command,
+            metadata: {
+              orgId,
+              brandId: null,
+              storeId: null,
+              registerId: null,
+              actorId,
+              occurredAt: request.occurredAt,
+              causationId: request.commandId,
+              correlationId: caller.correlationId,
+            },
+          };
+        },
+      });
+    }
+    return this.run(caller, {
+      commandId: request.commandId,
+      streamId: declaration.stream(data),
+      decider: declaration.decider,
+      prepare: async (state) => {
+        const { claims } = caller;
+        if (claims.kind === 'operator')
+          return domainError('AUTH.FORBIDDEN', '', 'an operator token may only create organisations');
+        const target = authorization.target(data, state, claims);
+        if (target instanceof DomainError) return target;
+        const allowed = await this.authorize(caller, authorization.action, target);
+        if (allowed instanceof DomainError) return allowed;
+        const scope: CommandScope = { principal: allowed.principal, tenancy: allowed.tenancy, store: allowed.store };
+        const needs = declaration.needs?.({ data, state, scope, target }) ?? {};
+        if (needs instanceof DomainError) return needs;
+        const context = await answerNeeds(this, allowed.principal.orgId, needs);
+        const command = declaration.command({ data, state, scope, target, context });
+        if (command instanceof DomainError) return command;
+        return { command, metadata: allowed.metadata(request) };
+      },
     });
   }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { REPORT_NAMES, reportRoutes } from '@possier/events';
+import { commandRoutes, REPORT_NAMES, reportRoutes } from '@possier/events';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLedger, uuidv7, type Ledger } from '../testing/ledger-harness.js';
 import { AT, ok, seedRestaurant, type Restaurant } from '../testing/seed.js';
-import { servedRoutes } from './routes.js';
 
 let ledger: Ledger;
 let ownerToken: string;
@@ -290,7 +289,7 @@ describe('operations', () => {
       .flatMap((path) => Object.values(path))
       .map((operation) => operation.operationId);
     const served = [
-      ...Object.keys(servedRoutes),
+      ...Object.keys(commandRoutes),
       ...REPORT_NAMES.map((name) => reportRoutes[name].operationId),
       'pullCatalog',
     ];

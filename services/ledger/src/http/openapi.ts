@@ -9,7 +9,6 @@ import {
   reportRoutes,
 } from '@possier/events';
 import { z } from 'zod';
-import { servedRoutes } from './routes.js';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -79,8 +78,7 @@ export const openApiDocument = () => ({
   security: [{ bearer: [] }],
   paths: {
     ...Object.fromEntries(
-      Object.keys(servedRoutes).map((name) => {
-        const route = commandRoutes[name as keyof typeof servedRoutes];
+      Object.entries(commandRoutes).map(([name, route]) => {
         const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
           name: param,
           in: 'path',

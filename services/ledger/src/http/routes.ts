@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { authenticate, type TokenService } from '../auth/tokens.js';
-import * as commands from '../commands/commands.js';
+import { DeclaredCommand, ReplayCommand } from '../commands/commands.js';
 import type { Caller } from '../commands/ledger-context.js';
 import type { CommandOutcome } from '../commands/stream-executor.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -13,50 +13,6 @@ import { requestErrorHandler } from './request-errors.js';
 import { assertStorableBody } from './storable-text.js';
 
 type RouteName = keyof typeof commandRoutes;
-type CommandClass = new (request: never, caller: Caller) => object;
-
-/** Each contract route and the command it is dispatched as. */
-export const servedRoutes: Record<RouteName, CommandClass> = {
-  placeOrder: commands.PlaceOrderCommand,
-  voidOrder: commands.VoidOrderCommand,
-  refundOrder: commands.RefundOrderCommand,
-  adjustTip: commands.AdjustTipCommand,
-  adjustStock: commands.AdjustStockCommand,
-  openShift: commands.OpenShiftCommand,
-  moveCash: commands.MoveCashCommand,
-  closeShift: commands.CloseShiftCommand,
-  defineTaxCategory: commands.DefineTaxCategoryCommand,
-  changeTaxRate: commands.ChangeTaxRateCommand,
-  defineItem: commands.DefineItemCommand,
-  changeItemPrice: commands.ChangeItemPriceCommand,
-  assignTaxCategory: commands.AssignTaxCategoryCommand,
-  setRecipe: commands.SetRecipeCommand,
-  renameItem: commands.RenameItemCommand,
-  deactivateItem: commands.DeactivateItemCommand,
-  reactivateItem: commands.ReactivateItemCommand,
-  issueInvoice: commands.IssueInvoiceCommand,
-  recordInvoicePayment: commands.RecordInvoicePaymentCommand,
-  markInvoiceOverdue: commands.MarkInvoiceOverdueCommand,
-  correctInvoiceLine: commands.CorrectInvoiceLineCommand,
-  correctInvoicePrice: commands.CorrectInvoicePriceCommand,
-  changeInvoiceDueDate: commands.ChangeInvoiceDueDateCommand,
-  issueCreditNote: commands.IssueCreditNoteCommand,
-  issueDebitNote: commands.IssueDebitNoteCommand,
-  createOrganization: commands.CreateOrganizationCommand,
-  createBrand: commands.CreateBrandCommand,
-  createStore: commands.CreateStoreCommand,
-  createRegister: commands.CreateRegisterCommand,
-  addUser: commands.AddUserCommand,
-  grantRole: commands.GrantRoleCommand,
-  revokeRole: commands.RevokeRoleCommand,
-  registerCustomer: commands.RegisterCustomerCommand,
-  updateCustomerDetails: commands.UpdateCustomerDetailsCommand,
-  recordCustomerConsent: commands.RecordCustomerConsentCommand,
-  forgetCustomer: commands.ForgetCustomerCommand,
-  setLoyaltyRule: commands.SetLoyaltyRuleCommand,
-  expirePoints: commands.ExpirePointsCommand,
-  replay: commands.ReplayCommand,
-};
 
 const CorrelationId = z.uuid();
 
@@ -72,7 +28,7 @@ export const registerCommandRoutes = (
   app: FastifyInstance,
   deps: { commandBus: CommandBus; tokens: TokenService; metrics: Metrics; logger: Logger },
 ): void => {
-  for (const [name, CommandType] of Object.entries(servedRoutes) as Array<[RouteName, CommandClass]>) {
+  for (const name of Object.keys(commandRoutes) as RouteName[]) {
     const route = commandRoutes[name];
     app.post(fastifyPath(route.path), { errorHandler: requestErrorHandler }, async (request, reply) => {
       const started = performance.now();
@@ -97,7 +53,9 @@ export const registerCommandRoutes = (
           typeof header === 'string' && CorrelationId.safeParse(header).success ? header : commandId;
         const caller: Caller = { claims, correlationId };
         const result: CommandOutcome | ReplayResponse = await deps.commandBus.execute(
-          new CommandType(body as never, caller) as never,
+          name === 'replay'
+            ? new ReplayCommand(body as never, caller)
+            : new DeclaredCommand(name, body as never, caller),
         );
         const orgId = 'orgId' in claims ? claims.orgId : undefined;
         const storeId = body.data?.storeId ?? ('storeId' in claims ? claims.storeId : undefined);

@@ -1,6 +1,5 @@
 import {
-  DomainError,
-  fieldPath,
+  loyaltyRedemptions,
   localDateAndHour,
   loyaltyAccountDecider,
   loyaltyAccountStreamId,
@@ -18,7 +17,6 @@ import {
   type OrderVoided,
   type PaymentTendered,
   type StoredEvent,
-  type Tender,
 } from '@possier/events';
 import { deriveEventId } from '../commands/event-ids.js';
 import { foldStream } from '../commands/folded-streams.js';
@@ -39,47 +37,6 @@ export const loyaltyAccountOf = (
   customerId: string,
 ): Promise<LoyaltyAccountState> =>
   foldStream(store, orgId, loyaltyAccountStreamId(brandId, customerId), loyaltyAccountDecider);
-
-const redemptionsOf = (tenders: ReadonlyArray<Pick<Tender, 'paymentId' | 'kind' | 'amountPaise'>>) =>
-  tenders.flatMap((tender, index) =>
-    tender.kind === 'loyalty'
-      ? [
-          {
-            paymentId: tender.paymentId,
-            amountPaise: tender.amountPaise,
-            path: fieldPath('data.tenders', index, 'amountPaise'),
-          },
-        ]
-      : [],
-  );
-
-/**
- * Before an online checkout is placed: do the customer's points cover its loyalty tenders? The
- * account decider answers (whole points, enough of them), so the refusal names the tender's
- * `data.tenders.<i>.amountPaise` and nothing is appended.
- */
-export const checkRedemptions = async (
-  store: EventStore,
-  order: { orgId: string; brandId: string; customerId: string; orderId: string; tenders: ReadonlyArray<Tender> },
-): Promise<DomainError | undefined> => {
-  const redemptions = redemptionsOf(order.tenders);
-  if (redemptions.length === 0) return undefined;
-  const [rule, account] = await Promise.all([
-    loyaltyRuleOf(store, order.orgId, order.brandId),
-    loyaltyAccountOf(store, order.orgId, order.brandId, order.customerId),
-  ]);
-  // Only the redemptions are judged here; what the order earns is decided with the settlement,
-  // once the bill is priced and placed, so payable and date are placeholders that decide nothing.
-  const decision = loyaltyAccountDecider.decide(
-    {
-      type: 'SettleOrderLoyalty',
-      data: { orderId: order.orderId, mode: 'online', payablePaise: 0, redemptions, businessDate: '2000-01-01' },
-      context: { rule },
-    },
-    account,
-  );
-  return decision instanceof DomainError ? decision : undefined;
-};
 
 /** The sale as stored: its OrderPlaced and tenders, with the envelope of the OrderPlaced. */
 export type PlacedSale = {
@@ -129,7 +86,7 @@ export const settleOrderLoyalty = async (
           orderId,
           mode: 'replay' as const,
           payablePaise: totals.payablePaise,
-          redemptions: redemptionsOf(sale.tenders),
+          redemptions: loyaltyRedemptions(sale.tenders),
           businessDate: localDateAndHour(sale.placed.occurredAt, context.timeZone).date,
         },
         context: { rule },

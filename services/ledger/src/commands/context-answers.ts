@@ -1,0 +1,49 @@
+import { localDateAndHour, type Context, type ContextNeeds } from '@possier/events';
+import { customerState } from '../customers/customer-directory.js';
+import { sealPii } from '../customers/pii-cipher.js';
+import { loyaltyAccountOf, loyaltyRuleOf } from '../loyalty/order-loyalty.js';
+import type { LedgerContext } from './ledger-context.js';
+
+/**
+ * The ledger's answers to what a declared command needs, all within the caller's org: from the
+ * log (the source of truth), the customer keyring and the server's clock.
+ *
+ * Sealing claims the phone in the lookup before the command is decided: a claim for a command
+ * then refused (a lost race) names a customer id with no details; it is released by that
+ * customer's erasure or next change of phone, and never lets a stranger's number be looked up.
+ */
+export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: ContextNeeds): Promise<Context> => {
+  const { catalog, customer, loyalty, sealedDetails, storeToday } = needs;
+  const [catalogView, customerFound, loyaltyFound, sealed] = await Promise.all([
+    catalog && ledger.catalogFor(orgId, catalog.brandId, catalog.storeId, catalog.itemIds),
+    customer &&
+      customerState(ledger.store, orgId, customer.customerId).then((state) =>
+        state.status === 'none' ? undefined : { customerId: customer.customerId, status: state.status },
+      ),
+    loyalty &&
+      Promise.all([
+        loyaltyAccountOf(ledger.store, orgId, loyalty.brandId, loyalty.customerId),
+        loyaltyRuleOf(ledger.store, orgId, loyalty.brandId),
+      ]).then(([account, rule]) => ({ account, rule })),
+    sealedDetails && sealDetails(ledger, orgId, sealedDetails),
+  ]);
+  return {
+    ...(catalogView === undefined ? {} : { catalog: catalogView }),
+    ...(customerFound === undefined ? {} : { customer: customerFound }),
+    ...(loyaltyFound === undefined ? {} : { loyalty: loyaltyFound }),
+    ...(sealed === undefined ? {} : { sealedDetails: sealed }),
+    ...(storeToday === undefined
+      ? {}
+      : { storeToday: localDateAndHour(new Date().toISOString(), storeToday.timeZone).date }),
+  };
+};
+
+const sealDetails = async (
+  ledger: LedgerContext,
+  orgId: string,
+  { customerId, details }: NonNullable<ContextNeeds['sealedDetails']>,
+) => {
+  const key = await ledger.customerKeys.keyFor(orgId, customerId);
+  const phoneOwner = await ledger.customerKeys.claimPhone(orgId, details.phone, customerId);
+  return { sealed: sealPii(details, key, orgId, customerId), phoneOwner };
+};
