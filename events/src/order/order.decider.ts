@@ -23,6 +23,8 @@ export type OrderLineState = { line: PricedLine; refundedQuantity: number; refun
 type PlacedOrder = {
   orderId: string;
   storeId: string;
+  /** The customer the order was sold to, if any: whom a refund's or void's loyalty reversal is for. */
+  customerId?: string;
   totals: BillTotals;
   /** In the order they were sold. */
   lines: ReadonlyArray<OrderLineState>;
@@ -329,6 +331,7 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
       status: 'placed',
       orderId: event.data.orderId,
       storeId: event.data.storeId,
+      ...(event.data.customerId === undefined ? {} : { customerId: event.data.customerId }),
       totals: event.data.totals,
       lines: event.data.lines.map((line) => ({ line, refundedQuantity: 0, refunded: NO_AMOUNTS })),
       payments: paymentDecider.initialState(),

@@ -5,6 +5,7 @@ import {
   WrongExpectedVersionError,
   type Decider,
   type EnvelopeMetadata,
+  type EventEnvelope,
   type EventStore,
   type StoredEvent,
 } from '@possier/events';
@@ -20,6 +21,10 @@ export type CommandOutcome = {
   /** True when this command had already run: these are its events from then, nothing new was appended. */
   replayed: boolean;
   events: AppendedEvent[];
+  /** The same events whole, as appended (or, replayed, as stored then): what workflows react to. */
+  produced: ReadonlyArray<EventEnvelope>;
+  /** The stream's state the command was decided on (replayed: the state the stream is in now). */
+  state: unknown;
 };
 
 /** A command lost the race for its stream more often than it may retry. */
@@ -83,6 +88,10 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
   const stream = { orgId, streamId: spec.streamId };
   for (let attempt = 0; ; attempt += 1) {
     const stored = await store.readStream(stream, { limit: 100_000 });
+    const state = stored.reduce(
+      (current, event) => spec.decider.evolve(current, { type: event.type, data: event.data } as Event),
+      spec.decider.initialState(),
+    );
     const earlier = stored.filter((event) => event.causationId === spec.commandId);
     const [firstId] = deriveEventIds(spec.commandId, 1);
     if (earlier.some((event) => event.eventId === firstId)) {
@@ -92,19 +101,25 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
         streamId: spec.streamId,
         replayed: true,
         events: appendedFrom(earlier),
+        produced: earlier,
+        state,
       };
     }
 
-    const state = stored.reduce(
-      (current, event) => spec.decider.evolve(current, { type: event.type, data: event.data } as Event),
-      spec.decider.initialState(),
-    );
     const prepared = await spec.prepare(state);
     if (prepared instanceof DomainError) throw prepared;
     const decision = spec.decider.decide(prepared.command, state);
     if (decision instanceof DomainError) throw decision;
     if (decision.length === 0)
-      return { commandId: spec.commandId, orgId, streamId: spec.streamId, replayed: false, events: [] };
+      return {
+        commandId: spec.commandId,
+        orgId,
+        streamId: spec.streamId,
+        replayed: false,
+        events: [],
+        produced: [],
+        state,
+      };
     if (prepared.metadata.orgId !== orgId)
       throw new Error(
         `a command on stream ${spec.streamId} of org ${orgId} stamped its events with org ${prepared.metadata.orgId}`,
@@ -133,6 +148,8 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
           streamPosition: firstPosition + index,
           globalPosition: result.globalPositions[index] as number,
         })),
+        produced: envelopes,
+        state,
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

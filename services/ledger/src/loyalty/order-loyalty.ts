@@ -1,22 +1,22 @@
 import {
-  loyaltyRedemptions,
-  localDateAndHour,
   loyaltyAccountDecider,
   loyaltyAccountStreamId,
   loyaltyProgrammeDecider,
   loyaltyProgrammeStreamId,
+  orderDecider,
+  orderLoyaltyReactions,
+  orderStreamId,
   type EnvelopeMetadata,
   type EventEnvelope,
   type EventStore,
-  type LoyaltyRedemptionShortfall,
-  type OfflineConflict,
   type LoyaltyAccountState,
+  type LoyaltyReaction,
+  type LoyaltyRedemptionShortfall,
   type LoyaltyRule,
+  type OfflineConflict,
   type OrderPlaced,
-  type OrderRefunded,
-  type OrderVoided,
+  type OrderState,
   type PaymentTendered,
-  type StoredEvent,
 } from '@possier/events';
 import { deriveEventId } from '../commands/event-ids.js';
 import { foldStream } from '../commands/folded-streams.js';
@@ -38,157 +38,79 @@ export const loyaltyAccountOf = (
 ): Promise<LoyaltyAccountState> =>
   foldStream(store, orgId, loyaltyAccountStreamId(brandId, customerId), loyaltyAccountDecider);
 
-/** The sale as stored: its OrderPlaced and tenders, with the envelope of the OrderPlaced. */
-export type PlacedSale = {
-  placed: { eventId: string; occurredAt: string; brandId: string | null; data: OrderPlaced['data'] };
-  tenders: ReadonlyArray<PaymentTendered['data']>;
-};
-
-export const placedSaleOf = (
-  events: ReadonlyArray<{ eventId: string; type: string; occurredAt: string; brandId: string | null; data: unknown }>,
-): PlacedSale | undefined => {
-  const placed = events.find((event) => event.type === 'OrderPlaced');
-  if (!placed) return undefined;
-  return {
-    placed: { ...placed, data: placed.data as OrderPlaced['data'] },
-    tenders: events
-      .filter((event) => event.type === 'PaymentTendered')
-      .map((event) => event.data as PaymentTendered['data']),
-  };
-};
-
-/**
- * Redeems a paid order's loyalty tenders and accrues its points on the customer's account, once:
- * the account command's id is derived from the sale's OrderPlaced event id, so a retried checkout
- * or a replayed batch finds it done. `online` follows a checkout whose redemption was checked
- * just before; should another checkout have spent the points in between, the order already
- * stands, so both modes redeem what is there and record the shortfall (the balance floors at 0).
- */
-export const settleOrderLoyalty = async (
-  ledger: LedgerContext,
-  caller: Caller,
-  sale: PlacedSale,
-  context: { orgId: string; timeZone: string; metadata: (commandId: string) => EnvelopeMetadata },
-): Promise<CommandOutcome | undefined> => {
-  const { customerId, orderId, totals } = sale.placed.data;
-  const brandId = sale.placed.brandId;
-  if (customerId === undefined || brandId === null) return undefined;
-  const commandId = deriveEventId(sale.placed.eventId, 'loyalty-settle');
-  const rule = await loyaltyRuleOf(ledger.store, context.orgId, brandId);
-  return ledger.run(caller, {
-    commandId,
-    streamId: loyaltyAccountStreamId(brandId, customerId),
-    decider: loyaltyAccountDecider,
-    prepare: async () => ({
-      command: {
-        type: 'SettleOrderLoyalty' as const,
-        data: {
-          orderId,
-          mode: 'replay' as const,
-          payablePaise: totals.payablePaise,
-          redemptions: loyaltyRedemptions(sale.tenders),
-          businessDate: localDateAndHour(sale.placed.occurredAt, context.timeZone).date,
-        },
-        context: { rule },
-      },
-      metadata: context.metadata(commandId),
-    }),
-  });
-};
-
-/**
- * Reverses an order's loyalty for a refund (or a void, as a refund of everything to every tender
- * it was paid with): the accrual in proportion, and redeemed points when the money goes back to
- * the loyalty tender. Idempotent by the refund's own id.
- */
-export const reverseOrderLoyalty = async (
-  ledger: LedgerContext,
-  caller: Caller,
-  reversal: {
-    orgId: string;
-    brandId: string;
-    customerId: string;
-    orderId: string;
-    refundId: string;
-    refundPaise: number;
-    toLoyaltyTender: boolean;
-    completesRefund: boolean;
-    occurredAt: string;
-    timeZone: string;
-    sourceEventId: string;
-    metadata: (commandId: string) => EnvelopeMetadata;
-  },
-): Promise<CommandOutcome> => {
-  const commandId = deriveEventId(reversal.sourceEventId, 'loyalty-reverse');
-  const rule = await loyaltyRuleOf(ledger.store, reversal.orgId, reversal.brandId);
-  return ledger.run(caller, {
-    commandId,
-    streamId: loyaltyAccountStreamId(reversal.brandId, reversal.customerId),
-    decider: loyaltyAccountDecider,
-    prepare: async () => ({
-      command: {
-        type: 'ReverseOrderLoyalty' as const,
-        data: {
-          orderId: reversal.orderId,
-          refundId: reversal.refundId,
-          refundPaise: reversal.refundPaise,
-          toLoyaltyTender: reversal.toLoyaltyTender,
-          completesRefund: reversal.completesRefund,
-          businessDate: localDateAndHour(reversal.occurredAt, reversal.timeZone).date,
-        },
-        context: { rule },
-      },
-      metadata: reversal.metadata(commandId),
-    }),
-  });
-};
-
-/**
- * After a refund or a void is stored on an order's stream: reverses the order's loyalty for it,
- * when the order was sold to a customer. A void gives back everything, to every tender.
- */
-export const reverseForOrderEvent = async (
-  ledger: LedgerContext,
-  caller: Caller,
-  orderEvents: ReadonlyArray<StoredEvent>,
-  reversal: { eventId: string; orgId: string; timeZone: string; metadata: (commandId: string) => EnvelopeMetadata },
-): Promise<CommandOutcome | undefined> => {
-  const sale = placedSaleOf(orderEvents);
-  const source = orderEvents.find((event) => event.eventId === reversal.eventId);
-  const customerId = sale?.placed.data.customerId;
-  const brandId = sale?.placed.brandId;
-  if (!sale || !source || customerId === undefined || !brandId) return undefined;
-  const common = {
-    orgId: reversal.orgId,
-    brandId,
-    customerId,
-    orderId: sale.placed.data.orderId,
+/** The envelope of what the ledger records on an account because of an order event: that event's tenancy, actor and time. */
+const metadataAfter =
+  (source: EventEnvelope) =>
+  (commandId: string): EnvelopeMetadata => ({
+    orgId: source.orgId,
+    brandId: source.brandId,
+    storeId: source.storeId,
+    registerId: source.registerId,
+    actorId: source.actorId,
     occurredAt: source.occurredAt,
-    timeZone: reversal.timeZone,
-    sourceEventId: source.eventId,
-    metadata: reversal.metadata,
-  };
-  if (source.type === 'OrderRefunded') {
-    const refund = source.data as OrderRefunded['data'];
-    return reverseOrderLoyalty(ledger, caller, {
-      ...common,
-      refundId: refund.refundId,
-      refundPaise: refund.refundPaise,
-      toLoyaltyTender: refund.tender.kind === 'loyalty',
-      completesRefund: refund.completesRefund,
+    causationId: commandId,
+    correlationId: source.correlationId,
+  });
+
+type Reacted = { reaction: LoyaltyReaction; outcome: CommandOutcome };
+
+/**
+ * Runs the account commands that follow from an order decision's events (orderLoyaltyReactions),
+ * each once: its command id derives from the source event and the purpose, so a retried
+ * checkout, void, refund or replayed batch finds it done — or does it, if the ledger stopped
+ * between the two appends. `online` follows a checkout whose redemption was checked just before;
+ * should another checkout have spent the points in between, the order already stands, so the
+ * account redeems what is there and records the shortfall (the balance floors at 0).
+ */
+const runLoyaltyReactions = async (
+  ledger: LedgerContext,
+  caller: Caller,
+  produced: ReadonlyArray<EventEnvelope>,
+  facts: { customerId: string | undefined; mode: 'online' | 'replay' },
+): Promise<Reacted[]> => {
+  const first = produced[0];
+  if (!first || facts.customerId === undefined || first.brandId === null || first.storeId === null) return [];
+  const [tenancy, rule] = await Promise.all([
+    ledger.tenancy(first.orgId),
+    loyaltyRuleOf(ledger.store, first.orgId, first.brandId),
+  ]);
+  const timeZone = tenancy.status === 'active' ? tenancy.stores[first.storeId]?.timeZone : undefined;
+  if (timeZone === undefined) return [];
+  const reactions = orderLoyaltyReactions(produced, {
+    customerId: facts.customerId,
+    brandId: first.brandId,
+    timeZone,
+    mode: facts.mode,
+    rule,
+  });
+  const reacted: Reacted[] = [];
+  for (const reaction of reactions) {
+    const source = produced.find((event) => event.eventId === reaction.sourceEventId) as EventEnvelope;
+    const commandId = deriveEventId(reaction.sourceEventId, reaction.purpose);
+    const outcome = await ledger.run(caller, {
+      commandId,
+      streamId: reaction.streamId,
+      decider: loyaltyAccountDecider,
+      prepare: async () => ({ command: reaction.command, metadata: metadataAfter(source)(commandId) }),
     });
+    reacted.push({ reaction, outcome });
   }
-  if (source.type === 'OrderVoided') {
-    const voided = source.data as OrderVoided['data'];
-    return reverseOrderLoyalty(ledger, caller, {
-      ...common,
-      refundId: source.eventId,
-      refundPaise: voided.reversedPaise,
-      toLoyaltyTender: true,
-      completesRefund: true,
-    });
-  }
-  return undefined;
+  return reacted;
+};
+
+/** The customer an order decision's events are about: the sale's, or, for a later void or refund, the order's. */
+const customerOf = (produced: ReadonlyArray<EventEnvelope>, state: OrderState): string | undefined => {
+  const placed = produced.find((event) => event.type === 'OrderPlaced');
+  if (placed) return (placed.data as OrderPlaced['data']).customerId;
+  return state.status === 'none' ? undefined : state.customerId;
+};
+
+/** After a checkout, void or refund online: the order's loyalty, from the events the command produced. */
+export const orderLoyaltyAfter = async (ledger: LedgerContext, caller: Caller, outcome: CommandOutcome) => {
+  await runLoyaltyReactions(ledger, caller, outcome.produced, {
+    customerId: customerOf(outcome.produced, outcome.state as OrderState),
+    mode: 'online',
+  });
 };
 
 /**
@@ -203,61 +125,38 @@ export const settleReplayedLoyalty = async (
   ledger: LedgerContext,
   caller: Caller,
   decisions: ReadonlyArray<ReadonlyArray<EventEnvelope>>,
-  context: { orgId: string; timeZone: string },
 ): Promise<Map<string, OfflineConflict[]>> => {
   const conflicts = new Map<string, OfflineConflict[]>();
   for (const decision of decisions) {
-    const sale = placedSaleOf(decision);
-    if (sale?.placed.data.customerId !== undefined) {
-      const placed = decision.find((event) => event.eventId === sale.placed.eventId) as EventEnvelope;
-      const outcome = await settleOrderLoyalty(ledger, caller, sale, { ...context, metadata: metadataAfter(placed) });
-      if (outcome?.events.some((event) => event.type === 'LoyaltyRedemptionShortfall')) {
-        const found = await shortfallConflicts(ledger.store, outcome, sale);
-        if (found.length > 0) conflicts.set(placed.eventId, found);
-      }
-    }
-    const voided = decision.find((event) => event.type === 'OrderVoided');
-    if (voided) {
-      const orderEvents = await ledger.store.readStream(
-        { orgId: voided.orgId, streamId: voided.streamId },
-        { limit: 100_000 },
-      );
-      await reverseForOrderEvent(ledger, caller, orderEvents, {
-        eventId: voided.eventId,
-        orgId: context.orgId,
-        timeZone: context.timeZone,
-        metadata: metadataAfter(voided),
-      });
+    const first = decision[0];
+    if (!first) continue;
+    // A void replayed alone does not say whom the order was sold to; the order's state does.
+    const state = decision.some((event) => event.type === 'OrderPlaced')
+      ? orderDecider.initialState()
+      : await foldStream(ledger.store, first.orgId, orderStreamId(orderIdOf(first)), orderDecider);
+    const reacted = await runLoyaltyReactions(ledger, caller, decision, {
+      customerId: customerOf(decision, state),
+      mode: 'replay',
+    });
+    for (const { reaction, outcome } of reacted) {
+      const found = shortfallConflicts(outcome, decision);
+      if (found.length > 0) conflicts.set(reaction.sourceEventId, found);
     }
   }
   return conflicts;
 };
 
-/** The envelope of what the ledger records on an account because of a replayed event: the event's own tenancy and time. */
-const metadataAfter =
-  (source: EventEnvelope) =>
-  (commandId: string): EnvelopeMetadata => ({
-    orgId: source.orgId,
-    brandId: source.brandId,
-    storeId: source.storeId,
-    registerId: source.registerId,
-    actorId: source.actorId,
-    occurredAt: source.occurredAt,
-    causationId: commandId,
-    correlationId: source.correlationId,
-  });
+const orderIdOf = (event: EventEnvelope): string => (event.data as { orderId: string }).orderId;
 
-const shortfallConflicts = async (
-  store: EventStore,
-  outcome: CommandOutcome,
-  sale: PlacedSale,
-): Promise<OfflineConflict[]> => {
-  const events = await store.readStream(outcome, { limit: 100_000 });
-  return events
-    .filter((event) => event.causationId === outcome.commandId && event.type === 'LoyaltyRedemptionShortfall')
+const shortfallConflicts = (outcome: CommandOutcome, decision: ReadonlyArray<EventEnvelope>): OfflineConflict[] =>
+  outcome.produced
+    .filter((event) => event.type === 'LoyaltyRedemptionShortfall')
     .map((event) => {
       const { paymentId, pointsShort, paiseShort } = event.data as LoyaltyRedemptionShortfall['data'];
-      const tender = sale.tenders.find((candidate) => candidate.paymentId === paymentId);
+      const tender = decision
+        .filter((candidate) => candidate.type === 'PaymentTendered')
+        .map((candidate) => candidate.data as PaymentTendered['data'])
+        .find((candidate) => candidate.paymentId === paymentId);
       const amountPaise = tender?.amountPaise ?? paiseShort;
       return {
         kind: 'loyalty_shortfall' as const,
@@ -267,4 +166,3 @@ const shortfallConflicts = async (
         current: amountPaise - paiseShort,
       };
     });
-};

@@ -180,10 +180,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     const stored = valid
       .filter((index) => outcomes[index]?.kind === 'stored')
       .map((index) => decisions[index] as EventEnvelope[]);
-    const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored, {
-      orgId: claims.orgId,
-      timeZone: store.timeZone,
-    });
+    const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored);
     const conflicts = await this.judge(stored, claims, store, loyaltyConflicts);
 
     const verdicts: ReplayVerdict[] = [];
