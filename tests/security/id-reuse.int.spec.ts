@@ -3,6 +3,7 @@ import { commandRoutes } from '@possier/events';
 import {
   seedRestaurant,
   startLedger,
+  startReadSide,
   uuidv7,
   type Ledger,
   type Response,
@@ -275,4 +276,38 @@ describe('identity is (org, id): org B reusing org A’s ids', () => {
     expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
     expect(JSON.stringify(theirs.body)).not.toContain(a.ids.org);
   });
+
+  it('projects each org’s sales under the shared store id into its own reports, and only there', async () => {
+    // B sells in its own store that carries A's store id (created in the first case).
+    const theirs = await send('placeOrder', b.ownerToken, {
+      orderId: uuidv7(),
+      storeId: a.ids.storeA,
+      channel: 'takeaway',
+      lines: [{ lineId: randomUUID(), itemId: b.ids.cola, quantity: 3 }],
+      tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 100_000 }],
+    });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    const readSide = await startReadSide(ledger);
+    try {
+      await readSide.settle();
+      const report = async (shop: Restaurant) => {
+        const response = await ledger.get(
+          `/v1/reports/sales?storeId=${a.ids.storeA}&from=2026-11-24&to=2026-11-25`,
+          shop.ownerToken,
+        );
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+        return response.body as { rows: Array<{ orders: number; payablePaise: number }> };
+      };
+      const [ours, others] = [await report(a), await report(b)];
+      // A: its one sale of two colas; B: its sale of three, each alone in its own org's report.
+      expect(ours.rows.reduce((sum, row) => sum + row.orders, 0)).toBe(1);
+      expect(others.rows.reduce((sum, row) => sum + row.orders, 0)).toBe(1);
+      const payable = (body: typeof ours) => body.rows.reduce((sum, row) => sum + row.payablePaise, 0);
+      expect(payable(others) * 2).toBe(payable(ours) * 3);
+      expect(JSON.stringify(ours)).not.toContain(b.ids.org);
+      expect(JSON.stringify(others)).not.toContain(a.ids.org);
+    } finally {
+      await readSide.stop();
+    }
+  }, 120_000);
 });
