@@ -9,7 +9,7 @@ import {
   RenameItem,
   SetRecipe,
 } from './item.commands.js';
-import { itemDecider, type ItemState } from './item.decider.js';
+import { itemDecider, itemNotDefined, type ItemState } from './item.decider.js';
 import { itemStreamId } from './item.events.js';
 import { ChangeTaxRate, DefineTaxCategory } from './tax-category.commands.js';
 import { taxCategoryDecider } from './tax-category.decider.js';
@@ -54,8 +54,7 @@ type ItemData = { itemId: string; storeId?: string | undefined };
 const onDefinedItem: CommandAuthorization<ItemData, ItemState> = {
   action: 'catalog.manage',
   target: (data, state) => {
-    if (state.status === 'none')
-      return domainError('CATALOG.ITEM_NOT_DEFINED', 'data.itemId', 'no such item; define it first');
+    if (state.status === 'none') return itemNotDefined();
     return data.storeId === undefined ? { brandId: state.brandId } : { storeId: data.storeId };
   },
 };

@@ -40,7 +40,9 @@ export type ItemState =
 
 export type DefinedItem = Extract<ItemState, { status: 'defined' }>;
 
-const notDefined = () => domainError('CATALOG.ITEM_NOT_DEFINED', 'data.itemId', 'no such item; define it first');
+/** The refusal of a command on an item that was never defined. */
+export const itemNotDefined = () =>
+  domainError('CATALOG.ITEM_NOT_DEFINED', 'data.itemId', 'no such item; define it first');
 
 const defineItem = ({ data }: DefineItem, state: ItemState): Decision<ItemEvent> => {
   if (state.status !== 'none') {
@@ -70,7 +72,7 @@ const defineItem = ({ data }: DefineItem, state: ItemState): Decision<ItemEvent>
  * in force for the same target is a no-op.
  */
 const changeItemPrice = ({ data }: ChangeItemPrice, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   const current = data.storeId === undefined ? state.price : state.storePrices[data.storeId];
   if (
     current !== undefined &&
@@ -94,7 +96,7 @@ const changeItemPrice = ({ data }: ChangeItemPrice, state: ItemState): Decision<
 };
 
 const assignTaxCategory = ({ data }: AssignTaxCategory, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   const hsnSac = data.hsnSac ?? null;
   if (data.taxCategoryId === state.taxCategoryId && hsnSac === state.hsnSac) return [];
   return [
@@ -112,7 +114,7 @@ const sameRecipe = (a: ReadonlyArray<RecipeComponent>, b: ReadonlyArray<RecipeCo
   );
 
 const setRecipe = ({ data }: SetRecipe, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   // Two lines for one stock item would deplete it twice under two quantities; the cook means one sum.
   const seen = new Set<string>();
   for (const [index, component] of data.components.entries()) {
@@ -130,20 +132,20 @@ const setRecipe = ({ data }: SetRecipe, state: ItemState): Decision<ItemEvent> =
 };
 
 const deactivateItem = ({ data }: DeactivateItem, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   if (!state.active)
     return domainError('CATALOG.ITEM_ALREADY_INACTIVE', 'data.itemId', 'this item is already inactive');
   return [{ type: 'ItemDeactivated', data: { itemId: state.itemId, reason: data.reason, deactivatedAt: data.at } }];
 };
 
 const reactivateItem = ({ data }: ReactivateItem, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   if (state.active) return domainError('CATALOG.ITEM_ALREADY_ACTIVE', 'data.itemId', 'this item is already active');
   return [{ type: 'ItemReactivated', data: { itemId: state.itemId, reactivatedAt: data.at } }];
 };
 
 const renameItem = ({ data }: RenameItem, state: ItemState): Decision<ItemEvent> => {
-  if (state.status !== 'defined') return notDefined();
+  if (state.status !== 'defined') return itemNotDefined();
   if (data.name === state.name) return [];
   return [{ type: 'ItemRenamed', data: { itemId: state.itemId, name: data.name, renamedAt: data.at } }];
 };

@@ -25,8 +25,9 @@ const phoneTaken = (context: CustomerDetailsContext, customerId: string): Domain
     ? domainError('CUSTOMER.PHONE_TAKEN', 'data.phone', 'another customer of this org has this phone number')
     : undefined;
 
-const notFound = (): DomainError =>
-  domainError('CUSTOMER.NOT_FOUND', 'data.customerId', 'no customer with this id is registered');
+/** The refusal of a command or read naming a customer the org does not have. */
+export const customerNotFound = (path = 'data.customerId'): DomainError =>
+  domainError('CUSTOMER.NOT_FOUND', path, 'no customer with this id is registered');
 
 const forgotten = (): DomainError =>
   domainError('CUSTOMER.FORGOTTEN', 'data.customerId', 'this customer has been erased and can no longer change');
@@ -44,7 +45,7 @@ export const refusesDetails = (
     return state.status === 'none'
       ? undefined
       : domainError('CUSTOMER.ALREADY_REGISTERED', 'data.customerId', 'a customer with this id already exists');
-  if (state.status === 'none') return notFound();
+  if (state.status === 'none') return customerNotFound();
   return state.status === 'forgotten' ? forgotten() : undefined;
 };
 
@@ -65,7 +66,7 @@ const decide = (command: CustomerCommand, state: CustomerState): Decision<Custom
       },
     ];
   }
-  if (state.status === 'none') return notFound();
+  if (state.status === 'none') return customerNotFound();
   if (state.status === 'forgotten') {
     // Erasure is final; asked again, it has nothing left to do.
     return parsed.type === 'ForgetCustomer' ? [] : forgotten();

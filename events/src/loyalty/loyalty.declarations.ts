@@ -1,5 +1,5 @@
 import { declareCommand } from '../command-declaration.js';
-import { domainError } from '../errors.js';
+import { customerNotFound } from '../customer/customer.decider.js';
 import { loyaltyAccountDecider, loyaltyAccountStreamId } from './loyalty-account.decider.js';
 import { loyaltyProgrammeDecider, loyaltyProgrammeStreamId } from './loyalty-programme.decider.js';
 import { ExpirePoints, SetLoyaltyRule } from './loyalty.commands.js';
@@ -38,7 +38,5 @@ export const expirePoints = declareCommand({
   authorization: { action: 'catalog.manage', target: (data) => ({ brandId: data.brandId }) },
   needs: ({ data }) => ({ customer: { customerId: data.customerId } }),
   command: ({ data, context }) =>
-    context.customer === undefined
-      ? domainError('CUSTOMER.NOT_FOUND', 'data.customerId', 'no customer with this id is registered')
-      : { type: 'ExpirePoints' as const, data },
+    context.customer === undefined ? customerNotFound() : { type: 'ExpirePoints' as const, data },
 });

@@ -39,8 +39,13 @@ export type OrderState =
 
 export const orderStreamId = (orderId: string): string => `order-${orderId}`;
 
-const notFound = (path = 'data.orderId'): DomainError =>
+/** The refusal of a command on an order that was never placed. */
+export const orderNotFound = (path = 'data.orderId'): DomainError =>
   domainError('ORDER.NOT_FOUND', path, 'no order with this id has been placed');
+
+/** The refusal of a sale naming a customer the org does not have. */
+export const unknownCustomer = (): DomainError =>
+  domainError('ORDER.UNKNOWN_CUSTOMER', 'data.customerId', 'no customer with this id is registered in the org');
 
 const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<OrderStreamEvent> => {
   if (state.status !== 'none')
@@ -54,12 +59,7 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
   }
 
   if (data.customerId !== undefined) {
-    if (context.customer?.customerId !== data.customerId)
-      return domainError(
-        'ORDER.UNKNOWN_CUSTOMER',
-        'data.customerId',
-        'no customer with this id is registered in the org',
-      );
+    if (context.customer?.customerId !== data.customerId) return unknownCustomer();
     if (context.customer.status !== 'active')
       return domainError('ORDER.CUSTOMER_FORGOTTEN', 'data.customerId', 'this customer has been erased');
   }
@@ -170,7 +170,7 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
 const voidOrder = ({ data }: VoidOrder, state: OrderState): Decision<OrderStreamEvent> => {
   switch (state.status) {
     case 'none':
-      return notFound();
+      return orderNotFound();
     case 'voided':
       return domainError('ORDER.ALREADY_VOIDED', 'data.orderId', 'this order is already voided');
     case 'partially_refunded':
@@ -204,7 +204,7 @@ const sameRefund = (a: ReadonlyArray<RefundedLine>, b: ReadonlyArray<{ lineId: s
   a.every((line, index) => line.lineId === b[index]?.lineId && line.quantity === b[index]?.quantity);
 
 const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderStreamEvent> => {
-  if (state.status === 'none') return notFound();
+  if (state.status === 'none') return orderNotFound();
   if (state.status === 'voided')
     return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order has nothing to refund');
 
@@ -296,7 +296,7 @@ const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderSt
 };
 
 const adjustTip = (command: AdjustTip, state: OrderState): Decision<OrderStreamEvent> => {
-  if (state.status === 'none') return notFound();
+  if (state.status === 'none') return orderNotFound();
   if (state.status === 'voided') return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order takes no tip');
   return paymentDecider.decide(command, state.payments);
 };

@@ -5,7 +5,7 @@ import { AdjustTip } from '../payment/payment.commands.js';
 import type { Action } from '../tenancy/actions.js';
 import type { Principal } from '../tenancy/authorization.js';
 import { CheckoutRequest, RefundOrder, VoidOrder } from './order.commands.js';
-import { orderDecider, orderStreamId, type OrderState } from './order.decider.js';
+import { orderDecider, orderNotFound, orderStreamId, type OrderState } from './order.decider.js';
 
 /** A register sells as itself: an order it sends without a register id is its own. */
 const sellingRegister = (data: CheckoutRequest, principal: Principal): string | null =>
@@ -60,10 +60,7 @@ export const placeOrder = declareCommand({
 /** Commands on a placed order act in the order's store, whatever the request says. */
 const onPlacedOrder = (action: Action): CommandAuthorization<{ orderId: string }, OrderState> => ({
   action,
-  target: (_data, state) =>
-    state.status === 'none'
-      ? domainError('ORDER.NOT_FOUND', 'data.orderId', 'no order with this id has been placed')
-      : { storeId: state.storeId },
+  target: (_data, state) => (state.status === 'none' ? orderNotFound() : { storeId: state.storeId }),
 });
 
 export const voidOrder = declareCommand({

@@ -24,6 +24,11 @@ type OpenShiftState = {
  * One register's cash drawer session. The stream sees the float and the cash moved by hand, never
  * the sales (they live on order streams), so it cannot know the drawer balance before the close.
  */
+
+/** The refusal of a command on a shift that was never opened. */
+export const shiftNotOpen = (): DomainError =>
+  domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'the shift has not been opened');
+
 export type ShiftState =
   | { status: 'none' }
   | OpenShiftState
@@ -68,7 +73,7 @@ const openShift = ({ data }: OpenShift, state: ShiftState): Decision<ShiftEvent>
 const moveCash = ({ data }: MoveCash, state: ShiftState): Decision<ShiftEvent> => {
   const invalid = checkPaise(data.amountPaise, 'data.amountPaise', { min: 1 });
   if (invalid) return invalid;
-  if (state.status === 'none') return domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'the shift has not been opened');
+  if (state.status === 'none') return shiftNotOpen();
   const elsewhere = wrongShift(state, data.shiftId);
   if (elsewhere) return elsewhere;
   // Before the closed check: a movement recorded before the close, retried after it, is a retry.
@@ -112,7 +117,7 @@ const sameFigures = (data: CloseShift['data'], closed: Extract<ShiftState, { sta
 const closeShift = ({ data }: CloseShift, state: ShiftState): Decision<ShiftEvent> => {
   const invalid = checkTakings(data);
   if (invalid) return invalid;
-  if (state.status === 'none') return domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'the shift has not been opened');
+  if (state.status === 'none') return shiftNotOpen();
   const elsewhere = wrongShift(state, data.shiftId);
   if (elsewhere) return elsewhere;
   if (state.status === 'closed') {

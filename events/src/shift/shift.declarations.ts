@@ -1,8 +1,7 @@
 import { declareCommand, type CommandAuthorization } from '../command-declaration.js';
-import { domainError } from '../errors.js';
 import type { Action } from '../tenancy/actions.js';
 import { CloseShift, MoveCash, OpenShift } from './shift.commands.js';
-import { shiftDecider, shiftStreamId, type ShiftState } from './shift.decider.js';
+import { shiftDecider, shiftNotOpen, shiftStreamId, type ShiftState } from './shift.decider.js';
 
 export const openShift = declareCommand({
   type: 'OpenShift',
@@ -21,9 +20,7 @@ export const openShift = declareCommand({
 const onOpenedShift = (action: Action): CommandAuthorization<{ shiftId: string }, ShiftState> => ({
   action,
   target: (_data, state) =>
-    state.status === 'none'
-      ? domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'no shift with this id was opened')
-      : { storeId: state.storeId, registerId: state.registerId },
+    state.status === 'none' ? shiftNotOpen() : { storeId: state.storeId, registerId: state.registerId },
 });
 
 export const moveCash = declareCommand({

@@ -16,6 +16,7 @@ import {
   type ReplayResponse,
   type ReplayVerdict,
   type TenancyStore,
+  unknownCustomer,
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
 import { judgeOfflineSales } from '../../offline/judge-offline-sale.js';
@@ -248,11 +249,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
         kind: 'rejected',
         reasons: decision.map((event) =>
           event.type === 'OrderPlaced'
-            ? {
-                code: 'ORDER.UNKNOWN_CUSTOMER',
-                path: 'data.customerId',
-                reason: 'no customer with this id is registered in the org',
-              }
+            ? unknownCustomer().toJSON()
             : {
                 code: 'REPLAY.DECISION_REJECTED',
                 path: '',
