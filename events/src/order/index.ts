@@ -4,3 +4,4 @@ export * from './order.decider.js';
 export * from './order.events.js';
 export * from './refund.js';
 export * from './verify-placed.js';
+export * from './offline-sale.workflow.js';

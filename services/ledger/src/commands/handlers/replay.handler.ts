@@ -19,7 +19,7 @@ import {
   unknownCustomer,
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
-import { judgeOfflineSales } from '../../offline/judge-offline-sale.js';
+import { judgeReplayedSales } from '../../offline/judge-offline-sale.js';
 import { customerState } from '../../customers/customer-directory.js';
 import { settleReplayedLoyalty } from '../../loyalty/order-loyalty.js';
 import { LedgerContext } from '../ledger-context.js';
@@ -286,7 +286,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     store: TenancyStore,
     found: ReadonlyMap<string, OfflineConflict[]>,
   ): Promise<Map<string, OfflineConflict[]>> {
-    const judgement = await judgeOfflineSales(decisions, {
+    const judgement = await judgeReplayedSales(decisions, {
       orgId: register.orgId,
       storeId: register.storeId,
       catalog: (itemIds) => this.ledger.catalogFor(register.orgId, store.brandId, register.storeId, itemIds),
