@@ -1,5 +1,5 @@
-import type { Row, RowChange, Scalar } from './row-change.js';
-import { readModelTables, type ColumnShape, type TableShape } from './tables.js';
+import type { Row, RowChange } from './row-change.js';
+import { readModelTables, type ColumnShape, type Scalar, type TableShape } from './tables.js';
 
 /** Read-model tables in memory: table name → row key text → full row (every declared column). */
 export type MemoryTables = Map<string, Map<string, Row>>;

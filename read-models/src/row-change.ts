@@ -1,7 +1,4 @@
-import type { ColumnOf, TableShape } from './tables.js';
-
-/** A column value as a row change carries it. Money is integer paise; dates are `YYYY-MM-DD`. */
-export type Scalar = string | number | boolean | null;
+import type { ColumnOf, Scalar, TableShape } from './tables.js';
 
 export type Row = Record<string, Scalar>;
 

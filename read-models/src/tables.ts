@@ -1,5 +1,4 @@
 import { ItemKind, OfflineConflict, OrderChannel, Role, SupplyKind, TenderKind } from '@possier/events';
-import type { Scalar } from './row-change.js';
 
 /**
  * Every read-model table, declared once. The Prisma schema and the SQL applier are generated from
@@ -11,6 +10,9 @@ import type { Scalar } from './row-change.js';
  * create the row; dates are store-local business dates (`date`), instants keep their offset
  * (`timestamptz`).
  */
+
+/** A column value as a row change carries it. Money is integer paise; dates are `YYYY-MM-DD`. */
+export type Scalar = string | number | boolean | null;
 
 export type ColumnType = 'uuid' | 'text' | 'date' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz';
 

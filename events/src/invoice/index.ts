@@ -1,4 +1,4 @@
 export * from './invoice.commands.js';
 export * from './invoice.decider.js';
 export * from './invoice.events.js';
-export type { IssuedInvoice, LineAdjustment } from './invoice-state.js';
+export type { InvoiceState, IssuedInvoice, LineAdjustment } from './invoice-state.js';

@@ -3,13 +3,13 @@ import { domainError, isDomainError, type DomainError } from '../errors.js';
 import { formatRupees } from '../money.js';
 import { priceBill, type Discount, type PricedLine, type PricingLine } from '../pricing.js';
 import type { ChangeInvoiceDueDate, CorrectInvoiceLine, CorrectInvoicePrice } from './invoice.commands.js';
-import type { InvoiceState } from './invoice.decider.js';
 import type { InvoiceEvent, InvoiceLineCorrected, TaxChange } from './invoice.events.js';
 import {
   lineOf,
   NO_ADJUSTMENT,
   openInvoice,
   outstandingOf,
+  type InvoiceState,
   type IssuedInvoice,
   type OpenInvoice,
 } from './invoice-state.js';

@@ -4,8 +4,8 @@ import { isDomainError } from '../errors.js';
 import { gstinCheckCharacter } from '../gst.js';
 import { id, ORG, STORE } from '../testing/fixtures.js';
 import type { InvoiceCommand, IssueInvoice } from './invoice.commands.js';
-import { invoiceDecider, type InvoiceState } from './invoice.decider.js';
-import { outstandingOf } from './invoice-state.js';
+import { invoiceDecider } from './invoice.decider.js';
+import { outstandingOf, type InvoiceState } from './invoice-state.js';
 
 const INVOICE = id(0x1e01);
 const LINES = [id(0x11), id(0x12)];

@@ -3,9 +3,15 @@ import { domainError, fieldPath, isDomainError, type DomainError } from '../erro
 import { computeLineTax } from '../gst.js';
 import { assertSafePaise, divideRoundHalfUp, formatRupees, roundToRupee, sumPaise, type Paise } from '../money.js';
 import type { IssueCreditNote } from './invoice.commands.js';
-import type { InvoiceState } from './invoice.decider.js';
 import type { InvoiceEvent, NoteLine } from './invoice.events.js';
-import { lineOf, NO_ADJUSTMENT, openInvoice, outstandingOf, type OpenInvoice } from './invoice-state.js';
+import {
+  lineOf,
+  NO_ADJUSTMENT,
+  openInvoice,
+  outstandingOf,
+  type InvoiceState,
+  type OpenInvoice,
+} from './invoice-state.js';
 
 /**
  * Credit and debit notes: their own documents (id, number, date, reason) against an issued

@@ -3,7 +3,6 @@ import type { SupplyKind } from '../gst.js';
 import type { Paise } from '../money.js';
 import type { BillTotals, Discount, PricedLine } from '../pricing.js';
 import type { PaymentTerms } from './invoice.commands.js';
-import type { InvoiceState } from './invoice.decider.js';
 import type { NoteLine } from './invoice.events.js';
 
 /**
@@ -46,6 +45,12 @@ export type IssuedInvoice = {
   /** Credit and debit note ids already issued against the invoice. */
   noteIds: ReadonlyArray<string>;
 };
+
+/** The invoice's stream folded: nothing yet, issued and open, or settled in full. */
+export type InvoiceState =
+  | { status: 'none' }
+  | ({ status: 'issued'; overdue: boolean } & IssuedInvoice)
+  | ({ status: 'settled'; settledOn: string } & IssuedInvoice);
 
 /** What the customer still owes on the invoice. */
 export const outstandingOf = (invoice: IssuedInvoice): Paise =>

@@ -7,7 +7,7 @@ import { addDays, daysBetween } from '../time.js';
 import { parseOrError } from '../validation.js';
 import { changeInvoiceDueDate, correctInvoiceLine, correctInvoicePrice } from './invoice-corrections.js';
 import { issueNote } from './invoice-notes.js';
-import { NO_ADJUSTMENT, outstandingOf, sumAdjustment, type IssuedInvoice } from './invoice-state.js';
+import { NO_ADJUSTMENT, outstandingOf, sumAdjustment, type InvoiceState, type IssuedInvoice } from './invoice-state.js';
 import {
   InvoiceCommand,
   type IssueInvoice,
@@ -15,11 +15,6 @@ import {
   type RecordInvoicePayment,
 } from './invoice.commands.js';
 import type { InvoiceEvent, InvoiceIssued } from './invoice.events.js';
-
-export type InvoiceState =
-  | { status: 'none' }
-  | ({ status: 'issued'; overdue: boolean } & IssuedInvoice)
-  | ({ status: 'settled'; settledOn: string } & IssuedInvoice);
 
 const notIssued = (): DomainError =>
   domainError('INVOICE.NOT_ISSUED', 'data.invoiceId', 'no invoice has been issued with this id');

@@ -11,7 +11,8 @@ import {
   MarkInvoiceOverdue,
   RecordInvoicePayment,
 } from './invoice.commands.js';
-import { invoiceDecider, type InvoiceState } from './invoice.decider.js';
+import { invoiceDecider } from './invoice.decider.js';
+import type { InvoiceState } from './invoice-state.js';
 import { invoiceStreamId } from './invoice.events.js';
 
 export const issueInvoice = declareCommand({

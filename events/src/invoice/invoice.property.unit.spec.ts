@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.js';
 import { id, ORG, STORE } from '../testing/fixtures.js';
 import type { IssueInvoice, RecordInvoicePayment } from './invoice.commands.js';
-import { invoiceDecider, type InvoiceState } from './invoice.decider.js';
+import { invoiceDecider } from './invoice.decider.js';
+import type { InvoiceState } from './invoice-state.js';
 
 const INVOICE = id(0x1e01);
 
