@@ -1,15 +1,16 @@
-import type { EventStore, StoredEvent } from '@possier/events';
-import { combineIncrements, readModelTables, type Projection, type RowChange } from '@possier/read-models';
+import type { EventStore, LogPosition, StoredEvent } from '@possier/events';
+import { readModelTables, type Projection, type RowChange } from '@possier/read-models';
 import type pg from 'pg';
+import { applyEvents, type ReadModelTarget } from './apply-events.js';
 import { BufferedRows } from './buffered-rows.js';
+import { saveCheckpoints } from './checkpoints.js';
 import { lockProjections } from './projection-lock.js';
-import { ProjectionContexts } from './projection-contexts.js';
 import { resolveSoldOrders } from './sold-orders.js';
 
 const PAGE = 5_000;
 const SHADOW_SUFFIX = '__rebuild';
 
-export type RebuildProgress = { events: number; position: string | null };
+export type RebuildProgress = { events: number; position: LogPosition | null };
 
 export type RebuildOptions = {
   onProgress?: (progress: RebuildProgress) => void;
@@ -18,14 +19,17 @@ export type RebuildOptions = {
 };
 
 /**
- * Rebuilds one projection from position 0: replays the whole log into empty shadow copies of its
- * tables, then, in one transaction holding the projection's lock (so the live projector waits), replays what was appended meanwhile, swaps the rows in and moves the checkpoint to where
- * the rebuild ended. Readers see the old rows until the commit and the rebuilt ones after it;
- * nothing the live projector applied in between is lost, because the rebuild reads on to the end
- * of the log before it swaps.
+ * Rebuilds one projection from position 0: replays the whole log, read through the store's port
+ * (readAll) page by page, into empty shadow copies of its tables, then, in one transaction holding
+ * the projection's lock (so the live projector waits), replays what was appended meanwhile, swaps
+ * the rows in and moves the checkpoint to where the rebuild ended. Readers see the old rows until
+ * the commit and the rebuilt ones after it; nothing the live projector applied in between is lost,
+ * because the rebuild reads on to the end of the log before it swaps.
  *
- * The replay is folded in memory and written in bulk (BufferedRows), and the next page of the log
- * is read while the current one is folded, so the log's read and the fold overlap.
+ * Each page is applied by applyEvents, as the live projector applies a batch, to a target whose
+ * rows are the shadow tables and whose checkpoint starts at nothing and is written only with the
+ * swap. The replay is folded in memory and written in bulk (BufferedRows), and the next page of
+ * the log is read while the current one is folded, so the log's read and the fold overlap.
  */
 export const rebuildProjection = async (
   pool: pg.Pool,
@@ -39,8 +43,9 @@ export const rebuildProjection = async (
     startsEmpty: true,
     ...(maxRowsInMemory === undefined ? {} : { maxRows: maxRowsInMemory }),
   });
-  const eventTypes: ReadonlySet<string> = new Set(projection.eventTypes);
-  const zones = new Map<string, string>();
+  const target = shadowTables(shadow, projection);
+  // Every org the log knows: the swap goes over each, since an org may have rows live and none rebuilt.
+  const orgs = new Set<string>();
   const progress: RebuildProgress = { events: 0, position: null };
 
   for (const table of tables) {
@@ -50,30 +55,17 @@ export const rebuildProjection = async (
     );
   }
 
-  const changesOf = async (page: ReadonlyArray<StoredEvent>): Promise<RowChange[]> => {
-    const contexts = new ProjectionContexts(zones, await resolveSoldOrders(store, page));
-    const changes: RowChange[] = [];
-    for (const event of page) {
-      contexts.see(event);
-      if (!eventTypes.has(event.type)) continue;
-      // Each event's changes combined on their own, exactly as the live projector applies them.
-      const projected = projection.project(event, contexts.of(event.orgId));
-      for (const change of projected.length > 1 ? combineIncrements(projected) : projected) changes.push(change);
-    }
-    return changes;
-  };
-
   const replay = async (client: pg.PoolClient): Promise<void> => {
-    const read = (after: string | null) => store.readAll({ after: after ?? undefined, limit: PAGE });
+    const read = (after: LogPosition | null) => store.readAll({ after: after ?? undefined, limit: PAGE });
     let page = await read(progress.position);
     while (page.length > 0) {
       const last = page.at(-1) as StoredEvent;
       const next = read(last.logPosition);
       // Observed now, awaited below: a failure while this page is folded must not go unhandled.
       next.catch(() => undefined);
-      await shadow.apply(client, await changesOf(page));
-      await shadow.bound(client);
-      progress.position = last.logPosition;
+      for (const event of page) orgs.add(event.orgId);
+      await applyEvents(client, target, page, await resolveSoldOrders(store, page));
+      progress.position = target.checkpoints[projection.name] ?? null;
       progress.events += page.length;
       onProgress?.({ ...progress });
       page = await next;
@@ -87,10 +79,8 @@ export const rebuildProjection = async (
     await client.query('BEGIN');
     await lockProjections(client, [projection.name]);
     await replay(client);
-    // Row-level security lets a transaction see and write one org at a time, so the swap goes org
-    // by org, over every org the log knows (an org may have rows live and none rebuilt).
-    const orgs = await client.query<{ org_id: string }>('SELECT DISTINCT org_id FROM events');
-    for (const { org_id: orgId } of orgs.rows) {
+    // Row-level security lets a transaction see and write one org at a time, so the swap goes org by org.
+    for (const orgId of orgs) {
       await client.query("SELECT set_config('app.org_id', $1, true)", [orgId]);
       for (const table of tables) {
         // Explicit, not left to the policy: a role that bypasses RLS would otherwise empty every org.
@@ -101,11 +91,7 @@ export const rebuildProjection = async (
       }
     }
     for (const table of tables) await client.query(`DROP TABLE ${table.name}${SHADOW_SUFFIX}`);
-    await client.query(
-      `INSERT INTO projector_checkpoints (projection, log_position, updated_at) VALUES ($1, $2, now())
-       ON CONFLICT (projection) DO UPDATE SET log_position = EXCLUDED.log_position, updated_at = now()`,
-      [projection.name, progress.position ?? ''],
-    );
+    await saveCheckpoints(client, { [projection.name]: progress.position ?? '' });
     await client.query('COMMIT');
     return progress;
   } catch (error) {
@@ -115,3 +101,20 @@ export const rebuildProjection = async (
     client.release();
   }
 };
+
+/**
+ * A rebuild's shadow tables as a target, for the whole replay: no row-level security on them, so
+ * a page's changes go in at once, memory bounded after each page; the stores' time zones are
+ * learnt from the log as it is read; the checkpoint stays in memory until the swap.
+ */
+const shadowTables = (rows: BufferedRows, projection: Projection): ReadModelTarget => ({
+  projections: [projection],
+  checkpoints: {},
+  zones: new Map(),
+  write: async (client, { changesByOrg }) => {
+    const changes: RowChange[] = [];
+    for (const orgChanges of changesByOrg.values()) for (const change of orgChanges) changes.push(change);
+    await rows.apply(client, changes);
+    await rows.bound(client);
+  },
+});
