@@ -1,5 +1,5 @@
-import { REPORT_NAMES, type ReportName } from '@possier/events';
-import { readStatus, type OpsStatus } from '@possier/ledger/ops';
+import { REPORT_NAMES, type OpsStatus, type ReportName } from '@possier/events';
+import { readStatus } from '@possier/ledger/ops';
 import { registerCommand, RegisterCliError } from '@possier/register/cli';
 import { Argument, Command, Option } from 'commander';
 import pg from 'pg';

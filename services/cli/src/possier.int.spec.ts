@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { ReadSideStatus } from '@possier/events';
 import { startReportFixture, uuidv7, type ReportFixture } from '@possier/ledger/testing';
-import type { Status } from '@possier/ledger/ops';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/possier.js', import.meta.url));
@@ -196,10 +196,10 @@ describe('possier report', () => {
 });
 
 describe('possier status', () => {
-  const status = async (): Promise<Status> => {
+  const status = async (): Promise<ReadSideStatus> => {
     const run = await possier(['status', '--format', 'json'], { DATABASE_URL: fixture.ledger.databaseUrl });
     expect(run.code, run.stderr).toBe(0);
-    return JSON.parse(run.stdout) as Status;
+    return JSON.parse(run.stdout) as ReadSideStatus;
   };
 
   it('shows every projection and the relay at the log’s head once the read side has caught up', async () => {
@@ -262,9 +262,9 @@ describe('possier status', () => {
       DATABASE_URL: '',
     });
     expect(run.code, run.stderr).toBe(0);
-    const fromApi = JSON.parse(run.stdout) as Status;
+    const fromApi = JSON.parse(run.stdout) as ReadSideStatus;
     const fromDatabase = await status();
-    const positions = ({ head, checkpoints }: Status) => [
+    const positions = ({ head, checkpoints }: ReadSideStatus) => [
       head?.position,
       checkpoints.map(({ kind, name, position }) => [kind, name, position]),
     ];

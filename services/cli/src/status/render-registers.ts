@@ -1,4 +1,4 @@
-import type { RegisterSyncRow } from '@possier/ledger';
+import type { RegisterSyncRow } from '@possier/events';
 import { renderTable } from '../format/table.js';
 
 /** What each register last said of its outbox: events still queued there and since when. */

@@ -1,5 +1,5 @@
+import type { ReadSideStatus } from '@possier/events';
 import { renderTable } from '../format/table.js';
-import type { Status } from '@possier/ledger/ops';
 
 /** 850 → `850 ms`, 4_200 → `4.2 s`, 185_000 → `3 min 5 s`, 7_380_000 → `2 h 3 min`. */
 export const formatDuration = (ms: number): string => {
@@ -12,7 +12,7 @@ export const formatDuration = (ms: number): string => {
 };
 
 /** The status as a table: the head first, then a row per checkpoint. */
-export const renderStatus = (status: Status): string => {
+export const renderStatus = (status: ReadSideStatus): string => {
   const head = status.head
     ? `Log head ${status.head.position}, recorded ${status.head.recordedAt} (${formatDuration(status.head.ageMs)} ago)`
     : 'The log is empty';

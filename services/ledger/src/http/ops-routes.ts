@@ -1,9 +1,9 @@
-import { domainError, type DomainError } from '@possier/events';
+import { domainError, type DomainError, type OpsStatus } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { authenticate, type TokenClaims, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
-import { readStatus, type OpsStatus } from '../ops/index.js';
+import { readStatus } from '../ops/index.js';
 import { toHttpError } from './http-errors.js';
 
 export const OPS_STATUS_PATH = '/v1/ops/status';

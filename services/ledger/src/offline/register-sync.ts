@@ -1,15 +1,9 @@
+import type { RegisterSyncRow, ReplayRequest } from '@possier/events';
 import type pg from 'pg';
 import { asTenant } from '../tenant-transaction.js';
 
-export type OutboxReport = { queuedEvents: number; oldestQueuedAt: string | null };
-
-export type RegisterSyncRow = {
-  registerId: string;
-  storeId: string;
-  lastReplayAt: string;
-  queuedEvents: number;
-  oldestQueuedAt: string | null;
-};
+/** What a register reports of its outbox with a replayed batch. */
+export type OutboxReport = NonNullable<ReplayRequest['outbox']>;
 
 /** Where the ledger keeps what each register last said of its outbox, for operators. */
 export interface RegisterSyncLog {

@@ -1,9 +1,6 @@
-import type { RegisterSyncRow } from '../offline/register-sync.js';
-import type { Status } from './read-status.js';
-
 /**
- * What `GET /v1/ops/status` answers: the read side's checkpoints against the log's head and,
- * once registers report their outboxes, the events each still holds. `registers` is absent
- * until the ledger serves it; a page or script shows nothing for it then, never zeros.
+ * The shapes of `GET /v1/ops/status` live in the contract (`@possier/events`). They are
+ * re-exported here only for importers that predate it (the dashboard); new code imports them
+ * from the contract.
  */
-export type OpsStatus = Status & { registers?: RegisterSyncRow[] };
+export type { CheckpointStatus, OpsStatus } from '@possier/events';

@@ -1,28 +1,9 @@
+import type { CheckpointStatus, ReadSideStatus } from '@possier/events';
 import { decodeLogPosition, encodeLogPosition } from '@possier/store';
 import type pg from 'pg';
 
 /** How far back `behind` counts before it says "at least": a count is a scan, and status must stay cheap. */
 export const BEHIND_CAP = 1_000_000;
-
-export type Head = { position: string; recordedAt: string; ageMs: number };
-
-export type CheckpointStatus = {
-  kind: 'projector' | 'relay';
-  name: string;
-  position: string;
-  /** Events in the log after this checkpoint, up to BEHIND_CAP. */
-  behind: number;
-  behindCapped: boolean;
-  caughtUp: boolean;
-  /** When the last event it applied (or relayed) was recorded, and how long ago that is. */
-  lastRecordedAt: string | null;
-  lastAgeMs: number | null;
-  /** How much older the last event it applied is than the log's head. */
-  lagMs: number | null;
-  updatedAt: string;
-};
-
-export type Status = { head: Head | null; checkpoints: CheckpointStatus[] };
 
 type CheckpointRow = { kind: 'projector' | 'relay'; name: string; log_position: string; updated_at: Date };
 type EventTime = { recorded_at: Date; age_ms: string };
@@ -33,7 +14,7 @@ type EventTime = { recorded_at: Date; age_ms: string };
  * (`now()`), the one that stamped `recorded_at`, so a skewed client clock cannot distort them.
  * `possier status` reads it straight from the database, `GET /v1/ops/status` over HTTP.
  */
-export const readStatus = async (pool: pg.Pool): Promise<Status> => {
+export const readStatus = async (pool: pg.Pool): Promise<ReadSideStatus> => {
   const { rows: heads } = await pool.query<EventTime & { transaction_id: string; global_position: string }>(
     `SELECT transaction_id::text, global_position::text, recorded_at,
             (extract(epoch FROM now() - recorded_at) * 1000)::bigint::text AS age_ms
