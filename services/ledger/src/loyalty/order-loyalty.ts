@@ -128,12 +128,14 @@ export const settleReplayedLoyalty = async (
 ): Promise<Map<string, OfflineConflict[]>> => {
   const conflicts = new Map<string, OfflineConflict[]>();
   for (const decision of decisions) {
-    const first = decision[0];
-    if (!first) continue;
+    // Only a sale, a void or a refund touches loyalty; a shift, a count or a tip does not.
+    const source = decision.find((event) => LOYALTY_SOURCES.has(event.type));
+    if (!source) continue;
     // A void replayed alone does not say whom the order was sold to; the order's state does.
-    const state = decision.some((event) => event.type === 'OrderPlaced')
-      ? orderDecider.initialState()
-      : await foldStream(ledger.store, first.orgId, orderStreamId(orderIdOf(first)), orderDecider);
+    const state =
+      source.type === 'OrderPlaced'
+        ? orderDecider.initialState()
+        : await foldStream(ledger.store, source.orgId, orderStreamId(orderIdOf(source)), orderDecider);
     const reacted = await runLoyaltyReactions(ledger, caller, decision, {
       customerId: customerOf(decision, state),
       mode: 'replay',
@@ -145,6 +147,8 @@ export const settleReplayedLoyalty = async (
   }
   return conflicts;
 };
+
+const LOYALTY_SOURCES = new Set(['OrderPlaced', 'OrderVoided', 'OrderRefunded']);
 
 const orderIdOf = (event: EventEnvelope): string => (event.data as { orderId: string }).orderId;
 
