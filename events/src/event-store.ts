@@ -105,6 +105,13 @@ export interface EventStore {
   subscribeAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
   /** The position of the last event a reader can see now; null for an empty log. */
   headPosition(): Promise<LogPosition | null>;
+  /**
+   * The global position of that last event; null for an empty log. Global positions grow along
+   * the log but count nothing (PostgreSQL skips the numbers of a rolled-back append, KurrentDB's
+   * are byte offsets), so an event's globalPosition over this one says how far through the log a
+   * reader is: a progress total that costs one read, where counting the events scans the log.
+   */
+  headGlobalPosition(): Promise<number | null>;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,7 @@ export * from './payment/index.js';
 export * from './pricing.js';
 export * from './registry.js';
 export * from './reports/index.js';
+export * from './scope.contract.js';
 export * from './shift/index.js';
 export * from './stock/index.js';
 export * from './tenancy/index.js';

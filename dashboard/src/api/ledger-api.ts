@@ -1,6 +1,4 @@
-import { ErrorBody, reportRoutes, type ReportName, type ReportOf } from '@possier/events';
-import type { ReportScopeView } from '@possier/ledger';
-import type { OpsStatus } from '@possier/ledger/ops';
+import { ErrorBody, OpsStatus, ReportScopeView, reportRoutes, type ReportName, type ReportOf } from '@possier/events';
 import { ApiError } from './api-error';
 
 export type LedgerApi = {
@@ -9,6 +7,11 @@ export type LedgerApi = {
   /** A report as the contract shapes it; an answer the contract's schema refuses is an error, not a figure. */
   report<Name extends ReportName>(name: Name, query: Record<string, string>): Promise<ReportOf<Name>>;
   opsStatus(): Promise<OpsStatus>;
+};
+
+/** A contract schema as the page uses it: it yields the answer typed, or says why the answer is not one. */
+type Schema<T> = {
+  safeParse(body: unknown): { success: true; data: T } | { success: false; error: { message: string } };
 };
 
 /**
@@ -33,22 +36,20 @@ export const ledgerApi = (token: string, origin = ''): LedgerApi => {
     }
     throw new ApiError(response.status, 'HTTP', '', `the ledger answered ${response.status} ${response.statusText}`);
   };
+  const getChecked = async <T>(path: string, schema: Schema<T>, what: string): Promise<T> => {
+    const parsed = schema.safeParse(await get(path));
+    if (!parsed.success)
+      throw new ApiError(200, 'CONTRACT', '', `${what} does not match the contract: ${parsed.error.message}`);
+    return parsed.data;
+  };
 
   return {
-    scope: async () => (await get('/v1/scope')) as ReportScopeView,
+    scope: () => getChecked('/v1/scope', ReportScopeView, 'the scope'),
     report: async (name, query) => {
       const route = reportRoutes[name];
-      const body = await get(`${route.path}?${new URLSearchParams(query)}`);
-      const parsed = route.response.safeParse(body);
-      if (!parsed.success)
-        throw new ApiError(
-          200,
-          'CONTRACT',
-          '',
-          `the ${name} report does not match the contract: ${parsed.error.message}`,
-        );
-      return parsed.data as ReportOf<typeof name>;
+      const path = `${route.path}?${new URLSearchParams(query)}`;
+      return (await getChecked<unknown>(path, route.response, `the ${name} report`)) as ReportOf<typeof name>;
     },
-    opsStatus: async () => (await get('/v1/ops/status')) as OpsStatus,
+    opsStatus: () => getChecked('/v1/ops/status', OpsStatus, 'the ops status'),
   };
 };

@@ -1,5 +1,4 @@
-import { MAX_REPORT_DAYS, daysBetween } from '@possier/events';
-import type { ReportScopeView } from '@possier/ledger';
+import { MAX_REPORT_DAYS, daysBetween, type ReportScopeView } from '@possier/events';
 import { useState, type FormEvent } from 'react';
 import { storeChoices, type Filters } from './filters';
 

@@ -1,5 +1,4 @@
-import { addDays, IsoDate, localDateAndHour } from '@possier/events';
-import type { ReportScopeView } from '@possier/ledger';
+import { addDays, IsoDate, localDateAndHour, type ReportScopeView } from '@possier/events';
 
 /**
  * What every report on the page is asked for: one store or every store the token may read

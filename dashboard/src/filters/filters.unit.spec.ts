@@ -1,4 +1,4 @@
-import type { ReportScopeView } from '@possier/ledger';
+import type { ReportScopeView } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { businessToday, periodQuery, readFilters, settleFilters, storeChoices, writeFilters } from './filters';
 

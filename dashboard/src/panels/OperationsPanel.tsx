@@ -1,4 +1,4 @@
-import type { CheckpointStatus } from '@possier/ledger/ops';
+import type { CheckpointStatus } from '@possier/events';
 import { useEffect, useState } from 'react';
 import type { LedgerApi } from '../api/ledger-api';
 import { useResource } from '../api/use-resource';

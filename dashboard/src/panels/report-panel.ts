@@ -1,5 +1,4 @@
-import { DEFAULT_TIME_ZONE } from '@possier/events';
-import type { ReportScopeView } from '@possier/ledger';
+import { DEFAULT_TIME_ZONE, type ReportScopeView } from '@possier/events';
 import type { LedgerApi } from '../api/ledger-api';
 import type { Filters } from '../filters/filters';
 

@@ -3,7 +3,6 @@ export * from './auth/tokens.js';
 export * from './commands/event-ids.js';
 export * from './config.js';
 export * from './http/openapi.js';
-export type { ReportScopeView } from './http/scope-routes.js';
 export * from './audit/audit-context.js';
 export * from './audit/audit-keyring.js';
 export * from './observability/readiness.js';

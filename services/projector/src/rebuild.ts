@@ -10,7 +10,15 @@ import { resolveSoldOrders } from './sold-orders.js';
 const PAGE = 5_000;
 const SHADOW_SUFFIX = '__rebuild';
 
-export type RebuildProgress = { events: number; position: LogPosition | null };
+export type RebuildProgress = {
+  events: number;
+  position: LogPosition | null;
+  /**
+   * The highest global position replayed so far, 0 before the first event. Over the store's
+   * headGlobalPosition it says how far through the log the rebuild is: positions are not counts.
+   */
+  globalPosition: number;
+};
 
 export type RebuildOptions = {
   onProgress?: (progress: RebuildProgress) => void;
@@ -46,7 +54,7 @@ export const rebuildProjection = async (
   const target = shadowTables(shadow, projection);
   // Every org the log knows: the swap goes over each, since an org may have rows live and none rebuilt.
   const orgs = new Set<string>();
-  const progress: RebuildProgress = { events: 0, position: null };
+  const progress: RebuildProgress = { events: 0, position: null, globalPosition: 0 };
 
   for (const table of tables) {
     await pool.query(`DROP TABLE IF EXISTS ${table.name}${SHADOW_SUFFIX}`);
@@ -63,7 +71,11 @@ export const rebuildProjection = async (
       const next = read(last.logPosition);
       // Observed now, awaited below: a failure while this page is folded must not go unhandled.
       next.catch(() => undefined);
-      for (const event of page) orgs.add(event.orgId);
+      for (const event of page) {
+        orgs.add(event.orgId);
+        // Max, not the page's last: PostgreSQL's log order is by transaction, its positions by insert.
+        progress.globalPosition = Math.max(progress.globalPosition, event.globalPosition);
+      }
       await applyEvents(client, target, page, await resolveSoldOrders(store, page));
       progress.position = target.checkpoints[projection.name] ?? null;
       progress.events += page.length;

@@ -2,9 +2,9 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { rebuildProjection } from '@possier/projector';
 import { projections, readModelTables } from '@possier/read-models';
+import { seededId } from '@possier/register/testing';
 import { messageIdOf } from '@possier/relay';
 import type { PostgresEventStore } from '@possier/store';
-import { seededId } from '../../../services/register/src/testing/sales.js';
 import type { Acknowledged } from './online-client.js';
 import type { TillDay } from './tills.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openRegister } from '@possier/register';
-import { networkCut } from '../../../services/register/src/testing/network-cut.js';
+import { networkCut } from '@possier/register/testing';
 import type { ChildService } from './child-service.js';
 import { sleep } from './seeded-random.js';
 import { registerService, type Menu } from './services.js';

@@ -21,21 +21,21 @@ export const rebuildCommand = (): Command =>
       const store = await openPostgresEventStore({ connectionString: requireDatabaseUrl('rebuild'), poolSize: 3 });
       const results: Array<{ projection: string; events: number; seconds: number }> = [];
       try {
-        const { rows } = await store.pool.query<{ count: string }>('SELECT count(*) FROM events');
-        const total = Number(rows[0]?.count ?? 0);
+        // In global positions, not events: the head's is one read, a count of the log is a scan.
+        const total = (await store.headGlobalPosition()) ?? 0;
         for (const projection of chosen) {
           const bar = options.json
             ? undefined
             : new SingleBar(
                 {
-                  format: `${projection.name.padEnd(18)} {bar} {percentage}% | {value}/{total} events | {eta_formatted} left`,
+                  format: `${projection.name.padEnd(18)} {bar} {percentage}% | {events} events | {eta_formatted} left`,
                 },
                 Presets.shades_classic,
               );
-          bar?.start(total, 0);
+          bar?.start(total, 0, { events: 0 });
           const started = performance.now();
           const result = await rebuildProjection(store.pool, store, projection, {
-            onProgress: ({ events }) => bar?.update(Math.min(events, total)),
+            onProgress: ({ events, globalPosition }) => bar?.update(Math.min(globalPosition, total), { events }),
           });
           bar?.update(total);
           bar?.stop();

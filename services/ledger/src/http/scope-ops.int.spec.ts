@@ -1,10 +1,10 @@
+import { ReportScopeView, type OpsStatus } from '@possier/events';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStatus, type OpsStatus } from '../ops/index.js';
+import { readStatus } from '../ops/index.js';
 import { addUser } from '../testing/report-scenario.js';
 import { startReportFixture, type ReportFixture } from '../testing/report-fixture.js';
 import { REPORT_PROJECTIONS } from '../testing/read-side.js';
-import type { ReportScopeView } from './scope-routes.js';
 
 let fixture: ReportFixture;
 let pool: pg.Pool;
@@ -20,11 +20,11 @@ afterAll(async () => {
 });
 
 describe('GET /v1/scope', () => {
-  it('lists for an owner every store of the org with its brand and registers, by name', async () => {
+  it('lists for an owner every store of the org with its brand and registers, by name, as the contract shapes it', async () => {
     const { shop, ledger } = fixture;
     const response = await ledger.get('/v1/scope', shop.ownerToken);
     expect(response.status).toBe(200);
-    const scope = response.body as ReportScopeView;
+    const scope = ReportScopeView.parse(response.body);
     expect(scope).toMatchObject({ orgId: shop.ids.org, orgName: 'Spice Route Hospitality' });
     expect(scope.brands).toEqual([{ brandId: shop.ids.brand, name: 'Pizza Lane' }]);
     expect(scope.stores).toEqual([

@@ -1,4 +1,4 @@
-import { domainError, scopesOf, type Principal } from '@possier/events';
+import { domainError, scopesOf, type Principal, type ReportScopeView } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
@@ -6,20 +6,7 @@ import { toHttpError } from './http-errors.js';
 
 export const SCOPE_PATH = '/v1/scope';
 
-/**
- * What the caller may read reports of, with names: the stores (as `scopesOf` lists them, so
- * exactly the stores a report without `storeId` covers), their brands and registers. A page
- * builds its store and brand filters from it; an empty list means no report will be served.
- */
-export type ReportScopeView = {
-  orgId: string;
-  orgName: string;
-  brands: Array<{ brandId: string; name: string }>;
-  stores: Array<{ storeId: string; brandId: string; name: string; timeZone: string }>;
-  registers: Array<{ registerId: string; storeId: string; name: string }>;
-};
-
-/** `GET /v1/scope`: the caller's readable part of the org → brand → store tree. */
+/** `GET /v1/scope`: the caller's readable part of the org → brand → store tree (ReportScopeView in the contract). */
 export const registerScopeRoutes = (
   app: FastifyInstance,
   deps: { ledger: LedgerContext; tokens: TokenService },

@@ -1,2 +1,1 @@
-export * from './ops-status.js';
 export * from './read-status.js';

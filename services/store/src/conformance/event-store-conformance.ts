@@ -299,6 +299,20 @@ export const describeEventStoreConformance = (subject: ConformanceSubject): void
         expect(after.map((e) => e.data)).toEqual([{ n: 2 }]);
       });
 
+      it('reports the global position of its head, at or past every event read and moving on with each append', async () => {
+        const orgId = uniqueOrg();
+        const streamId = uniqueStream();
+        await store.append({ orgId, streamId }, 'no_stream', batchOf(streamId, orgId, 2));
+        const read = await readAllUntil(store, { filter: { orgId } }, 2);
+        const head = await store.headGlobalPosition();
+        expect(head).toBeGreaterThanOrEqual(Math.max(...read.map((event) => event.globalPosition)));
+        await store.append({ orgId, streamId }, 1, batchOf(streamId, orgId, 1, 2));
+        const appended = await readAllUntil(store, { after: read.at(-1)?.logPosition, filter: { orgId } }, 1);
+        const next = await store.headGlobalPosition();
+        expect(next).toBeGreaterThan(head as number);
+        expect(next).toBeGreaterThanOrEqual(appended[0]?.globalPosition ?? Infinity);
+      });
+
       it('log positions sort as text in log order', async () => {
         const orgId = uniqueOrg();
         for (let i = 0; i < 5; i += 1) {

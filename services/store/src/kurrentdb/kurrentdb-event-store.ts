@@ -10,6 +10,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
   excludeSystemEvents,
+  type AllStreamRecordedEvent,
   type AppendStreamState,
   type CurrentStreamState,
   type ReadStreamOptions as KurrentReadStreamOptions,
@@ -147,6 +148,14 @@ export const openKurrentDbEventStore = async (
     return events.map((event) => toStoredEvent(event, upcast));
   };
 
+  /** The newest event of `$all` this adapter wrote; the server's own events are skipped. */
+  const lastLedgerEvent = async (): Promise<AllStreamRecordedEvent | undefined> => {
+    for await (const event of scanAll(client, { direction: BACKWARDS, filter: excludeSystemEvents(), pageSize: 16 })) {
+      if (isLedgerEvent(event)) return event;
+    }
+    return undefined;
+  };
+
   return {
     append: async (stream, expectedVersion, input) => {
       const { events } = validateAppend(stream, expectedVersion, input);
@@ -193,14 +202,14 @@ export const openKurrentDbEventStore = async (
     },
 
     headPosition: async () => {
-      for await (const event of scanAll(client, {
-        direction: BACKWARDS,
-        filter: excludeSystemEvents(),
-        pageSize: 16,
-      })) {
-        if (isLedgerEvent(event)) return encodeLogPosition(event.position);
-      }
-      return null;
+      const head = await lastLedgerEvent();
+      return head ? encodeLogPosition(head.position) : null;
+    },
+
+    // As toStoredEvent numbers an event: its commit position.
+    headGlobalPosition: async () => {
+      const head = await lastLedgerEvent();
+      return head ? Number(head.position.commit) : null;
     },
 
     close: () => client.dispose(),

@@ -211,14 +211,24 @@ export const openSqlEventStore = async (
     }
   }
 
-  const headPosition = async (): Promise<LogPosition | null> => {
+  /** The last event a reader can see now, below the oldest running transaction as readAll reads. */
+  const head = async (): Promise<{ transaction_id: string; global_position: string } | undefined> => {
     const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1`,
     );
-    const row = rows[0];
+    return rows[0];
+  };
+
+  const headPosition = async (): Promise<LogPosition | null> => {
+    const row = await head();
     return row ? encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)) : null;
+  };
+
+  const headGlobalPosition = async (): Promise<number | null> => {
+    const row = await head();
+    return row ? Number(row.global_position) : null;
   };
 
   return {
@@ -229,6 +239,7 @@ export const openSqlEventStore = async (
     readAll,
     subscribeAll,
     headPosition,
+    headGlobalPosition,
     close: async () => {
       await notifier.close();
       await driver.close();

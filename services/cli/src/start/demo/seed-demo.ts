@@ -14,10 +14,8 @@ const indiaDate = (days: number): string =>
   new Date(Date.now() + 330 * 60_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Whether an earlier start seeded the demo org: its events are in the log. */
-const alreadySeeded = async (store: PostgresEventStore): Promise<boolean> => {
-  const { rows } = await store.pool.query('SELECT 1 FROM events WHERE org_id = $1 LIMIT 1', [DEMO.org]);
-  return rows.length > 0;
-};
+const alreadySeeded = async (store: PostgresEventStore): Promise<boolean> =>
+  (await store.readAll({ filter: { orgId: DEMO.org }, limit: 1 })).length > 0;
 
 export type DemoTokens = { role: string; name: string; token: string }[];
 
