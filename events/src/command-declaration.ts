@@ -5,6 +5,7 @@ import type { SealedPii } from './customer/sealed-pii.js';
 import type { DomainError } from './errors.js';
 import type { LoyaltyAccountState } from './loyalty/loyalty-account.decider.js';
 import type { LoyaltyRule } from './loyalty/loyalty.commands.js';
+import type { DrawerAnswer } from './shift/shift-drawer.workflow.js';
 import type { Action } from './tenancy/actions.js';
 import type { Principal } from './tenancy/authorization.js';
 import type { ActiveTenancy, TenancyStore } from './tenancy/tenancy.decider.js';
@@ -50,6 +51,8 @@ export type ContextQueries = {
   };
   /** Today's date where the store is, by the host's clock (`YYYY-MM-DD`). */
   storeToday: { timeZone: string };
+  /** The shift whose drawer the command's cash goes through: whether it is open, and where. */
+  drawer: { shiftId: string };
 };
 
 export type ContextAnswers = {
@@ -58,6 +61,7 @@ export type ContextAnswers = {
   loyalty: { account: LoyaltyAccountState; rule: LoyaltyRule | null };
   sealedDetails: { sealed: SealedPii; phoneOwner: string | null };
   storeToday: string;
+  drawer: DrawerAnswer;
 };
 
 export type ContextNeeds = { [Need in keyof ContextQueries]?: ContextQueries[Need] };

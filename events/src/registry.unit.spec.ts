@@ -11,6 +11,7 @@ describe('the event registry of the ledger', () => {
       [
         'CashMoved',
         'CreditNoteIssued',
+        'DrawerCashRecorded',
         'DebitNoteIssued',
         'InvoiceDueDateChanged',
         'InvoiceEarlyPaymentDiscountTaken',

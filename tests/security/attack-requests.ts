@@ -78,7 +78,6 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
     countedCashPaise: 0,
     closedAt: AT,
     closedBy: victim.cashierA,
-    cashTakings: { cashSalesPaise: 0, changeGivenPaise: 0, cashRefundsPaise: 0 },
   }),
   defineTaxCategory: (victim) => ({
     taxCategoryId: randomUUID(),

@@ -87,6 +87,8 @@ const refundBase = {
   refundId: z.uuid(),
   reason: z.string().trim().min(1, { message: 'a refund needs a reason' }).max(200),
   tender: RefundTender,
+  /** The shift whose drawer pays a cash refund out; a refund given from the office names none. */
+  shiftId: z.uuid().optional(),
 };
 
 export const RefundOrder = z.object({

@@ -23,6 +23,8 @@ export type OrderLineState = { line: PricedLine; refundedQuantity: number; refun
 type PlacedOrder = {
   orderId: string;
   storeId: string;
+  /** The shift whose drawer took the sale's cash: a void takes it back out of that drawer. */
+  shiftId: string | null;
   /** The customer the order was sold to, if any: whom a refund's or void's loyalty reversal is for. */
   customerId?: string;
   totals: BillTotals;
@@ -289,6 +291,7 @@ const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderSt
         roundOffPaise,
         refundPaise,
         tender: { kind, ...(data.tender.reference === undefined ? {} : { reference: data.tender.reference }) },
+        ...(data.shiftId === undefined ? {} : { shiftId: data.shiftId }),
         completesRefund,
       },
     },
@@ -331,6 +334,7 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
       status: 'placed',
       orderId: event.data.orderId,
       storeId: event.data.storeId,
+      shiftId: event.data.shiftId,
       ...(event.data.customerId === undefined ? {} : { customerId: event.data.customerId }),
       totals: event.data.totals,
       lines: event.data.lines.map((line) => ({ line, refundedQuantity: 0, refunded: NO_AMOUNTS })),

@@ -2,6 +2,7 @@ import { declareCommand, type CommandAuthorization } from '../command-declaratio
 import { domainError } from '../errors.js';
 import { refusedRedemptions } from '../loyalty/redemptions.js';
 import { AdjustTip } from '../payment/payment.commands.js';
+import { drawerRefusal } from '../shift/shift-drawer.workflow.js';
 import type { Action } from '../tenancy/actions.js';
 import type { Principal } from '../tenancy/authorization.js';
 import { CheckoutRequest, RefundOrder, VoidOrder } from './order.commands.js';
@@ -36,10 +37,15 @@ export const placeOrder = declareCommand({
       },
       ...(customerId === undefined ? {} : { customer: { customerId } }),
       ...(customerId !== undefined && redeems ? { loyalty: { brandId: scope.store.brandId, customerId } } : {}),
+      ...(data.shiftId === null ? {} : { drawer: { shiftId: data.shiftId } }),
     };
   },
   command: ({ data, scope, context }) => {
     const store = scope.store as NonNullable<typeof scope.store>;
+    const registerId = sellingRegister(data, scope.principal);
+    const elsewhere =
+      data.shiftId === null ? undefined : drawerRefusal(context.drawer, { storeId: data.storeId, registerId });
+    if (elsewhere) return elsewhere;
     const customer = context.customer;
     if (customer?.status === 'active' && context.loyalty) {
       const refused = refusedRedemptions(data, context.loyalty.account, context.loyalty.rule);
@@ -47,7 +53,7 @@ export const placeOrder = declareCommand({
     }
     return {
       type: 'PlaceOrder' as const,
-      data: { ...data, registerId: sellingRegister(data, scope.principal) },
+      data: { ...data, registerId },
       context: {
         store: { storeId: data.storeId, stateCode: store.stateCode },
         catalog: context.catalog ?? {},
@@ -80,7 +86,12 @@ export const refundOrder = declareCommand({
   stream: (data) => orderStreamId(data.orderId),
   decider: orderDecider,
   authorization: onPlacedOrder('order.refund'),
-  command: ({ data }) => ({ type: 'RefundOrder' as const, data }),
+  needs: ({ data }) => (data.shiftId === undefined ? {} : { drawer: { shiftId: data.shiftId } }),
+  command: ({ data, context, target }) => {
+    const elsewhere =
+      data.shiftId === undefined ? undefined : drawerRefusal(context.drawer, { storeId: target.storeId as string });
+    return elsewhere ?? { type: 'RefundOrder' as const, data };
+  },
 });
 
 export const adjustTip = declareCommand({

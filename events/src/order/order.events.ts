@@ -67,6 +67,8 @@ export const OrderRefunded = z.object({
     /** What goes back to the guest: Σ line totals + round-off. */
     refundPaise: NonNegativePaise,
     tender: z.object({ kind: TenderKind, reference: z.string().optional() }),
+    /** The shift whose drawer paid a cash refund out, when the refund named one. */
+    shiftId: z.uuid().optional(),
     /** True when nothing of the order is left to refund. */
     completesRefund: z.boolean(),
   }),

@@ -1,6 +1,6 @@
 import type { Paise } from '../money.js';
 
-/** What the drawer took in and paid out through this shift's orders, gathered by the handler. */
+/** What the drawer took in and paid out through this shift's orders, as its drawer records sum it. */
 export type CashTakings = { cashSalesPaise: Paise; changeGivenPaise: Paise; cashRefundsPaise: Paise };
 
 export type DrawerFigures = { floatPaise: Paise; cashTakings: CashTakings; cashInPaise: Paise; cashOutPaise: Paise };
@@ -19,3 +19,5 @@ export const expectedDrawerCash = ({ floatPaise, cashTakings, cashInPaise, cashO
   BigInt(cashTakings.cashRefundsPaise) +
   BigInt(cashInPaise) -
   BigInt(cashOutPaise);
+
+export const NO_TAKINGS: CashTakings = { cashSalesPaise: 0, changeGivenPaise: 0, cashRefundsPaise: 0 };

@@ -46,19 +46,30 @@ export const CloseShift = z.object({
     countedCashPaise: Amount,
     closedAt: OffsetDateTime,
     closedBy: Uuid,
-    /**
-     * Gathered by the handler from the orders recorded against this shift: this stream cannot see
-     * the order streams, so these are facts handed to the decider, like time and ids.
-     */
-    cashTakings: z.object({
-      /** Cash tendered on this shift's orders, change included. */
-      cashSalesPaise: Amount,
-      changeGivenPaise: Amount,
-      cashRefundsPaise: Amount,
-    }),
   }),
 });
 export type CloseShift = z.infer<typeof CloseShift>;
 
-export const ShiftCommand = z.discriminatedUnion('type', [OpenShift, MoveCash, CloseShift]);
+/**
+ * Cash a sale, void or refund moved through the drawer, recorded on the shift by the drawer
+ * workflow (`shiftDrawerReactions`) from the order's events: never a request's figures. Issued by
+ * a host, not served as a route.
+ */
+export const RecordDrawerCash = z.object({
+  type: z.literal('RecordDrawerCash'),
+  data: z.object({
+    shiftId: Uuid,
+    orderId: Uuid,
+    /** The order event the cash moved with. */
+    sourceEventId: Uuid,
+    /** A sale adds to the takings; a void takes the sale's cash and change back out; a refund pays cash out. */
+    movement: z.enum(['sale', 'void', 'refund']),
+    cashTenderedPaise: Amount,
+    changeGivenPaise: Amount,
+    cashRefundedPaise: Amount,
+  }),
+});
+export type RecordDrawerCash = z.infer<typeof RecordDrawerCash>;
+
+export const ShiftCommand = z.discriminatedUnion('type', [OpenShift, MoveCash, RecordDrawerCash, CloseShift]);
 export type ShiftCommand = z.infer<typeof ShiftCommand>;

@@ -3,9 +3,15 @@ import { DomainError, domainError } from '../errors.js';
 import type { EventDefinition } from '../event-registry.js';
 import { checkPaise, type Paise } from '../money.js';
 import { parseOrError } from '../validation.js';
-import { expectedDrawerCash, type CashTakings } from './drawer-cash.js';
-import { ShiftCommand, type CloseShift, type MoveCash, type OpenShift } from './shift.commands.js';
-import { CashMoved, ShiftClosed, ShiftOpened, type ShiftEvent } from './shift.events.js';
+import { expectedDrawerCash, NO_TAKINGS, type CashTakings } from './drawer-cash.js';
+import {
+  ShiftCommand,
+  type CloseShift,
+  type MoveCash,
+  type OpenShift,
+  type RecordDrawerCash,
+} from './shift.commands.js';
+import { CashMoved, DrawerCashRecorded, ShiftClosed, ShiftOpened, type ShiftEvent } from './shift.events.js';
 
 type OpenShiftState = {
   status: 'open';
@@ -18,16 +24,23 @@ type OpenShiftState = {
   cashInPaise: Paise;
   cashOutPaise: Paise;
   movementIds: ReadonlyArray<string>;
+  /** The cash of this shift's orders, summed from its drawer records. */
+  cashTakings: CashTakings;
 };
 
 /**
- * One register's cash drawer session. The stream sees the float and the cash moved by hand, never
- * the sales (they live on order streams), so it cannot know the drawer balance before the close.
+ * One register's cash drawer session: the float, the cash moved by hand, and the cash of the
+ * shift's sales, voids and refunds as the drawer workflow records it from the order events. The
+ * close counts the takings from these records; no request states them.
  */
 
 /** The refusal of a command on a shift that was never opened. */
 export const shiftNotOpen = (): DomainError =>
   domainError('SHIFT.NOT_OPEN', 'data.shiftId', 'the shift has not been opened');
+
+/** The refusal of cash through a drawer already counted at its shift's close. */
+export const drawerCounted = (): DomainError =>
+  domainError('SHIFT.ALREADY_CLOSED', 'data.shiftId', 'the drawer was counted; cash moves on an open shift');
 
 export type ShiftState =
   | { status: 'none' }
@@ -36,7 +49,6 @@ export type ShiftState =
       status: 'closed';
       closedBy: string;
       closedAt: string;
-      cashTakings: CashTakings;
       countedCashPaise: Paise;
       expectedCashPaise: Paise;
       variancePaise: Paise;
@@ -87,50 +99,83 @@ const moveCash = ({ data }: MoveCash, state: ShiftState): Decision<ShiftEvent> =
   return [{ type: 'CashMoved', data }];
 };
 
-const checkTakings = ({ countedCashPaise, cashTakings }: CloseShift['data']): DomainError | undefined => {
+const takingsAfter = ({ data }: RecordDrawerCash | DrawerCashRecorded, takings: CashTakings): CashTakings => {
+  switch (data.movement) {
+    case 'sale':
+      return {
+        ...takings,
+        cashSalesPaise: takings.cashSalesPaise + data.cashTenderedPaise,
+        changeGivenPaise: takings.changeGivenPaise + data.changeGivenPaise,
+      };
+    case 'void':
+      return {
+        ...takings,
+        cashSalesPaise: takings.cashSalesPaise - data.cashTenderedPaise,
+        changeGivenPaise: takings.changeGivenPaise - data.changeGivenPaise,
+      };
+    case 'refund':
+      return { ...takings, cashRefundsPaise: takings.cashRefundsPaise + data.cashRefundedPaise };
+  }
+};
+
+/**
+ * A sale's, void's or refund's cash, recorded on the drawer it went through. A closed drawer was
+ * counted: cash that moves later belongs to an open shift. A void takes back only what the
+ * shift's sales took in, so the takings never go below zero.
+ */
+const recordDrawerCash = (command: RecordDrawerCash, state: ShiftState): Decision<ShiftEvent> => {
+  const { data } = command;
   const amounts: Array<[Paise, string]> = [
-    [countedCashPaise, 'data.countedCashPaise'],
-    [cashTakings.cashSalesPaise, 'data.cashTakings.cashSalesPaise'],
-    [cashTakings.changeGivenPaise, 'data.cashTakings.changeGivenPaise'],
-    [cashTakings.cashRefundsPaise, 'data.cashTakings.cashRefundsPaise'],
+    [data.cashTenderedPaise, 'data.cashTenderedPaise'],
+    [data.changeGivenPaise, 'data.changeGivenPaise'],
+    [data.cashRefundedPaise, 'data.cashRefundedPaise'],
   ];
   for (const [amount, path] of amounts) {
     const invalid = checkPaise(amount, path, { min: 0 });
     if (invalid) return invalid;
   }
-  if (cashTakings.changeGivenPaise > cashTakings.cashSalesPaise) {
+  if (state.status === 'none') return shiftNotOpen();
+  const elsewhere = wrongShift(state, data.shiftId);
+  if (elsewhere) return elsewhere;
+  if (state.status === 'closed') return drawerCounted();
+  const after = takingsAfter(command, state.cashTakings);
+  if (after.cashSalesPaise < 0 || after.changeGivenPaise < 0)
     return domainError(
-      'SHIFT.CHANGE_EXCEEDS_CASH_SALES',
-      'data.cashTakings.changeGivenPaise',
-      'change given cannot exceed the cash tendered on the shift',
+      'SHIFT.VOID_EXCEEDS_TAKINGS',
+      'data.cashTenderedPaise',
+      "the shift's sales did not take this cash",
     );
+  for (const [total, path] of [
+    [after.cashSalesPaise, 'data.cashTenderedPaise'],
+    [after.changeGivenPaise, 'data.changeGivenPaise'],
+    [after.cashRefundsPaise, 'data.cashRefundedPaise'],
+  ] as const) {
+    const inRange = safePaise(BigInt(total), path);
+    if (inRange instanceof DomainError) return inRange;
   }
-  return undefined;
+  return [{ type: 'DrawerCashRecorded', data }];
 };
 
 const sameFigures = (data: CloseShift['data'], closed: Extract<ShiftState, { status: 'closed' }>): boolean =>
-  data.countedCashPaise === closed.countedCashPaise &&
-  data.cashTakings.cashSalesPaise === closed.cashTakings.cashSalesPaise &&
-  data.cashTakings.changeGivenPaise === closed.cashTakings.changeGivenPaise &&
-  data.cashTakings.cashRefundsPaise === closed.cashTakings.cashRefundsPaise;
+  data.countedCashPaise === closed.countedCashPaise;
 
 const closeShift = ({ data }: CloseShift, state: ShiftState): Decision<ShiftEvent> => {
-  const invalid = checkTakings(data);
+  const invalid = checkPaise(data.countedCashPaise, 'data.countedCashPaise', { min: 0 });
   if (invalid) return invalid;
   if (state.status === 'none') return shiftNotOpen();
   const elsewhere = wrongShift(state, data.shiftId);
   if (elsewhere) return elsewhere;
   if (state.status === 'closed') {
-    // A retried close (same count, same takings) is a no-op; a different count is a second close.
+    // A retried close (the same count) is a no-op; a different count is a second close.
     if (sameFigures(data, state)) return [];
     return domainError('SHIFT.ALREADY_CLOSED', 'data.shiftId', 'the shift is already closed with other figures');
   }
 
-  const { floatPaise, cashInPaise, cashOutPaise } = state;
-  const { cashTakings, countedCashPaise } = data;
+  const { floatPaise, cashInPaise, cashOutPaise, cashTakings } = state;
+  const { countedCashPaise } = data;
   const expectedCashPaise = safePaise(
     expectedDrawerCash({ floatPaise, cashTakings, cashInPaise, cashOutPaise }),
-    'data.cashTakings',
+    'data.countedCashPaise',
   );
   if (expectedCashPaise instanceof DomainError) return expectedCashPaise;
   const variancePaise = safePaise(BigInt(countedCashPaise) - BigInt(expectedCashPaise), 'data.countedCashPaise');
@@ -162,6 +207,8 @@ const decide = (command: ShiftCommand, state: ShiftState): Decision<ShiftEvent> 
       return openShift(parsed, state);
     case 'MoveCash':
       return moveCash(parsed, state);
+    case 'RecordDrawerCash':
+      return recordDrawerCash(parsed, state);
     case 'CloseShift':
       return closeShift(parsed, state);
     default:
@@ -185,6 +232,7 @@ const evolve = (state: ShiftState, event: ShiftEvent): ShiftState => {
         cashInPaise: 0,
         cashOutPaise: 0,
         movementIds: [],
+        cashTakings: NO_TAKINGS,
       };
     }
     case 'CashMoved': {
@@ -197,6 +245,8 @@ const evolve = (state: ShiftState, event: ShiftEvent): ShiftState => {
         movementIds: [...state.movementIds, movementId],
       };
     }
+    case 'DrawerCashRecorded':
+      return state.status === 'open' ? { ...state, cashTakings: takingsAfter(event, state.cashTakings) } : state;
     case 'ShiftClosed': {
       if (state.status !== 'open') return state;
       const { closedBy, closedAt, cashTakings, countedCashPaise, expectedCashPaise, variancePaise } = event.data;
@@ -225,5 +275,6 @@ export const shiftDecider: Decider<ShiftCommand, ShiftEvent, ShiftState> = { dec
 export const shiftEventDefinitions: EventDefinition[] = [
   { schema: ShiftOpened, schemaVersion: 1 },
   { schema: CashMoved, schemaVersion: 1 },
+  { schema: DrawerCashRecorded, schemaVersion: 1 },
   { schema: ShiftClosed, schemaVersion: 1 },
 ];

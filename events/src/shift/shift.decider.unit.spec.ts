@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../decider.js';
 import { spec } from '../testing/decider-spec.js';
 import { AT, CASHIER, LATER, REGISTER, STORE, id } from '../testing/fixtures.js';
-import type { CloseShift, MoveCash, OpenShift, ShiftCommand } from './shift.commands.js';
+import type { CloseShift, MoveCash, OpenShift, RecordDrawerCash, ShiftCommand } from './shift.commands.js';
 import { shiftDecider, shiftEventDefinitions } from './shift.decider.js';
-import { ShiftClosed, type CashMoved, type ShiftOpened } from './shift.events.js';
+import { ShiftClosed, type CashMoved, type DrawerCashRecorded, type ShiftOpened } from './shift.events.js';
 
 const SHIFT = id(0x5f);
 const OTHER_SHIFT = id(0x60);
@@ -26,10 +26,38 @@ const moved = (n: number, direction: 'in' | 'out', amountPaise: number): CashMov
   data: moveCash(n, direction, amountPaise).data,
 });
 
+const orderId = (n: number) => id(0x500 + n);
+const sourceEventId = (n: number) => id(0x600 + n);
+type Cash = Pick<RecordDrawerCash['data'], 'cashTenderedPaise' | 'changeGivenPaise' | 'cashRefundedPaise'>;
+const NONE: Cash = { cashTenderedPaise: 0, changeGivenPaise: 0, cashRefundedPaise: 0 };
+const recordCash = (
+  n: number,
+  movement: RecordDrawerCash['data']['movement'],
+  cash: Partial<Cash>,
+): RecordDrawerCash => ({
+  type: 'RecordDrawerCash',
+  data: { shiftId: SHIFT, orderId: orderId(n), sourceEventId: sourceEventId(n), movement, ...NONE, ...cash },
+});
+const recorded = (
+  n: number,
+  movement: RecordDrawerCash['data']['movement'],
+  cash: Partial<Cash>,
+): DrawerCashRecorded => ({
+  type: 'DrawerCashRecorded',
+  data: recordCash(n, movement, cash).data,
+});
+
+/** Two cash sales, one of them voided, and a cash refund: what the shift's orders moved through the drawer. */
+const drawerRecords = [
+  recorded(1, 'sale', { cashTenderedPaise: 1_250_000, changeGivenPaise: 150_000 }),
+  recorded(2, 'sale', { cashTenderedPaise: 90_000, changeGivenPaise: 4_000 }),
+  recorded(2, 'void', { cashTenderedPaise: 90_000, changeGivenPaise: 4_000 }),
+  recorded(3, 'refund', { cashRefundedPaise: 20_000 }),
+];
 const takings = { cashSalesPaise: 1_250_000, changeGivenPaise: 150_000, cashRefundsPaise: 20_000 };
-const closeShift = (countedCashPaise: number, cashTakings = takings): CloseShift => ({
+const closeShift = (countedCashPaise: number): CloseShift => ({
   type: 'CloseShift',
-  data: { shiftId: SHIFT, countedCashPaise, closedAt: LATER, closedBy: MANAGER, cashTakings },
+  data: { shiftId: SHIFT, countedCashPaise, closedAt: LATER, closedBy: MANAGER },
 });
 
 /** float 5,000.00 + sales 12,500.00 − change 1,500.00 − refunds 200.00 + in 300.00 − out 4,000.00 */
@@ -49,7 +77,7 @@ const closed = (countedCashPaise: number): ShiftClosed => ({
     variancePaise: countedCashPaise - EXPECTED,
   },
 });
-const workedShift = [opened, moved(1, 'in', 30_000), moved(2, 'out', 400_000)];
+const workedShift = [opened, moved(1, 'in', 30_000), ...drawerRecords, moved(2, 'out', 400_000)];
 
 describe('shift that was never opened', () => {
   const given = spec(shiftDecider).given([]);
@@ -77,6 +105,10 @@ describe('shift that was never opened', () => {
     given.when(moveCash(1, 'in', 100)).thenFails('SHIFT.NOT_OPEN', 'data.shiftId');
   });
 
+  it('refuses to record drawer cash on a shift that was never opened', () => {
+    given.when(recordCash(1, 'sale', { cashTenderedPaise: 100 })).thenFails('SHIFT.NOT_OPEN', 'data.shiftId');
+  });
+
   it('refuses to close a shift that was never opened', () => {
     given.when(closeShift(0)).thenFails('SHIFT.NOT_OPEN', 'data.shiftId');
   });
@@ -95,7 +127,7 @@ describe('shift that was never opened', () => {
 describe('shift that is open', () => {
   const given = spec(shiftDecider).given(workedShift);
 
-  it('keeps the float, the running totals of cash in and out, and the movement ids', () => {
+  it('keeps the float, the running totals of cash in and out, the movement ids and the takings of its orders', () => {
     expect(foldEvents(shiftDecider, workedShift)).toEqual({
       status: 'open',
       shiftId: SHIFT,
@@ -107,6 +139,7 @@ describe('shift that is open', () => {
       cashInPaise: 30_000,
       cashOutPaise: 400_000,
       movementIds: [movementId(1), movementId(2)],
+      cashTakings: takings,
     });
     expect(shiftDecider.isTerminal?.(foldEvents(shiftDecider, workedShift))).toBe(false);
   });
@@ -169,8 +202,11 @@ describe('shift that is open', () => {
 
   it('records a negative expected cash when refunds and pay-outs exceed what came in', () => {
     spec(shiftDecider)
-      .given([{ ...opened, data: { ...opened.data, floatPaise: 0 } }])
-      .when(closeShift(0, { cashSalesPaise: 0, changeGivenPaise: 0, cashRefundsPaise: 1_000 }))
+      .given([
+        { ...opened, data: { ...opened.data, floatPaise: 0 } },
+        recorded(1, 'refund', { cashRefundedPaise: 1_000 }),
+      ])
+      .when(closeShift(0))
       .thenEvents(([event]) =>
         expect(event).toMatchObject({ data: { expectedCashPaise: -1_000, variancePaise: 1_000 } }),
       );
@@ -182,34 +218,63 @@ describe('shift that is open', () => {
       .thenEvents(([event]) => expect(ShiftClosed.safeParse(event).success).toBe(true));
   });
 
-  it('refuses takings where the change given exceeds the cash tendered', () => {
-    given
-      .when(closeShift(0, { cashSalesPaise: 1_000, changeGivenPaise: 1_001, cashRefundsPaise: 0 }))
-      .thenFails('SHIFT.CHANGE_EXCEEDS_CASH_SALES', 'data.cashTakings.changeGivenPaise');
+  it('takes the takings from its drawer records, never from the request', () => {
+    const claimed = {
+      ...closeShift(EXPECTED),
+      data: { ...closeShift(EXPECTED).data, cashTakings: { cashSalesPaise: 1 } },
+    };
+    given.when(claimed as unknown as CloseShift).then([closed(EXPECTED)]);
   });
 
-  it('refuses a negative or fractional count or takings figure, naming it', () => {
+  it('records the cash of a sale, a void and a refund', () => {
+    given
+      .when(recordCash(4, 'sale', { cashTenderedPaise: 5_000, changeGivenPaise: 500 }))
+      .then([recorded(4, 'sale', { cashTenderedPaise: 5_000, changeGivenPaise: 500 })]);
+    given
+      .when(recordCash(1, 'void', { cashTenderedPaise: 1_250_000, changeGivenPaise: 150_000 }))
+      .then([recorded(1, 'void', { cashTenderedPaise: 1_250_000, changeGivenPaise: 150_000 })]);
+    given
+      .when(recordCash(4, 'refund', { cashRefundedPaise: 700 }))
+      .then([recorded(4, 'refund', { cashRefundedPaise: 700 })]);
+  });
+
+  it("refuses a void that takes back more cash than the shift's sales took in", () => {
+    given
+      .when(recordCash(4, 'void', { cashTenderedPaise: 1_250_001 }))
+      .thenFails('SHIFT.VOID_EXCEEDS_TAKINGS', 'data.cashTenderedPaise');
+  });
+
+  it('refuses a negative or fractional drawer figure, naming it', () => {
+    given.when(recordCash(4, 'sale', { cashTenderedPaise: -1 })).thenFails('MONEY.TOO_SMALL', 'data.cashTenderedPaise');
+    given
+      .when(recordCash(4, 'refund', { cashRefundedPaise: 0.5 }))
+      .thenFails('MONEY.NOT_INTEGER_PAISE', 'data.cashRefundedPaise');
+  });
+
+  it('refuses a negative or fractional count, naming it', () => {
     given.when(closeShift(-1)).thenFails('MONEY.TOO_SMALL', 'data.countedCashPaise');
-    given
-      .when(closeShift(0, { ...takings, cashSalesPaise: 0.25 }))
-      .thenFails('MONEY.NOT_INTEGER_PAISE', 'data.cashTakings.cashSalesPaise');
-    given
-      .when(closeShift(0, { ...takings, changeGivenPaise: -1 }))
-      .thenFails('MONEY.TOO_SMALL', 'data.cashTakings.changeGivenPaise');
-    given
-      .when(closeShift(0, { ...takings, cashRefundsPaise: -1 }))
-      .thenFails('MONEY.TOO_SMALL', 'data.cashTakings.cashRefundsPaise');
+    given.when(closeShift(0.25)).thenFails('MONEY.NOT_INTEGER_PAISE', 'data.countedCashPaise');
   });
 
-  it('refuses a close whose expected cash or variance would leave the safe-integer range', () => {
+  it('refuses drawer cash or a close whose figures would leave the safe-integer range', () => {
     const max = Number.MAX_SAFE_INTEGER;
     spec(shiftDecider)
-      .given([{ ...opened, data: { ...opened.data, floatPaise: max } }])
-      .when(closeShift(0, { cashSalesPaise: max, changeGivenPaise: 0, cashRefundsPaise: 0 }))
-      .thenFails('SHIFT.CASH_OUT_OF_RANGE', 'data.cashTakings');
+      .given([opened, recorded(1, 'sale', { cashTenderedPaise: max })])
+      .when(recordCash(2, 'sale', { cashTenderedPaise: 1 }))
+      .thenFails('SHIFT.CASH_OUT_OF_RANGE', 'data.cashTenderedPaise');
     spec(shiftDecider)
-      .given([{ ...opened, data: { ...opened.data, floatPaise: 0 } }])
-      .when(closeShift(max, { cashSalesPaise: 0, changeGivenPaise: 0, cashRefundsPaise: max }))
+      .given([
+        { ...opened, data: { ...opened.data, floatPaise: max } },
+        recorded(1, 'sale', { cashTenderedPaise: max }),
+      ])
+      .when(closeShift(0))
+      .thenFails('SHIFT.CASH_OUT_OF_RANGE', 'data.countedCashPaise');
+    spec(shiftDecider)
+      .given([
+        { ...opened, data: { ...opened.data, floatPaise: 0 } },
+        recorded(1, 'refund', { cashRefundedPaise: max }),
+      ])
+      .when(closeShift(max))
       .thenFails('SHIFT.CASH_OUT_OF_RANGE', 'data.countedCashPaise');
   });
 });
@@ -236,11 +301,12 @@ describe('shift that is closed', () => {
     given.when(closeShift(EXPECTED - 5_000)).then([]);
   });
 
-  it('refuses a second close with different figures', () => {
+  it('refuses a second close with a different count', () => {
     given.when(closeShift(EXPECTED)).thenFails('SHIFT.ALREADY_CLOSED', 'data.shiftId');
-    given
-      .when(closeShift(EXPECTED - 5_000, { ...takings, cashRefundsPaise: 0 }))
-      .thenFails('SHIFT.ALREADY_CLOSED', 'data.shiftId');
+  });
+
+  it('refuses drawer cash after the count: it belongs to an open shift', () => {
+    given.when(recordCash(4, 'sale', { cashTenderedPaise: 100 })).thenFails('SHIFT.ALREADY_CLOSED', 'data.shiftId');
   });
 
   it('refuses to move cash on a closed shift', () => {
@@ -275,6 +341,7 @@ describe('shift event definitions', () => {
     ).toEqual([
       ['ShiftOpened', 1],
       ['CashMoved', 1],
+      ['DrawerCashRecorded', 1],
       ['ShiftClosed', 1],
     ]);
   });

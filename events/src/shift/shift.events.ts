@@ -36,6 +36,21 @@ export const CashMoved = z.object({
 });
 export type CashMoved = z.infer<typeof CashMoved>;
 
+/** Cash that moved through the drawer with an order event; the shift's takings are their sum. */
+export const DrawerCashRecorded = z.object({
+  type: z.literal('DrawerCashRecorded'),
+  data: z.object({
+    shiftId: Uuid,
+    orderId: Uuid,
+    sourceEventId: Uuid,
+    movement: z.enum(['sale', 'void', 'refund']),
+    cashTenderedPaise: NonNegativePaise,
+    changeGivenPaise: NonNegativePaise,
+    cashRefundedPaise: NonNegativePaise,
+  }),
+});
+export type DrawerCashRecorded = z.infer<typeof DrawerCashRecorded>;
+
 /**
  * The drawer count at the end of a shift. It carries every figure of the expected-cash formula, so
  * a reader (and the server re-validating an event from an offline register) can recompute
@@ -79,4 +94,4 @@ export const ShiftClosed = z.object({
 export type ShiftClosed = z.infer<typeof ShiftClosed>;
 
 /** The events of a `shift-<shiftId>` stream. */
-export type ShiftEvent = ShiftOpened | CashMoved | ShiftClosed;
+export type ShiftEvent = ShiftOpened | CashMoved | DrawerCashRecorded | ShiftClosed;

@@ -12,14 +12,23 @@ const SHIFT = id(0x5f);
 /** Up to ₹100 crore per figure: far beyond any drawer, well inside the safe-integer range. */
 const amount = (min: number) => fc.integer({ min, max: 10_000_000_000 });
 
-const takings = fc
-  .record({ cashSalesPaise: amount(0), cashRefundsPaise: amount(0), changeShare: fc.integer({ min: 0, max: 100 }) })
-  .map(({ cashSalesPaise, cashRefundsPaise, changeShare }) => ({
-    cashSalesPaise,
-    // Change can never exceed the cash tendered; a share of it keeps the takings valid.
-    changeGivenPaise: Math.floor((cashSalesPaise * changeShare) / 100),
-    cashRefundsPaise,
-  }));
+/** A cash sale (change is a share of what it tendered, never more) or a cash refund, as the drawer records it. */
+const drawerCash = fc.oneof(
+  fc
+    .record({ cashTenderedPaise: amount(0), changeShare: fc.integer({ min: 0, max: 100 }) })
+    .map(({ cashTenderedPaise, changeShare }) => ({
+      movement: 'sale' as const,
+      cashTenderedPaise,
+      changeGivenPaise: Math.floor((cashTenderedPaise * changeShare) / 100),
+      cashRefundedPaise: 0,
+    })),
+  amount(0).map((cashRefundedPaise) => ({
+    movement: 'refund' as const,
+    cashTenderedPaise: 0,
+    changeGivenPaise: 0,
+    cashRefundedPaise,
+  })),
+);
 
 const decideAll = (commands: ReadonlyArray<ShiftCommand>): ShiftEvent[] => {
   const events: ShiftEvent[] = [];
@@ -32,15 +41,15 @@ const decideAll = (commands: ReadonlyArray<ShiftCommand>): ShiftEvent[] => {
 };
 
 describe('shift close arithmetic', () => {
-  it('records expected = float + sales − change − refunds + in − out and variance = counted − expected, as safe integers', () => {
+  it('records expected = float + cash sales − change − refunds + in − out and variance = counted − expected, as safe integers', () => {
     const movement = fc.record({ direction: fc.constantFrom('in' as const, 'out' as const), amountPaise: amount(1) });
     fc.assert(
       fc.property(
         amount(0),
         fc.array(movement, { maxLength: 20 }),
-        takings,
+        fc.array(drawerCash, { maxLength: 20 }),
         amount(0),
-        (floatPaise, movements, cashTakings, countedCashPaise) => {
+        (floatPaise, movements, drawer, countedCashPaise) => {
           const events = decideAll([
             {
               type: 'OpenShift',
@@ -57,9 +66,13 @@ describe('shift close arithmetic', () => {
               type: 'MoveCash',
               data: { shiftId: SHIFT, movementId: id(0x400 + index), ...move, reason: 'pay-out', at: AT },
             })),
+            ...drawer.map((cash, index): ShiftCommand => ({
+              type: 'RecordDrawerCash',
+              data: { shiftId: SHIFT, orderId: id(0x500 + index), sourceEventId: id(0x600 + index), ...cash },
+            })),
             {
               type: 'CloseShift',
-              data: { shiftId: SHIFT, countedCashPaise, closedAt: LATER, closedBy: CASHIER, cashTakings },
+              data: { shiftId: SHIFT, countedCashPaise, closedAt: LATER, closedBy: CASHIER },
             },
           ]);
 
@@ -70,11 +83,13 @@ describe('shift close arithmetic', () => {
             movements
               .filter((move) => move.direction === direction)
               .reduce((sum, move) => sum + BigInt(move.amountPaise), 0n);
+          const sum = (figure: 'cashTenderedPaise' | 'changeGivenPaise' | 'cashRefundedPaise') =>
+            drawer.reduce((total, cash) => total + BigInt(cash[figure]), 0n);
           const expected =
             BigInt(floatPaise) +
-            BigInt(cashTakings.cashSalesPaise) -
-            BigInt(cashTakings.changeGivenPaise) -
-            BigInt(cashTakings.cashRefundsPaise) +
+            sum('cashTenderedPaise') -
+            sum('changeGivenPaise') -
+            sum('cashRefundedPaise') +
             total('in') -
             total('out');
 

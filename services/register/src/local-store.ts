@@ -35,6 +35,19 @@ const SCHEMA = [
   `CREATE TABLE customers (customer_id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
   /** Points with the store's brand at the last pull, less what this till redeemed since. */
   `ALTER TABLE customers ADD COLUMN loyalty_points INTEGER NOT NULL DEFAULT 0`,
+  /*
+   * A shift's takings now live in its state, kept by the drawer workflow from each sale, void and
+   * refund; an open shift takes over what its orders' columns summed (refunds were never counted).
+   */
+  `UPDATE shifts SET state = json_set(state, '$.cashTakings', json_object(
+     'cashSalesPaise', (SELECT coalesce(sum(cash_tendered_paise), 0) FROM orders o
+                        WHERE o.shift_id = shifts.shift_id AND json_extract(o.state, '$.status') <> 'voided'),
+     'changeGivenPaise', (SELECT coalesce(sum(change_paise), 0) FROM orders o
+                          WHERE o.shift_id = shifts.shift_id AND json_extract(o.state, '$.status') <> 'voided'),
+     'cashRefundsPaise', 0))
+   WHERE json_extract(state, '$.status') = 'open'`,
+  `ALTER TABLE orders DROP COLUMN cash_tendered_paise`,
+  `ALTER TABLE orders DROP COLUMN change_paise`,
 ];
 
 export type LocalStore = Database.Database;

@@ -1,6 +1,7 @@
 import {
   accountWithBalance,
   domainError,
+  drawerAnswerOf,
   localDateAndHour,
   parseOrError,
   DomainError,
@@ -8,15 +9,19 @@ import {
   type CommandScope,
   type Context,
   type ContextNeeds,
+  type ShiftState,
 } from '@possier/events';
 import type { RegisterClock } from './register-clock.js';
 import type { RegisterIdentity } from './register-identity.js';
 import { decided, SaleRefusedError } from './sale-refused-error.js';
 import type { TillCache } from './till-cache.js';
 
-/** What a declared command needs, from what this till last pulled (and its own clock). */
-const answerNeeds = (cache: TillCache, clock: RegisterClock, needs: ContextNeeds): Context => {
-  const { catalog, customer, loyalty, sealedDetails, storeToday } = needs;
+/** This till's own shifts, as their deciders folded them. */
+type TillShifts = (shiftId: string) => ShiftState;
+
+/** What a declared command needs, from what this till last pulled, its own shifts and its clock. */
+const answerNeeds = (cache: TillCache, shifts: TillShifts, clock: RegisterClock, needs: ContextNeeds): Context => {
+  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer } = needs;
   if (sealedDetails) {
     throw new SaleRefusedError(
       domainError(
@@ -33,6 +38,7 @@ const answerNeeds = (cache: TillCache, clock: RegisterClock, needs: ContextNeeds
     ...(customer && cached ? { customer: { customerId: customer.customerId, status: 'active' as const } } : {}),
     ...(loyalty ? { loyalty: { account: accountWithBalance(points ?? 0), rule: cache.loyaltyRule() } } : {}),
     ...(storeToday ? { storeToday: localDateAndHour(clock.now().toISOString(), storeToday.timeZone).date } : {}),
+    ...(drawer ? { drawer: drawerAnswerOf(shifts(drawer.shiftId)) } : {}),
   };
 };
 
@@ -42,7 +48,7 @@ const answerNeeds = (cache: TillCache, clock: RegisterClock, needs: ContextNeeds
  * ledger judges the events again when they are replayed. Refusals are thrown as SaleRefusedError.
  */
 export const createOfflineDecide =
-  (identity: RegisterIdentity, cache: TillCache, clock: RegisterClock) =>
+  (identity: RegisterIdentity, cache: TillCache, shifts: TillShifts, clock: RegisterClock) =>
   <Data, Command extends { type: string }, Event, State>(
     declaration: CommandDeclaration<Data, Command, Event, State>,
     input: unknown,
@@ -74,7 +80,7 @@ export const createOfflineDecide =
       state,
       scope,
       target,
-      context: answerNeeds(cache, clock, needs),
+      context: answerNeeds(cache, shifts, clock, needs),
     });
     if (command instanceof DomainError) throw new SaleRefusedError(command);
     return decided(declaration.decider.decide(command, state));

@@ -1,6 +1,7 @@
 import {
   commandDeclarations,
   orderDecider,
+  orderDrawerFacts,
   orderStreamId,
   shiftDecider,
   shiftStreamId,
@@ -16,6 +17,7 @@ import { createOutbox, type QueuedDecision } from './outbox.js';
 import { mintId, systemClock, type RegisterClock } from './register-clock.js';
 import type { RegisterIdentity } from './register-identity.js';
 import { createTillCache } from './till-cache.js';
+import { recordTillDrawer } from './till-drawer.js';
 import { createTillState } from './till-state.js';
 
 // The till's vocabulary lives with its parts; the package index and other modules take it from here.
@@ -34,7 +36,7 @@ export type { StoreFacts } from './till-cache.js';
 export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: RegisterClock = systemClock) => {
   const cache = createTillCache(db);
   const tillState = createTillState(db);
-  const decide = createOfflineDecide(identity, cache, clock);
+  const decide = createOfflineDecide(identity, cache, tillState.shift, clock);
   const record = createOutbox(db, identity, clock);
 
   return {
@@ -53,20 +55,14 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
       const events = decide(commandDeclarations.placeOrder, data, state);
       const placed = (events.find((event) => event.type === 'OrderPlaced') as OrderPlaced).data;
       const redeemedPoints = offlineRedemption(cache, placed, events);
-      const cashTendered = events.reduce(
-        (sum, event) =>
-          event.type === 'PaymentTendered' && event.data.kind === 'cash' ? sum + event.data.amountPaise : sum,
-        0,
-      );
-      const queued = record(orderStreamId(request.orderId), events, (_envelopes, occurredAt) => {
+      const queued = record(orderStreamId(request.orderId), events, (envelopes, occurredAt) => {
         tillState.insertOrder({
           orderId: request.orderId,
           shiftId: placed.shiftId,
           state: events.reduce(orderDecider.evolve, state),
-          cashTenderedPaise: cashTendered,
-          changePaise: placed.changePaise,
           placedAt: occurredAt,
         });
+        recordTillDrawer(tillState, envelopes, orderDrawerFacts(state));
         if (redeemedPoints > 0 && placed.customerId !== undefined) cache.spendPoints(placed.customerId, redeemedPoints);
       });
       return { ...queued, placed };
@@ -76,9 +72,10 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     voidOrder(orderId: string, reason: string): QueuedDecision {
       const state = tillState.order(orderId);
       const events = decide(commandDeclarations.voidOrder, { orderId, reason }, state);
-      return record(orderStreamId(orderId), events, () =>
-        tillState.saveOrder(orderId, events.reduce(orderDecider.evolve, state)),
-      );
+      return record(orderStreamId(orderId), events, (envelopes) => {
+        tillState.saveOrder(orderId, events.reduce(orderDecider.evolve, state));
+        recordTillDrawer(tillState, envelopes, orderDrawerFacts(state));
+      });
     },
 
     openShift(shiftId: string, floatPaise: number, openedBy: string): QueuedDecision {
@@ -95,21 +92,14 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
     },
 
     /**
-     * Closes a shift with the cash the cashier counted. The cash takings are this register's own
-     * cash sales and change on the shift, from its orders: the shift stream cannot see them.
+     * Closes a shift with the cash the cashier counted, held against the takings its drawer
+     * recorded from this register's sales, voids and refunds on it.
      */
     closeShift(shiftId: string, countedCashPaise: number, closedBy: string): QueuedDecision {
       const state = tillState.shift(shiftId);
-      const takings = tillState.cashTakings(shiftId);
       const events = decide(
         commandDeclarations.closeShift,
-        {
-          shiftId,
-          countedCashPaise,
-          closedAt: localOffsetDateTime(clock.now()),
-          closedBy,
-          cashTakings: { ...takings, cashRefundsPaise: 0 },
-        },
+        { shiftId, countedCashPaise, closedAt: localOffsetDateTime(clock.now()), closedBy },
         state,
       );
       return record(shiftStreamId(shiftId), events, () =>

@@ -12,23 +12,11 @@ export const createTillState = (db: LocalStore) => ({
     return row ? (JSON.parse(row.state) as OrderState) : orderDecider.initialState();
   },
 
-  /** A new order, with the cash it took in and gave back, which the shift's close counts. */
-  insertOrder(order: {
-    orderId: string;
-    shiftId: string | null;
-    state: OrderState;
-    cashTenderedPaise: number;
-    changePaise: number;
-    placedAt: string;
-  }): void {
-    db.prepare(
-      `INSERT INTO orders (order_id, shift_id, state, cash_tendered_paise, change_paise, placed_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(
+  insertOrder(order: { orderId: string; shiftId: string | null; state: OrderState; placedAt: string }): void {
+    db.prepare(`INSERT INTO orders (order_id, shift_id, state, placed_at) VALUES (?, ?, ?, ?)`).run(
       order.orderId,
       order.shiftId,
       JSON.stringify(order.state),
-      order.cashTenderedPaise,
-      order.changePaise,
       order.placedAt,
     );
   },
@@ -42,15 +30,9 @@ export const createTillState = (db: LocalStore) => ({
     return row ? (JSON.parse(row.state) as ShiftState) : shiftDecider.initialState();
   },
 
-  /** This register's cash sales and change on a shift, from its orders that stand (not voided). */
-  cashTakings(shiftId: string): { cashSalesPaise: number; changeGivenPaise: number } {
-    const takings = db
-      .prepare(
-        `SELECT coalesce(sum(cash_tendered_paise), 0) AS cash, coalesce(sum(change_paise), 0) AS change
-         FROM orders WHERE shift_id = ? AND json_extract(state, '$.status') <> 'voided'`,
-      )
-      .get(shiftId) as { cash: number; change: number };
-    return { cashSalesPaise: takings.cash, changeGivenPaise: takings.change };
+  /** A shift's state after its drawer recorded a sale's, void's or refund's cash. */
+  saveShift(shiftId: string, state: ShiftState): void {
+    db.prepare('UPDATE shifts SET state = ? WHERE shift_id = ?').run(JSON.stringify(state), shiftId);
   },
 
   /** A newly opened shift, which becomes the register's current one. */
@@ -73,3 +55,5 @@ export const createTillState = (db: LocalStore) => ({
     return readSetting(db, 'currentShift');
   },
 });
+
+export type TillState = ReturnType<typeof createTillState>;

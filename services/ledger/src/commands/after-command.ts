@@ -6,6 +6,7 @@ import {
   type UpdateCustomerDetails,
 } from '@possier/events';
 import { orderLoyaltyAfter } from '../loyalty/order-loyalty.js';
+import { drawerAfter } from '../shifts/shift-drawer.js';
 import type { Caller, CommandRequest, LedgerContext } from './ledger-context.js';
 import type { CommandOutcome } from './stream-executor.js';
 
@@ -18,14 +19,15 @@ type AfterCommand = (
 
 /**
  * What follows a command once its events are stored, beyond its own stream: an order's loyalty
- * (the order → loyalty workflow, run from the events the command produced) and the customer
+ * and drawer cash (the order → loyalty and order → shift drawer workflows, run from the events
+ * the command produced) and the customer
  * keyring (outside the log). Each runs on a retried command too, so a step lost to a crash is
  * done on the retry.
  */
 export const afterCommand: Partial<Record<CommandName, AfterCommand>> = {
-  placeOrder: (ledger, caller, _request, outcome) => orderLoyaltyAfter(ledger, caller, outcome),
-  voidOrder: (ledger, caller, _request, outcome) => orderLoyaltyAfter(ledger, caller, outcome),
-  refundOrder: (ledger, caller, _request, outcome) => orderLoyaltyAfter(ledger, caller, outcome),
+  placeOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
+  voidOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
+  refundOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
   // The old number stops finding the customer once the new details are stored.
   updateCustomerDetails: async (ledger, caller, request: CommandRequest<UpdateCustomerDetails['data']>) => {
     const { customerId, phone } = request.data;
@@ -36,6 +38,11 @@ export const afterCommand: Partial<Record<CommandName, AfterCommand>> = {
   forgetCustomer: async (ledger, caller, request: CommandRequest<ForgetCustomer['data']>) => {
     await ledger.customerKeys.forget(orgOf(caller), request.data.customerId);
   },
+};
+
+const orderAfter = async (ledger: LedgerContext, caller: Caller, outcome: CommandOutcome) => {
+  await orderLoyaltyAfter(ledger, caller, outcome);
+  await drawerAfter(ledger, caller, outcome);
 };
 
 const orgOf = (caller: Caller): string => {

@@ -1,4 +1,12 @@
-import { localDateAndHour, type Context, type ContextNeeds } from '@possier/events';
+import {
+  drawerAnswerOf,
+  localDateAndHour,
+  shiftDecider,
+  shiftStreamId,
+  type Context,
+  type ContextNeeds,
+} from '@possier/events';
+import { foldStream } from './folded-streams.js';
 import { customerState } from '../customers/customer-directory.js';
 import { sealPii } from '../customers/pii-cipher.js';
 import { loyaltyAccountOf, loyaltyRuleOf } from '../loyalty/order-loyalty.js';
@@ -13,8 +21,8 @@ import type { LedgerContext } from './ledger-context.js';
  * customer's erasure or next change of phone, and never lets a stranger's number be looked up.
  */
 export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: ContextNeeds): Promise<Context> => {
-  const { catalog, customer, loyalty, sealedDetails, storeToday } = needs;
-  const [catalogView, customerFound, loyaltyFound, sealed] = await Promise.all([
+  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer } = needs;
+  const [catalogView, customerFound, loyaltyFound, sealed, drawerFound] = await Promise.all([
     catalog && ledger.catalogFor(orgId, catalog.brandId, catalog.storeId, catalog.itemIds),
     customer &&
       customerState(ledger.store, orgId, customer.customerId).then((state) =>
@@ -26,12 +34,14 @@ export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: C
         loyaltyRuleOf(ledger.store, orgId, loyalty.brandId),
       ]).then(([account, rule]) => ({ account, rule })),
     sealedDetails && sealDetails(ledger, orgId, sealedDetails),
+    drawer && foldStream(ledger.store, orgId, shiftStreamId(drawer.shiftId), shiftDecider).then(drawerAnswerOf),
   ]);
   return {
     ...(catalogView === undefined ? {} : { catalog: catalogView }),
     ...(customerFound === undefined ? {} : { customer: customerFound }),
     ...(loyaltyFound === undefined ? {} : { loyalty: loyaltyFound }),
     ...(sealed === undefined ? {} : { sealedDetails: sealed }),
+    ...(drawerFound === undefined ? {} : { drawer: drawerFound }),
     ...(storeToday === undefined
       ? {}
       : { storeToday: localDateAndHour(new Date().toISOString(), storeToday.timeZone).date }),

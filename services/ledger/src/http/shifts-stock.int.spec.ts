@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('shifts over HTTP', () => {
-  it('a register opens its shift, pays cash out, and closes it with the variance recorded', async () => {
+  it("closes a shift against the cash its drawer recorded from the shift's sales, voids and refunds, never the request's", async () => {
     const shiftId = randomUUID();
     ok(
       await ledger.command('/v1/shifts', shop.r1Token, {
@@ -38,24 +38,90 @@ describe('shifts over HTTP', () => {
         at: AT,
       }),
     );
+    const colaLine = randomUUID();
+    // Two pizzas with cheese and a cola, ₹848.00: ₹500.00 by card and ₹400.00 in cash, ₹52.00 change.
+    const sale = (orderId: string, lineId = randomUUID()) => ({
+      orderId,
+      storeId: shop.ids.storeA,
+      shiftId,
+      channel: 'dine_in',
+      lines: [
+        { lineId: randomUUID(), itemId: shop.ids.pizza, quantity: 2, modifierIds: [shop.ids.cheese] },
+        { lineId, itemId: shop.ids.cola, quantity: 1 },
+      ],
+      tenders: [
+        { paymentId: randomUUID(), kind: 'card', amountPaise: 50_000 },
+        { paymentId: randomUUID(), kind: 'cash', amountPaise: 40_000 },
+      ],
+    });
+    const kept = randomUUID();
+    const voided = randomUUID();
+    ok(await ledger.command('/v1/orders', shop.r1Token, sale(kept, colaLine)));
+    ok(await ledger.command('/v1/orders', shop.r1Token, sale(voided)));
+    ok(await ledger.command(`/v1/orders/${voided}/void`, shop.r1Token, { orderId: voided, reason: 'wrong table' }));
+    ok(
+      // A manager refunds, handing the cash from R1's drawer.
+      await ledger.command(`/v1/orders/${kept}/refunds`, shop.ownerToken, {
+        orderId: kept,
+        refundId: randomUUID(),
+        reason: 'flat cola',
+        tender: { kind: 'cash' },
+        shiftId,
+        scope: 'lines',
+        lines: [{ lineId: colaLine, quantity: 1 }],
+      }),
+    );
+    // Another register's sale cannot put its cash in R1's drawer.
+    const r2Token = await ledger.token({
+      kind: 'register',
+      orgId: shop.ids.org,
+      brandId: shop.ids.brand,
+      storeId: shop.ids.storeA,
+      registerId: shop.ids.r2,
+    });
+    const elsewhere = await ledger.command('/v1/orders', r2Token, sale(randomUUID()));
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error).toMatchObject({ code: 'SHIFT.OTHER_DRAWER', path: 'data.shiftId' });
+
     const close = {
       shiftId,
-      countedCashPaise: 268_000,
+      countedCashPaise: 215_000,
       closedAt: '2026-11-24T23:10:00+05:30',
       closedBy: shop.ids.cashierA,
-      cashTakings: { cashSalesPaise: 90_000, changeGivenPaise: 5_200, cashRefundsPaise: 0 },
+      // Figures a request carries are not the drawer's: the close ignores them.
+      cashTakings: { cashSalesPaise: 9_999_999, changeGivenPaise: 0, cashRefundsPaise: 0 },
     };
     // A cashier may not close a shift; the store's register may.
     const byCashier = await ledger.command(`/v1/shifts/${shiftId}/close`, shop.cashierToken, close);
     expect(byCashier.status).toBe(403);
     ok(await ledger.command(`/v1/shifts/${shiftId}/close`, shop.r1Token, close));
-    const [, , closed] = await ledger.store.readStream({ orgId: shop.ids.org, streamId: `shift-${shiftId}` });
-    // 2000.00 float − 150.00 out + 900.00 cash sales − 52.00 change = 2698.00 expected; 2680.00 counted.
+    const events = await ledger.store.readStream({ orgId: shop.ids.org, streamId: `shift-${shiftId}` });
+    const closed = events.at(-1);
+    const refund = (await ledger.store.readStream({ orgId: shop.ids.org, streamId: `order-${kept}` })).find(
+      (event) => event.type === 'OrderRefunded',
+    )?.data as { refundPaise: number };
+    expect(events.map((event) => event.type)).toEqual([
+      'ShiftOpened',
+      'CashMoved',
+      'DrawerCashRecorded',
+      'DrawerCashRecorded',
+      'DrawerCashRecorded',
+      'DrawerCashRecorded',
+      'ShiftClosed',
+    ]);
+    // 2000.00 float − 150.00 out + 400.00 cash sales − 52.00 change − the cola refunded in cash.
+    const expected = 200_000 - 15_000 + 40_000 - 5_200 - refund.refundPaise;
     expect(closed?.data).toMatchObject({
-      expectedCashPaise: 269_800,
-      countedCashPaise: 268_000,
-      variancePaise: -1_800,
+      cashTakings: { cashSalesPaise: 40_000, changeGivenPaise: 5_200, cashRefundsPaise: refund.refundPaise },
+      expectedCashPaise: expected,
+      countedCashPaise: 215_000,
+      variancePaise: 215_000 - expected,
     });
+
+    // The drawer was counted: no more cash goes through it.
+    const late = await ledger.command('/v1/orders', shop.r1Token, sale(randomUUID()));
+    expect(late.status).toBe(422);
+    expect(late.body.error).toMatchObject({ code: 'SHIFT.ALREADY_CLOSED', path: 'data.shiftId' });
   });
 
   it('refuses cash movements on a shift that was never opened, and another register acting on R1’s shift', async () => {

@@ -6,7 +6,6 @@ import {
   orderDecider,
   orderLoyaltyReactions,
   orderStreamId,
-  type EnvelopeMetadata,
   type EventEnvelope,
   type EventStore,
   type LoyaltyAccountState,
@@ -18,9 +17,9 @@ import {
   type OrderState,
   type PaymentTendered,
 } from '@possier/events';
-import { deriveEventId } from '../commands/event-ids.js';
 import { foldStream } from '../commands/folded-streams.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
+import { runReactions } from '../commands/reactions.js';
 import type { CommandOutcome } from '../commands/stream-executor.js';
 
 /** The brand's loyalty rule as its programme stream says now, or null when it has none. */
@@ -38,27 +37,11 @@ export const loyaltyAccountOf = (
 ): Promise<LoyaltyAccountState> =>
   foldStream(store, orgId, loyaltyAccountStreamId(brandId, customerId), loyaltyAccountDecider);
 
-/** The envelope of what the ledger records on an account because of an order event: that event's tenancy, actor and time. */
-const metadataAfter =
-  (source: EventEnvelope) =>
-  (commandId: string): EnvelopeMetadata => ({
-    orgId: source.orgId,
-    brandId: source.brandId,
-    storeId: source.storeId,
-    registerId: source.registerId,
-    actorId: source.actorId,
-    occurredAt: source.occurredAt,
-    causationId: commandId,
-    correlationId: source.correlationId,
-  });
-
 type Reacted = { reaction: LoyaltyReaction; outcome: CommandOutcome };
 
 /**
  * Runs the account commands that follow from an order decision's events (orderLoyaltyReactions),
- * each once: its command id derives from the source event and the purpose, so a retried
- * checkout, void, refund or replayed batch finds it done — or does it, if the ledger stopped
- * between the two appends. `online` follows a checkout whose redemption was checked just before;
+ * each once (runReactions). `online` follows a checkout whose redemption was checked just before;
  * should another checkout have spent the points in between, the order already stands, so the
  * account redeems what is there and records the shortfall (the balance floors at 0).
  */
@@ -83,19 +66,7 @@ const runLoyaltyReactions = async (
     mode: facts.mode,
     rule,
   });
-  const reacted: Reacted[] = [];
-  for (const reaction of reactions) {
-    const source = produced.find((event) => event.eventId === reaction.sourceEventId) as EventEnvelope;
-    const commandId = deriveEventId(reaction.sourceEventId, reaction.purpose);
-    const outcome = await ledger.run(caller, {
-      commandId,
-      streamId: reaction.streamId,
-      decider: loyaltyAccountDecider,
-      prepare: async () => ({ command: reaction.command, metadata: metadataAfter(source)(commandId) }),
-    });
-    reacted.push({ reaction, outcome });
-  }
-  return reacted;
+  return runReactions(ledger, caller, produced, reactions, loyaltyAccountDecider);
 };
 
 /** The customer an order decision's events are about: the sale's, or, for a later void or refund, the order's. */

@@ -38,9 +38,10 @@ export const playReportScenario = async (ledger: Ledger, shop: Restaurant) => {
     ok(await ledger.post(path, token, { commandId: uuidv7(), occurredAt, data }));
   const r2Token = await ledger.token({ kind: 'register', orgId: org, brandId: brand, storeId: storeA, registerId: r2 });
   const colaLine = randomUUID();
-  const standard = (orderId: string, lineId = randomUUID()) => ({
+  const standard = (orderId: string, lineId = randomUUID(), shiftId: string | null = null) => ({
     orderId,
     storeId: storeA,
+    shiftId,
     channel: 'dine_in',
     lines: [
       { lineId: randomUUID(), itemId: pizza, quantity: 2, modifierIds: [cheese] },
@@ -71,7 +72,7 @@ export const playReportScenario = async (ledger: Ledger, shop: Restaurant) => {
     reason: 'milk from the corner shop',
     at: '2026-11-24T12:00:00+05:30',
   });
-  await send('/v1/orders', shop.r1Token, '2026-11-24T13:05:00+05:30', standard(orders.o1, colaLine));
+  await send('/v1/orders', shop.r1Token, '2026-11-24T13:05:00+05:30', standard(orders.o1, colaLine, shifts.s1));
   await send('/v1/orders', shop.r1Token, '2026-11-24T20:30:00+05:30', {
     orderId: orders.o2,
     storeId: storeA,
@@ -91,7 +92,6 @@ export const playReportScenario = async (ledger: Ledger, shop: Restaurant) => {
     countedCashPaise: 218_000,
     closedAt: '2026-11-24T23:10:00+05:30',
     closedBy: cashierA,
-    cashTakings: { cashSalesPaise: 40_000, changeGivenPaise: 5_200, cashRefundsPaise: 0 },
   });
 
   await send('/v1/orders', shop.r1Token, '2026-11-25T09:10:00+05:30', standard(orders.o3));

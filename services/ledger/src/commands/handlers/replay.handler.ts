@@ -22,6 +22,7 @@ import { ReplayCommand } from '../commands.js';
 import { judgeReplayedSales } from '../../offline/judge-offline-sale.js';
 import { customerState } from '../../customers/customer-directory.js';
 import { settleReplayedLoyalty } from '../../loyalty/order-loyalty.js';
+import { recordReplayedDrawers, replayedCloseConflicts } from '../../shifts/shift-drawer.js';
 import { LedgerContext } from '../ledger-context.js';
 
 type DecisionOutcome = { kind: 'stored'; result: AppendResult } | { kind: 'rejected'; reasons: ErrorDetail[] };
@@ -38,6 +39,19 @@ const REPLAYABLE = new Set([
   'ShiftClosed',
   'StockAdjusted',
 ]);
+
+const mergeConflicts = (
+  ...maps: ReadonlyArray<ReadonlyMap<string, OfflineConflict[]>>
+): Map<string, OfflineConflict[]> => {
+  const merged = new Map<string, OfflineConflict[]>();
+  for (const map of maps) {
+    for (const [eventId, found] of map) {
+      const known = merged.get(eventId) ?? [];
+      merged.set(eventId, [...known, ...found.filter((conflict) => !known.includes(conflict))]);
+    }
+  }
+  return merged;
+};
 
 /**
  * One decision of the register: consecutive events of one stream caused by the same command.
@@ -167,8 +181,14 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
 
     // Decisions on different streams do not depend on each other, so they are appended at once
     // (the store groups concurrent appends into shared commits); on one stream they keep their order.
+    // A shift's close waits for the drawer records of the batch's sales: the register counted
+    // the drawer after them.
+    const closes = valid.filter((index) =>
+      (decisions[index] as EventEnvelope[]).some((event) => event.type === 'ShiftClosed'),
+    );
     const byStream = new Map<string, number[]>();
     for (const index of valid) {
+      if (closes.includes(index)) continue;
       const streamId = (decisions[index] as EventEnvelope[])[0]?.streamId as string;
       byStream.set(streamId, [...(byStream.get(streamId) ?? []), index]);
     }
@@ -177,12 +197,21 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
         for (const index of indexes) outcomes[index] = await this.append(decisions[index] as EventEnvelope[]);
       }),
     );
+    const storedOf = (indexes: ReadonlyArray<number>) =>
+      indexes.filter((index) => outcomes[index]?.kind === 'stored').map((index) => decisions[index] as EventEnvelope[]);
+    const drawerConflicts = await recordReplayedDrawers(this.ledger, caller, storedOf(valid));
+    const closeConflicts = new Map<string, OfflineConflict[]>();
+    for (const index of closes) {
+      const decision = decisions[index] as EventEnvelope[];
+      for (const [eventId, found] of await replayedCloseConflicts(this.ledger, decision))
+        closeConflicts.set(eventId, found);
+      outcomes[index] = await this.append(decision);
+    }
 
-    const stored = valid
-      .filter((index) => outcomes[index]?.kind === 'stored')
-      .map((index) => decisions[index] as EventEnvelope[]);
+    const stored = storedOf(valid);
     const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored);
-    const conflicts = await this.judge(stored, claims, store, loyaltyConflicts);
+    const found = mergeConflicts(loyaltyConflicts, drawerConflicts);
+    const conflicts = mergeConflicts(await this.judge(stored, claims, store, found), found, closeConflicts);
 
     const verdicts: ReplayVerdict[] = [];
     decisions.forEach((decision, index) => {
