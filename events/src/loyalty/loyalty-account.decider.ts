@@ -1,5 +1,5 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
-import { domainError } from '../errors.js';
+import { DomainError, domainError } from '../errors.js';
 import { addDays } from '../time.js';
 import { parseOrError } from '../validation.js';
 import {
@@ -60,25 +60,31 @@ const NO_ORDER: OrderLoyalty = {
   refundIds: [],
 };
 
-const settleOrder = (
-  { data, context }: SettleOrderLoyalty,
+type Redemption = SettleOrderLoyalty['data']['redemptions'][number];
+
+/**
+ * A sale's loyalty tenders against the account: whole points, enough of them. Online, a tender
+ * the balance cannot cover is refused, naming its field; a replayed sale stands, so the account
+ * gives what it has and records the shortfall.
+ */
+export const redeemPoints = (
+  order: { orderId: string; mode: 'online' | 'replay'; redemptions: ReadonlyArray<Redemption> },
   state: LoyaltyAccountState,
-): Decision<LoyaltyAccountEvent> => {
-  if (state.orders[data.orderId]) return [];
-  const { rule } = context;
+  rule: LoyaltyRule | null,
+): { events: LoyaltyAccountEvent[]; redeemedPaise: number } | DomainError => {
   const events: LoyaltyAccountEvent[] = [];
   let available = loyaltyBalance(state);
   let redeemedPaise = 0;
-  for (const redemption of data.redemptions) {
+  for (const redemption of order.redemptions) {
     redeemedPaise += redemption.amountPaise;
     if (rule === null) {
-      if (data.mode === 'online')
+      if (order.mode === 'online')
         return domainError('LOYALTY.NO_PROGRAMME', redemption.path, 'this brand has no loyalty programme');
-      events.push(shortfall(data.orderId, redemption.paymentId, 0, redemption.amountPaise));
+      events.push(shortfall(order.orderId, redemption.paymentId, 0, redemption.amountPaise));
       continue;
     }
     const value = rule.pointValuePaise;
-    if (data.mode === 'online' && redemption.amountPaise % value !== 0) {
+    if (order.mode === 'online' && redemption.amountPaise % value !== 0) {
       return domainError(
         'LOYALTY.NOT_WHOLE_POINTS',
         redemption.path,
@@ -86,7 +92,7 @@ const settleOrder = (
       );
     }
     const wanted = Math.ceil(redemption.amountPaise / value);
-    if (data.mode === 'online' && wanted > available) {
+    if (order.mode === 'online' && wanted > available) {
       return domainError(
         'LOYALTY.INSUFFICIENT_POINTS',
         redemption.path,
@@ -99,13 +105,25 @@ const settleOrder = (
     if (points > 0)
       events.push({
         type: 'PointsRedeemed',
-        data: { orderId: data.orderId, paymentId: redemption.paymentId, points, valuePaise },
+        data: { orderId: order.orderId, paymentId: redemption.paymentId, points, valuePaise },
       });
     if (valuePaise < redemption.amountPaise)
-      events.push(shortfall(data.orderId, redemption.paymentId, wanted - points, redemption.amountPaise - valuePaise));
+      events.push(shortfall(order.orderId, redemption.paymentId, wanted - points, redemption.amountPaise - valuePaise));
   }
+  return { events, redeemedPaise };
+};
+
+const settleOrder = (
+  { data, context }: SettleOrderLoyalty,
+  state: LoyaltyAccountState,
+): Decision<LoyaltyAccountEvent> => {
+  if (state.orders[data.orderId]) return [];
+  const { rule } = context;
+  const redeemed = redeemPoints(data, state, rule);
+  if (redeemed instanceof DomainError) return redeemed;
+  const events = [...redeemed.events];
   if (rule !== null) {
-    const eligiblePaise = Math.max(0, data.payablePaise - redeemedPaise);
+    const eligiblePaise = Math.max(0, data.payablePaise - redeemed.redeemedPaise);
     events.push({
       type: 'PointsAccrued',
       data: {

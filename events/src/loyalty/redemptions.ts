@@ -1,5 +1,5 @@
 import { DomainError, fieldPath } from '../errors.js';
-import { loyaltyAccountDecider, type LoyaltyAccountState } from './loyalty-account.decider.js';
+import { redeemPoints, type LoyaltyAccountState } from './loyalty-account.decider.js';
 import type { LoyaltyRule } from './loyalty.commands.js';
 
 type TenderLike = { paymentId: string; kind: string; amountPaise: number };
@@ -31,15 +31,7 @@ export const refusedRedemptions = (
 ): DomainError | undefined => {
   const redemptions = loyaltyRedemptions(order.tenders);
   if (redemptions.length === 0) return undefined;
-  // Only the redemptions are judged here; what the order earns is decided with the settlement,
-  // once the bill is priced and placed, so payable and date are placeholders that decide nothing.
-  const decision = loyaltyAccountDecider.decide(
-    {
-      type: 'SettleOrderLoyalty',
-      data: { orderId: order.orderId, mode: 'online', payablePaise: 0, redemptions, businessDate: '2000-01-01' },
-      context: { rule },
-    },
-    account,
-  );
-  return decision instanceof DomainError ? decision : undefined;
+  // Only the redemptions are judged here; what the order earns is decided with the settlement.
+  const redeemed = redeemPoints({ orderId: order.orderId, mode: 'online', redemptions }, account, rule);
+  return redeemed instanceof DomainError ? redeemed : undefined;
 };

@@ -54,7 +54,6 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
       const state = tillState.order(request.orderId);
       const events = decide(commandDeclarations.placeOrder, data, state);
       const placed = (events.find((event) => event.type === 'OrderPlaced') as OrderPlaced).data;
-      const redeemedPoints = offlineRedemption(cache, placed, events);
       const queued = record(orderStreamId(request.orderId), events, (envelopes, occurredAt) => {
         tillState.insertOrder({
           orderId: request.orderId,
@@ -63,6 +62,7 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
           placedAt: occurredAt,
         });
         recordTillDrawer(tillState, envelopes, orderDrawerFacts(state));
+        const redeemedPoints = offlineRedemption(cache, envelopes);
         if (redeemedPoints > 0 && placed.customerId !== undefined) cache.spendPoints(placed.customerId, redeemedPoints);
       });
       return { ...queued, placed };
