@@ -24,7 +24,8 @@ describe('the projections', () => {
   });
 
   it('a day covers every projected event type, so the specs below see them all', () => {
-    expect(new Set(wholeDay().events.map((event) => event.type))).toEqual(new Set(projectedTypes));
+    const types = new Set(wholeDay().events.map((event) => event.type));
+    for (const type of projectedTypes) expect(types).toContain(type);
   });
 
   describe('given a whole day of events', () => {
