@@ -4,6 +4,7 @@ export * from './memory-context.js';
 export * from './memory-tables.js';
 export * from './projection.js';
 export * from './projections/index.js';
+export * from './reports/index.js';
 export * from './row-change.js';
 export * from './sold-order.js';
 export * from './tables.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
 import type { Metrics } from '../observability/metrics.js';
-import { readAsTenant, resolveReportScope, runReport } from '../reports/index.js';
+import { readReport, resolveReportScope } from '../reports/index.js';
 import { nameCustomers } from '../reports/name-customers.js';
 import { toHttpError } from './http-errors.js';
 
@@ -44,7 +44,7 @@ export const registerReportRoutes = (
         const query = parseQuery(route.query, request.query) as { storeId?: string };
         const scope = await resolveReportScope(deps.ledger, claims, query.storeId);
         if (scope instanceof DomainError) throw scope;
-        const read = await readAsTenant(deps.prisma, scope.orgId, (tx) => runReport(name, tx, scope, query));
+        const read = await readReport(deps.prisma, name, scope, query);
         const report = name === 'customers' ? await nameCustomers(deps.ledger, read as CustomersReport) : read;
         outcome = 'ok';
         request.log.info({ report: name, orgId: scope.orgId, stores: scope.storeIds.length }, 'report served');

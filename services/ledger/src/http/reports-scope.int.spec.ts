@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient, type PrismaClient } from '@possier/prisma/client';
 import pg from 'pg';
+import { reportQueries } from '@possier/read-models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAsTenant, reportQueries } from '../reports/index.js';
+import { readAsTenant, readModelQueryOf } from '../reports/index.js';
 import { startReportFixture, type ReportFixture } from '../testing/report-fixture.js';
 
 let fixture: ReportFixture;
@@ -85,11 +86,11 @@ describe('scope', () => {
   it('holds row-level security in the database: another org’s tenant reads none of a store’s rows, even asked by id', async () => {
     const query = { from: NOV.from, to: NOV.to, by: 'day' as const };
     const asOwnOrg = await readAsTenant(prisma, shop.ids.org, (tx) =>
-      reportQueries.sales(tx, { orgId: shop.ids.org, storeIds: [shop.ids.storeA] }, query),
+      reportQueries.sales(readModelQueryOf(tx), { orgId: shop.ids.org, storeIds: [shop.ids.storeA] }, query),
     );
     expect(asOwnOrg.totals.orders).toBe(3);
     const asOtherOrg = await readAsTenant(prisma, otherOrg.ids.org, (tx) =>
-      reportQueries.sales(tx, { orgId: otherOrg.ids.org, storeIds: [shop.ids.storeA] }, query),
+      reportQueries.sales(readModelQueryOf(tx), { orgId: otherOrg.ids.org, storeIds: [shop.ids.storeA] }, query),
     );
     expect([asOtherOrg.rows, asOtherOrg.totals.orders]).toEqual([[], 0]);
   });

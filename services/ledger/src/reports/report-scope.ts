@@ -1,9 +1,7 @@
 import { authorize, domainError, scopesOf, type DomainError, type Principal } from '@possier/events';
+import type { ReportScope } from '@possier/read-models';
 import type { TokenClaims } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
-
-/** Whose rows a report reads (the tenant its transaction is set to) and exactly which stores. */
-export type ReportScope = { orgId: string; storeIds: string[] };
 
 /**
  * The stores a report covers, by the org's tenancy as it is now (a revoked role stops at once):

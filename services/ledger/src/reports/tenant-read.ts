@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@possier/prisma/client';
+import type { ReadModelQuery } from '@possier/read-models';
 
 export type ReadTransaction = Prisma.TransactionClient;
 
@@ -28,3 +29,9 @@ export const readAsTenant = <T>(
     // projector commits.
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 30_000 },
   );
+
+/** The read models' query executor over a tenant transaction: the report queries run inside it. */
+export const readModelQueryOf =
+  (tx: ReadTransaction): ReadModelQuery =>
+  <Row extends object>(sql: string, params: ReadonlyArray<unknown>) =>
+    tx.$queryRawUnsafe<Row[]>(sql, ...params);

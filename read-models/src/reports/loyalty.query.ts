@@ -1,0 +1,87 @@
+import type { LoyaltyRow } from '@possier/events';
+import { isoInstant } from './as-text.js';
+import { countOf, paiseOf } from './integers.js';
+import type { ReportQuery } from './report-query.js';
+
+type Account = {
+  brandId: string;
+  members: string;
+  points: string | null;
+  earnedPoints: string | null;
+  redeemedPoints: string | null;
+  reversedPoints: string | null;
+  expiredPoints: string | null;
+};
+
+type Conflict = { storeId: string; orderId: string; registerId: string | null; detail: string; recordedAt: string };
+
+/**
+ * Points outstanding per brand of the covered stores (rm_loyalty_accounts) priced at the brand's
+ * point value now (rm_loyalty_rules), and the covered stores' loyalty shortfalls found on replay.
+ */
+export const loyaltyQuery: ReportQuery<'loyalty'> = async (read, scope) => {
+  const stores = await read<{ brandId: string }>(
+    'SELECT DISTINCT brand_id::text AS "brandId" FROM rm_stores WHERE store_id = ANY($1::uuid[])',
+    [scope.storeIds],
+  );
+  const brandIds = stores.map((store) => store.brandId).sort();
+  const [accounts, rules, conflicts] = await Promise.all([
+    read<Account>(
+      `SELECT brand_id::text                AS "brandId",
+              count(customer_id)::text      AS members,
+              sum(points)::text             AS points,
+              sum(earned_points)::text      AS "earnedPoints",
+              sum(redeemed_points)::text    AS "redeemedPoints",
+              sum(reversed_points)::text    AS "reversedPoints",
+              sum(expired_points)::text     AS "expiredPoints"
+         FROM rm_loyalty_accounts
+        WHERE brand_id = ANY($1::uuid[])
+        GROUP BY brand_id`,
+      [brandIds],
+    ),
+    read<{ brandId: string; pointValuePaise: string }>(
+      `SELECT brand_id::text AS "brandId", point_value_paise::text AS "pointValuePaise"
+         FROM rm_loyalty_rules WHERE brand_id = ANY($1::uuid[])`,
+      [brandIds],
+    ),
+    read<Conflict>(
+      `SELECT store_id::text AS "storeId", order_id::text AS "orderId", register_id::text AS "registerId",
+              detail, ${isoInstant('recorded_at')} AS "recordedAt"
+         FROM rm_offline_conflicts
+        WHERE store_id = ANY($1::uuid[]) AND kind = 'loyalty_shortfall'
+        ORDER BY recorded_at DESC, order_id, conflict_index
+        LIMIT 500`,
+      [scope.storeIds],
+    ),
+  ]);
+  const valueOf = new Map(rules.map((rule) => [rule.brandId, rule.pointValuePaise]));
+  const rows: LoyaltyRow[] = accounts
+    .map((account) => {
+      const pointValue = BigInt(valueOf.get(account.brandId) ?? 0);
+      const points = BigInt(account.points ?? 0);
+      return {
+        brandId: account.brandId,
+        pointValuePaise: paiseOf(pointValue),
+        members: countOf(account.members, 'members'),
+        pointsOutstanding: countOf(points, 'points'),
+        liabilityPaise: paiseOf(points * pointValue, 'liability'),
+        earnedPoints: countOf(account.earnedPoints),
+        redeemedPoints: countOf(account.redeemedPoints),
+        reversedPoints: countOf(account.reversedPoints),
+        expiredPoints: countOf(account.expiredPoints),
+      };
+    })
+    .sort((a, b) => a.brandId.localeCompare(b.brandId));
+  return {
+    report: 'loyalty',
+    orgId: scope.orgId,
+    storeIds: scope.storeIds,
+    brandIds,
+    rows,
+    totals: {
+      pointsOutstanding: rows.reduce((sum, row) => sum + row.pointsOutstanding, 0),
+      liabilityPaise: paiseOf(rows.reduce((sum, row) => sum + BigInt(row.liabilityPaise), 0n)),
+    },
+    conflicts,
+  };
+};

@@ -1,0 +1,233 @@
+import { REPORT_NAMES, reportRoutes, type ReportName, type ReportOf } from '@possier/events';
+import { describe, expect, it } from 'vitest';
+import { BRAND, id, ORG, REGISTER, STORE } from '../testing/fixtures.js';
+import { reportQueries } from './index.js';
+import type { ReadModelQuery } from './report-query.js';
+
+const CUSTOMER = id(0xc1);
+const OTHER_CUSTOMER = id(0xc2);
+const ITEM = id(0x11);
+const STOCK_ITEM = id(0x5c);
+const ORDER = id(0x0d);
+const INVOICE = id(0x1e);
+const SHIFT = id(0x5f);
+const scope = { orgId: ORG, storeIds: [STORE] };
+const NOV = { from: '2026-11-24', to: '2026-11-25' };
+
+/** A database that answers each statement, in the order the query sends them, with text rows. */
+const answering = (...answers: object[][]) => {
+  const sent: Array<{ sql: string; params: ReadonlyArray<unknown> }> = [];
+  const read: ReadModelQuery = async <Row extends object>(sql: string, params: ReadonlyArray<unknown>) => {
+    sent.push({ sql, params });
+    return (answers[sent.length - 1] ?? []) as Row[];
+  };
+  return { read, sent };
+};
+
+/** Runs report `name` and holds its answer to the contract's response schema. */
+const run = async <Name extends ReportName>(
+  name: Name,
+  read: ReadModelQuery,
+  query: Record<string, unknown> = {},
+): Promise<ReportOf<Name>> => {
+  const parsed = reportRoutes[name].query.parse(query);
+  const report = await reportQueries[name](read, scope, parsed as never);
+  return reportRoutes[name].response.parse(report) as ReportOf<Name>;
+};
+
+const sales = (payable: string, voided: string, refunded: string) => ({
+  ordersCount: '3',
+  grossPaise: payable,
+  discountPaise: '0',
+  serviceChargePaise: '0',
+  taxablePaise: payable,
+  taxPaise: '0',
+  roundOffPaise: '0',
+  payablePaise: payable,
+  voidsCount: '1',
+  voidedPaise: voided,
+  refundsCount: '1',
+  refundedPaise: refunded,
+});
+
+describe('report queries', () => {
+  it('answer every report of the contract', () => {
+    expect(Object.keys(reportQueries).sort()).toEqual([...REPORT_NAMES].sort());
+  });
+
+  it('read only the covered stores and the period, passed as parameters rather than spliced into the SQL', async () => {
+    const { read, sent } = answering();
+    await run('sales', read, NOV);
+    for (const statement of sent) {
+      expect(statement.params).toEqual([[STORE], NOV.from, NOV.to]);
+      expect(statement.sql).not.toContain(STORE);
+    }
+  });
+
+  it('net sales are payable less voids and refunds, and a period with no sales totals zero', async () => {
+    const { read } = answering([{ businessDate: '2026-11-24', hour: '13', ...sales('50000', '1000', '2000') }], []);
+    const report = await run('sales', read, { ...NOV, by: 'hour' });
+    expect(report.rows).toEqual([
+      expect.objectContaining({ businessDate: '2026-11-24', hour: 13, payablePaise: 50_000, netPaise: 47_000 }),
+    ]);
+    expect(report.totals).toMatchObject({ orders: 0, netPaise: 0 });
+  });
+
+  it('refuse a sum past the safe integers instead of rounding it', async () => {
+    const { read } = answering([], [sales('9007199254740993', '0', '0')]);
+    await expect(run('sales', read, NOV)).rejects.toThrow(/9007199254740993/);
+  });
+
+  it('rank items by net quantity sold, less refunds and voids', async () => {
+    const item = (itemId: string, name: string, sold: string) => ({
+      itemId,
+      name,
+      quantitySold: sold,
+      refundedQuantity: '1',
+      voidedQuantity: '0',
+      taxablePaise: '10000',
+      refundedTaxablePaise: '1000',
+      voidedTaxablePaise: '0',
+    });
+    const { read } = answering([item(ITEM, 'Margherita', '4'), item(id(0x12), 'Cola', '9')]);
+    const report = await run('items', read, NOV);
+    expect(report.rows.map((row) => [row.name, row.netQuantity, row.netTaxablePaise])).toEqual([
+      ['Cola', 8, 9_000],
+      ['Margherita', 3, 9_000],
+    ]);
+  });
+
+  it('list tenders in the contract’s order of kinds', async () => {
+    const mix = (tenderKind: string) => ({ tenderKind, tendersCount: '1', appliedPaise: '500', tipsPaise: null });
+    const { read } = answering([mix('upi'), mix('cash')], [{ tendersCount: '2', appliedPaise: '1000' }]);
+    const report = await run('payments', read, NOV);
+    expect(report.rows.map((row) => row.tenderKind)).toEqual(['cash', 'upi']);
+    expect(report.totals).toMatchObject({ tenders: 2, netPaise: 1_000, tipsPaise: 0 });
+  });
+
+  it('sum GST by segment, supply, rate and HSN/SAC, tax being CGST + SGST + IGST', async () => {
+    const gst = { segment: 'B2C', supply: 'intra_state', rateBp: '500', hsnSac: '996331', taxablePaise: '10000' };
+    const { read } = answering([{ ...gst, cgstPaise: '250', sgstPaise: '250', igstPaise: '0' }], []);
+    const report = await run('gst', read, NOV);
+    expect(report.rows[0]).toMatchObject({ rateBasisPoints: 500, taxPaise: 500 });
+  });
+
+  it('put negative stock first, with the offline sale that took it below zero', async () => {
+    const balance = (stockItemId: string, onHand: string) => ({
+      storeId: STORE,
+      stockItemId,
+      onHand,
+      lastCountedQuantity: null,
+      lastCountedAt: null,
+    });
+    const conflict = {
+      storeId: STORE,
+      stockItemId: STOCK_ITEM,
+      orderId: ORDER,
+      registerId: REGISTER,
+      onHandAfter: '-200',
+      detail: 'dough below zero',
+      recordedAt: '2026-11-24T08:00:00.000Z',
+    };
+    const { read } = answering([balance(id(0x5b), '900'), balance(STOCK_ITEM, '-200')], [conflict]);
+    const report = await run('stock', read);
+    expect(report.rows.map((row) => row.onHand)).toEqual([-200, 900]);
+    expect([report.negativeItems, report.conflicts[0]?.onHandAfter]).toEqual([1, -200]);
+  });
+
+  it('call a shift X while open and Z once closed', async () => {
+    const shift = {
+      shiftId: SHIFT,
+      storeId: STORE,
+      registerId: REGISTER,
+      businessDate: '2026-11-24',
+      status: 'open',
+      openedBy: id(0xca),
+      openedAt: '2026-11-24T04:00:00.000Z',
+      closedBy: null,
+      closedAt: null,
+      floatPaise: '200000',
+      cashInPaise: '0',
+      cashOutPaise: '0',
+      cashSalesPaise: null,
+      changeGivenPaise: null,
+      cashRefundsPaise: null,
+      expectedCashPaise: null,
+      countedCashPaise: null,
+      variancePaise: null,
+    };
+    const { read } = answering([shift, { ...shift, shiftId: id(0x60), status: 'closed', variancePaise: '-500' }]);
+    const report = await run('shifts', read, NOV);
+    expect(report.rows.map((row) => [row.kind, row.variancePaise])).toEqual([
+      ['X', null],
+      ['Z', -500],
+    ]);
+  });
+
+  it('age receivables as of the period’s end, reading no invoice issued after it', async () => {
+    const invoice = {
+      invoiceId: INVOICE,
+      storeId: STORE,
+      invoiceNumber: 'INV-1',
+      customerId: CUSTOMER,
+      customerName: 'Acme Foods',
+      customerGstin: '27AAAAA0000A1Z5',
+      issueDate: '2026-11-24',
+      dueDate: '2026-11-30',
+      status: 'issued',
+      payablePaise: '100000',
+      creditedPaise: '0',
+      debitedPaise: '0',
+      discountPaise: '0',
+      paidPaise: '40000',
+      outstandingPaise: '60000',
+    };
+    const { read, sent } = answering([invoice]);
+    const report = await run('receivables', read, { ...NOV, asOf: '2026-11-24' });
+    expect(sent[0]?.params).toEqual([[STORE], NOV.from, '2026-11-24']);
+    expect(report.asOf).toBe('2026-11-24');
+  });
+
+  it('open a statement with what was owed before the period, then list its entries', async () => {
+    const invoice = {
+      invoiceId: INVOICE,
+      invoiceNumber: 'INV-1',
+      customerName: 'Acme',
+      customerGstin: '27AAAAA0000A1Z5',
+    };
+    const entry = {
+      date: '2026-11-24',
+      kind: 'payment',
+      invoiceId: INVOICE,
+      documentNumber: 'UTR-9',
+      debitPaise: '0',
+      creditPaise: '40000',
+    };
+    const { read } = answering([invoice], [{ debitPaise: '100000', creditPaise: null }], [entry]);
+    const report = await run('statement', read, { ...NOV, customerId: CUSTOMER });
+    expect(report).toMatchObject({ customerName: 'Acme', openingBalancePaise: 100_000 });
+    expect(report.rows[0]).toMatchObject({ invoiceNumber: 'INV-1', creditPaise: 40_000, balancePaise: 60_000 });
+  });
+
+  it('rank customers by net spend and leave their names to whoever holds the keys', async () => {
+    const spend = (customerId: string, spendPaise: string) => ({
+      customerId,
+      ordersCount: '2',
+      spendPaise,
+      refundedPaise: '0',
+      voidedPaise: '0',
+    });
+    const { read } = answering([spend(CUSTOMER, '1000'), spend(OTHER_CUSTOMER, '5000')]);
+    const report = await run('customers', read, { ...NOV, limit: '1' });
+    expect(report.rows).toEqual([expect.objectContaining({ customerId: OTHER_CUSTOMER, name: '' })]);
+    expect([report.customers, report.totals.netSpendPaise]).toEqual([2, 6_000]);
+  });
+
+  it('price points outstanding at the brand’s point value', async () => {
+    const account = { brandId: BRAND, members: '2', points: '300', earnedPoints: '400', redeemedPoints: '100' };
+    const { read } = answering([{ brandId: BRAND }], [account], [{ brandId: BRAND, pointValuePaise: '25' }], []);
+    const report = await run('loyalty', read);
+    expect(report.rows[0]).toMatchObject({ members: 2, pointsOutstanding: 300, liabilityPaise: 7_500 });
+    expect(report.totals.liabilityPaise).toBe(7_500);
+  });
+});
