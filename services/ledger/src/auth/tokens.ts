@@ -1,10 +1,12 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { tokenLifetimesFrom, type TokenLifetimes } from './token-lifetimes.js';
 
 /**
  * Bearer tokens. A register device is bound to one org/brand/store/register; a user to an org,
  * with roles looked up from the org's tenancy on every command (so a revoked role takes effect at
- * once, not when the token expires); an operator token may only create organisations.
+ * once, not when the token expires); an operator token may only create organisations. Every token
+ * carries `iat` and `exp`, and lives no longer than its kind allows (token-lifetimes.ts).
  */
 export const TokenClaims = z.discriminatedUnion('kind', [
   z.object({
@@ -28,25 +30,54 @@ export type TokenService = {
   verify(token: string): Promise<TokenClaims>;
 };
 
-export const createTokenService = (secret: string, issuer: string): TokenService => {
+/** Tolerated difference between the signer's clock and this one, for `iat`. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
+const lifetimeOf = (iat: number, exp: number): number => exp - iat;
+
+export const createTokenService = (
+  secret: string,
+  issuer: string,
+  lifetimes: TokenLifetimes = tokenLifetimesFrom(process.env),
+): TokenService => {
   const key = new TextEncoder().encode(secret);
   return {
-    sign: (claims, { expiresIn = '12h' } = {}) =>
-      new SignJWT({ ...claims })
+    sign: async (claims, { expiresIn = '12h' } = {}) => {
+      const jwt = new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(issuer)
         .setIssuedAt()
-        .setExpirationTime(expiresIn)
-        .sign(key),
+        .setExpirationTime(expiresIn);
+      const token = await jwt.sign(key);
+      const { iat, exp } = decodeJwt(token) as { iat: number; exp: number };
+      // A token the ledger would refuse is refused here, where the mistake is made.
+      if (lifetimeOf(iat, exp) > lifetimes[claims.kind])
+        throw new RangeError(
+          `a ${claims.kind} token may live at most ${lifetimes[claims.kind]} seconds; ${expiresIn} is longer`,
+        );
+      return token;
+    },
     verify: async (token) => {
-      let payload: unknown;
+      let payload: { iat?: number; exp?: number };
       try {
-        ({ payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, key, {
+          issuer,
+          algorithms: ['HS256'],
+          requiredClaims: ['iat', 'exp'],
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        }));
       } catch (error) {
         throw new AuthenticationError(`the bearer token is not valid: ${(error as Error).message}`);
       }
       const claims = TokenClaims.safeParse(payload);
       if (!claims.success) throw new AuthenticationError('the bearer token does not name a register, user or operator');
+      const { iat, exp } = payload as { iat: number; exp: number };
+      if (iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+        throw new AuthenticationError('the bearer token was issued in the future');
+      if (lifetimeOf(iat, exp) > lifetimes[claims.data.kind])
+        throw new AuthenticationError(
+          `the bearer token lives longer than a ${claims.data.kind} token may (${lifetimes[claims.data.kind]} seconds)`,
+        );
       return claims.data;
     },
   };

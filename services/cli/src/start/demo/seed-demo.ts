@@ -67,7 +67,7 @@ export const seedDemo = async (options: {
     demoTokens.push({
       role: user.role,
       name: user.name,
-      token: await tokens.sign({ kind: 'user', orgId: DEMO.org, userId: user.userId }, { expiresIn: '30d' }),
+      token: await tokens.sign({ kind: 'user', orgId: DEMO.org, userId: user.userId }, { expiresIn: '12h' }),
     });
   }
   demoTokens.push({
@@ -78,7 +78,7 @@ export const seedDemo = async (options: {
   demoTokens.push({
     role: 'operator',
     name: 'demo operator',
-    token: await tokens.sign({ kind: 'operator', operatorId: 'demo' }, { expiresIn: '30d' }),
+    token: await tokens.sign({ kind: 'operator', operatorId: 'demo' }, { expiresIn: '1h' }),
   });
   // For scripts (and the quick-start test): the same tokens, readable by the data folder's owner only.
   await writeFile(join(options.dataDir, 'demo-tokens.json'), `${JSON.stringify(demoTokens, null, 2)}\n`, {
@@ -86,7 +86,7 @@ export const seedDemo = async (options: {
   });
   const banner = [
     `Demo tenant: Spice Route Hospitality (org ${DEMO.org})${seeded ? ', seeded now' : ''}.`,
-    `Tokens (valid 30 days; also in ${join(options.dataDir, 'demo-tokens.json')}):`,
+    `Tokens (minted at each start: users' last 12 hours, the operator's 1 hour, the register's 30 days; also in ${join(options.dataDir, 'demo-tokens.json')}):`,
     ...demoTokens.map((entry) => `  ${entry.role.padEnd(14)} ${entry.name.padEnd(26)} ${entry.token}`),
   ].join('\n');
   return { seeded, tokens: demoTokens, banner };
