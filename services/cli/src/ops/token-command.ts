@@ -1,22 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTokenService, TokenClaims } from '@possier/ledger';
 import { Command, Option } from 'commander';
 import { cliError } from '../cli-error.js';
+import { existingSigningSecret } from '../start/local-secrets.js';
 
 /** The key `possier start` signs with: POSSIER_JWT_SECRET, or the one it generated in its data folder. */
 const signingKey = async (dataDir: string): Promise<string> => {
-  const fromEnvironment = process.env.POSSIER_JWT_SECRET;
-  if (fromEnvironment) return fromEnvironment;
-  try {
-    return (await readFile(join(dataDir, 'jwt-secret'), 'utf8')).trim();
-  } catch {
-    throw cliError(
-      'CONFIG.MISSING',
-      'POSSIER_JWT_SECRET',
-      `set POSSIER_JWT_SECRET, or run possier start once so ${join(dataDir, 'jwt-secret')} exists`,
-    );
-  }
+  const secret = await existingSigningSecret(dataDir, process.env.POSSIER_JWT_SECRET);
+  if (secret !== undefined) return secret;
+  throw cliError(
+    'CONFIG.MISSING',
+    'POSSIER_JWT_SECRET',
+    `set POSSIER_JWT_SECRET, or run possier start once so ${join(dataDir, 'jwt-secret')} exists`,
+  );
 };
 
 type MintOptions = {
@@ -27,7 +23,7 @@ type MintOptions = {
   store?: string;
   register?: string;
   operator?: string;
-  expires: string;
+  expires?: string;
   dataDir: string;
   json?: boolean;
 };
@@ -48,7 +44,7 @@ export const tokenCommand = (): Command => {
     .option('--store <id>', 'register: its store')
     .option('--register <id>', 'register: the register')
     .option('--operator <name>', 'operator: who')
-    .option('--expires <duration>', 'lifetime, e.g. 12h or 30d', '12h')
+    .option('--expires <duration>', 'lifetime, e.g. 12h or 30d (default: the longest the kind may live)')
     .addOption(
       new Option('--data-dir <dir>', 'possier start’s data folder').env('POSSIER_DATA_DIR').default('.possier'),
     )
@@ -74,7 +70,7 @@ export const tokenCommand = (): Command => {
         await signingKey(options.dataDir),
         process.env.POSSIER_JWT_ISSUER ?? 'possier-ledger',
       );
-      const token = await tokens.sign(claims.data, { expiresIn: options.expires });
+      const token = await tokens.sign(claims.data, options.expires === undefined ? {} : { expiresIn: options.expires });
       process.stdout.write(
         options.json ? `${JSON.stringify({ claims: claims.data, token }, null, 2)}\n` : `${token}\n`,
       );

@@ -26,6 +26,7 @@ export class AuthenticationError extends Error {
 }
 
 export type TokenService = {
+  /** Signs `claims`, for `expiresIn` (`12h`, `30d`) or, by default, as long as the kind may live. */
   sign(claims: TokenClaims, options?: { expiresIn?: string }): Promise<string>;
   verify(token: string): Promise<TokenClaims>;
 };
@@ -42,7 +43,7 @@ export const createTokenService = (
 ): TokenService => {
   const key = new TextEncoder().encode(secret);
   return {
-    sign: async (claims, { expiresIn = '12h' } = {}) => {
+    sign: async (claims, { expiresIn = `${lifetimes[claims.kind]}s` } = {}) => {
       const jwt = new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(issuer)

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createTokenService, TokenClaims } from '../auth/tokens.js';
+import { jwtSecretProblem } from '../jwt-secret.js';
 
 const usage = `Mints a bearer token for local use and tests, signed with POSSIER_JWT_SECRET.
 
-  npm run token -- --kind user --org <orgId> --user <userId> [--expires 12h]
+  npm run token -- --kind user --org <orgId> --user <userId> [--expires 12h] (default: the longest the kind may live)
   npm run token -- --kind register --org <orgId> --brand <brandId> --store <storeId> --register <registerId>
   npm run token -- --kind operator --operator <name>`;
 
@@ -16,7 +17,7 @@ const { values } = parseArgs({
     store: { type: 'string' },
     register: { type: 'string' },
     operator: { type: 'string' },
-    expires: { type: 'string', default: '12h' },
+    expires: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -26,9 +27,10 @@ if (values.help) {
   process.exit(0);
 }
 
-const secret = process.env.POSSIER_JWT_SECRET;
-if (!secret || secret.length < 32) {
-  console.error('POSSIER_JWT_SECRET must be set to the ledger’s signing key (at least 32 characters)');
+const secret = process.env.POSSIER_JWT_SECRET ?? '';
+const problem = secret ? jwtSecretProblem(secret) : 'must be set to the ledger’s signing key';
+if (problem !== undefined) {
+  console.error(`POSSIER_JWT_SECRET: ${problem}`);
   process.exit(2);
 }
 
@@ -49,4 +51,4 @@ if (!claims.success) {
 }
 
 const tokens = createTokenService(secret, process.env.POSSIER_JWT_ISSUER ?? 'possier-ledger');
-console.log(await tokens.sign(claims.data, { expiresIn: values.expires }));
+console.log(await tokens.sign(claims.data, values.expires === undefined ? {} : { expiresIn: values.expires }));
