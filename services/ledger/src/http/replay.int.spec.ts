@@ -135,6 +135,43 @@ describe('replaying an offline register’s outbox', () => {
     expect(await ledger.store.readStream(otherStore[0] as { orgId: string; streamId: string })).toEqual([]);
   });
 
+  it('refuses a payment or a void for an order that was never placed, storing nothing, and accepts a void of a stored sale', async () => {
+    const sale = offlineSale();
+    const placed = sale[0] as EventEnvelope;
+    const followUp = (type: 'PaymentTendered' | 'OrderVoided', orderId: string, data: Record<string, unknown>) => {
+      const commandId = uuidv7();
+      return envelopeEvents([{ type, data: { orderId, ...data } }], {
+        streamId: orderStreamId(orderId),
+        eventIds: [uuidv7()],
+        schemaVersionOf: (name) => eventRegistry.currentVersion(name),
+        metadata: { ...placed, causationId: commandId, correlationId: commandId },
+      });
+    };
+    const nowhere = randomUUID();
+    const payment = followUp('PaymentTendered', nowhere, {
+      paymentId: randomUUID(),
+      kind: 'cash',
+      amountPaise: 5_000,
+      changePaise: 0,
+      appliedPaise: 5_000,
+      tipPaise: 0,
+    });
+    const voidOfNothing = followUp('OrderVoided', randomUUID(), { reason: 'test', reversedPaise: 0 });
+    const refused = ok(await replay([...payment, ...voidOfNothing]));
+    expect(refused.body.verdicts).toMatchObject([
+      { verdict: 'rejected', error: { code: 'ORDER.NOT_FOUND', path: 'data.orderId' } },
+      { verdict: 'rejected', error: { code: 'ORDER.NOT_FOUND', path: 'data.orderId' } },
+    ]);
+    expect(await ledger.store.readStream({ orgId: placed.orgId, streamId: orderStreamId(nowhere) })).toEqual([]);
+
+    const { orderId, totals } = placed.data as { orderId: string; totals: { payablePaise: number } };
+    const voided = followUp('OrderVoided', orderId, { reason: 'rung twice', reversedPaise: totals.payablePaise });
+    const accepted = ok(await replay([...sale, ...voided]));
+    expect(accepted.body.verdicts.map((verdict: { verdict: string }) => verdict.verdict)).toEqual(
+      [...sale, ...voided].map(() => 'accepted'),
+    );
+  });
+
   it('lets only the register itself replay its outbox', async () => {
     expect((await replay(offlineSale(), restaurant.cashierToken)).status).toBe(403);
     const asOther = await replay(offlineSale(), restaurant.r1Token, restaurant.ids.r2);

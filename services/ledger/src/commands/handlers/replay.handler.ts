@@ -16,9 +16,13 @@ import {
   type ReplayResponse,
   type ReplayVerdict,
   type TenancyStore,
+  orderDecider,
+  orderNotFound,
+  orderStreamId,
   unknownCustomer,
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
+import { foldStream } from '../folded-streams.js';
 import { judgeReplayedSales } from '../../offline/judge-offline-sale.js';
 import { customerState } from '../../customers/customer-directory.js';
 import { settleReplayedLoyalty } from '../../loyalty/order-loyalty.js';
@@ -39,6 +43,9 @@ const REPLAYABLE = new Set([
   'ShiftClosed',
   'StockAdjusted',
 ]);
+
+/** What a register records on an order after placing it. */
+const ORDER_FOLLOW_UPS = new Set(['PaymentTendered', 'TipAdjusted', 'OrderVoided', 'OrderRefunded', 'StockDepleted']);
 
 const mergeConflicts = (
   ...maps: ReadonlyArray<ReadonlyMap<string, OfflineConflict[]>>
@@ -194,7 +201,8 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     }
     await Promise.all(
       [...byStream.values()].map(async (indexes) => {
-        for (const index of indexes) outcomes[index] = await this.append(decisions[index] as EventEnvelope[]);
+        for (const index of indexes)
+          outcomes[index] = await this.append(decisions[index] as EventEnvelope[], claims.storeId);
       }),
     );
     const storedOf = (indexes: ReadonlyArray<number>) =>
@@ -205,7 +213,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
       const decision = decisions[index] as EventEnvelope[];
       for (const [eventId, found] of await replayedCloseConflicts(this.ledger, decision))
         closeConflicts.set(eventId, found);
-      outcomes[index] = await this.append(decision);
+      outcomes[index] = await this.append(decision, claims.storeId);
     }
 
     const stored = storedOf(valid);
@@ -290,8 +298,10 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
   }
 
   /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
-  private async append(decision: EventEnvelope[]): Promise<DecisionOutcome> {
+  private async append(decision: EventEnvelope[], storeId: string): Promise<DecisionOutcome> {
     const { orgId, streamId } = decision[0] as EventEnvelope;
+    const orphan = await this.orphanOnOrder(decision, storeId);
+    if (orphan) return { kind: 'rejected', reasons: decision.map(() => orphan.toJSON()) };
     try {
       const result = await this.ledger.store.append({ orgId, streamId }, 'any', decision);
       return { kind: 'stored', result };
@@ -301,6 +311,26 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
       const reason = { code: 'EVENT.ID_CONFLICT', path: 'eventId', reason: `event ${error.eventId} ${error.detail}` };
       return { kind: 'rejected', reasons: decision.map(() => reason) };
     }
+  }
+
+  /**
+   * A payment, tip or void names an order: one this store placed, stored or earlier in the batch
+   * (a stream's decisions are appended in order). Otherwise it is refused, never stored on an
+   * order stream of its own.
+   */
+  private async orphanOnOrder(
+    decision: ReadonlyArray<EventEnvelope>,
+    storeId: string,
+  ): Promise<DomainError | undefined> {
+    if (decision.some((event) => event.type === 'OrderPlaced')) return undefined;
+    const onOrder = decision.find((event) => ORDER_FOLLOW_UPS.has(event.type));
+    if (!onOrder) return undefined;
+    const { orderId } = onOrder.data as { orderId: string };
+    const state = await foldStream(this.ledger.store, onOrder.orgId, orderStreamId(orderId), orderDecider);
+    if (state.status === 'none' || onOrder.streamId !== orderStreamId(orderId)) return orderNotFound();
+    if (state.storeId !== storeId)
+      return domainError('AUTH.FORBIDDEN', 'data.orderId', 'the order was placed in another store');
+    return undefined;
   }
 
   /**
