@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { jwtSecretProblem } from './jwt-secret.js';
 
 /** The workspace's built dashboard, from src/ or dist/ alike. */
 const WORKSPACE_DASHBOARD = fileURLToPath(new URL('../../../dashboard/dist', import.meta.url));
@@ -18,8 +19,11 @@ export const LedgerConfig = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// connection string' })
     .optional(),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
-  /** HS256 signing key for bearer tokens; at least 32 bytes so it cannot be guessed. */
-  POSSIER_JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+  /** HS256 signing key for bearer tokens; refused unless it passes every rule of jwt-secret.ts. */
+  POSSIER_JWT_SECRET: z.string().superRefine((secret, context) => {
+    const problem = jwtSecretProblem(secret);
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+  }),
   POSSIER_JWT_ISSUER: z.string().default('possier-ledger'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How many times a command is re-decided after losing a race on its stream. */

@@ -7,10 +7,18 @@ import { pino } from 'pino';
 import { createLedgerApp } from './app.js';
 import { AuditContext, fileAuditKeyring } from './audit/index.js';
 import { createTokenService } from './auth/tokens.js';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig, type LedgerConfig } from './config.js';
 import { natsCheck, postgresCheck } from './observability/readiness.js';
 
-const config = loadConfig();
+let config: LedgerConfig;
+try {
+  config = loadConfig();
+} catch (error) {
+  // The variable and the rule it broke, without a stack trace an operator has to read past.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`possier-ledger: ${error.message}`);
+  process.exit(1);
+}
 const logger = pino({
   name: 'possier-ledger',
   level: config.LOG_LEVEL,

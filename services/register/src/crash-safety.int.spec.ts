@@ -14,7 +14,6 @@ import { seededId, seededSale } from './testing/sales.js';
 
 const worker = fileURLToPath(new URL('./testing/crash-worker.ts', import.meta.url));
 const ledgerMain = fileURLToPath(new URL('../../ledger/src/main.ts', import.meta.url));
-const SECRET = 'test-signing-key-that-is-long-enough-0123456789';
 
 let ledger: Ledger;
 let restaurant: Restaurant;
@@ -181,7 +180,7 @@ describe('a register killed with SIGKILL', () => {
           ...process.env,
           DATABASE_URL: ledger.databaseUrl,
           PORT: String(port),
-          POSSIER_JWT_SECRET: SECRET,
+          POSSIER_JWT_SECRET: ledger.jwtSecret,
           LOG_LEVEL: 'error',
         },
         // tsx reads the tsconfig of where it runs: the ledger's enables its decorators.

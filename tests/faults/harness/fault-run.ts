@@ -87,7 +87,7 @@ const runOnServers = async (
     relay: `faults-${suffix}`,
   };
   const port = await freePort();
-  const api = ledgerService(names, port);
+  const api = ledgerService(names, port, ledger.jwtSecret);
   const relay = relayService(names);
   const projector = projectorService(names);
   let nats: NatsConnection | undefined;

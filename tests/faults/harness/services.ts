@@ -3,9 +3,6 @@ import { ChildService } from './child-service.js';
 
 const servicesDir = (name: string) => fileURLToPath(new URL(`../../../services/${name}/`, import.meta.url));
 
-/** The signing key the ledger test harness signs tokens with, so its tokens pass the child ledger too. */
-export const TEST_JWT_SECRET = 'test-signing-key-that-is-long-enough-0123456789';
-
 export type RunNames = {
   databaseUrl: string;
   natsUrl: string;
@@ -22,7 +19,8 @@ export type RunNames = {
  */
 const childLogLevel = (otherwise = 'warn') => process.env.FAULTS_CHILD_LOG_LEVEL ?? otherwise;
 
-export const ledgerService = (names: RunNames, port: number): ChildService =>
+/** `jwtSecret`: the key the in-process ledger harness signs with, so its tokens pass the child ledger too. */
+export const ledgerService = (names: RunNames, port: number, jwtSecret: string): ChildService =>
   new ChildService({
     name: 'ledger',
     entry: 'src/main.ts',
@@ -31,7 +29,7 @@ export const ledgerService = (names: RunNames, port: number): ChildService =>
       DATABASE_URL: names.databaseUrl,
       NATS_URL: names.natsUrl,
       PORT: String(port),
-      POSSIER_JWT_SECRET: TEST_JWT_SECRET,
+      POSSIER_JWT_SECRET: jwtSecret,
       LOG_LEVEL: childLogLevel(),
     },
     ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createTokenService } from '@possier/ledger';
+import { createTokenService, generateJwtSecret } from '@possier/ledger';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const POSSIER = fileURLToPath(new URL('../../bin/possier.js', import.meta.url));
-const SECRET = 'a-signing-key-for-this-test-only-0123456789';
+const SECRET = generateJwtSecret();
 
 const possier = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
   const result = spawnSync(process.execPath, [POSSIER, ...args], {
@@ -34,6 +34,13 @@ describe('possier token mint', () => {
     expect(run.code, run.stderr).toBe(0);
     const { token } = JSON.parse(run.stdout) as { token: string };
     expect(await createTokenService(SECRET, 'possier-ledger').verify(token)).toEqual({ kind: 'user', orgId, userId });
+  });
+
+  it('refuses to sign with a weak POSSIER_JWT_SECRET, naming the variable', () => {
+    const run = possier(['token', 'mint', '--kind', 'operator', '--operator', 'you'], { POSSIER_JWT_SECRET: 'a' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.WEAK_SECRET at POSSIER_JWT_SECRET: must carry at least 32 bytes/);
+    expect(run.stdout).toBe('');
   });
 
   it('names the missing claim and exits 1', () => {

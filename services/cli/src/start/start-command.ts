@@ -38,6 +38,8 @@ const start = async (options: StartOptions): Promise<void> => {
       : `possier starting in embedded mode: PGlite in ${dataDir}, projectors fed in-process`,
   );
   await mkdir(dataDir, { recursive: true });
+  // Before any data is opened or migrated: a weak key stops the start, not the first request.
+  const secret = await signingSecret(dataDir, process.env.POSSIER_JWT_SECRET);
 
   let runtime: Runtime;
   try {
@@ -60,7 +62,7 @@ const start = async (options: StartOptions): Promise<void> => {
     return;
   }
 
-  const tokens = createTokenService(await signingSecret(dataDir, process.env.POSSIER_JWT_SECRET), ISSUER);
+  const tokens = createTokenService(secret, ISSUER);
   let demoReady = !options.demo;
   const app = await createLedgerApp({
     store: runtime.store,

@@ -14,6 +14,8 @@ import { pino } from 'pino';
 import { createLedgerApp } from '../app.js';
 import { AuditContext, fileAuditKeyring } from '../audit/index.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
+import type { RateLimitSettings } from '../http/request-limits.js';
+import { generateJwtSecret } from '../jwt-secret.js';
 import { natsCheck, postgresCheck } from '../observability/readiness.js';
 
 export const uuidv7 = (): string => mintUuidV7({ msecs: Date.now(), random: randomBytes(16) });
@@ -29,6 +31,8 @@ export type Ledger = {
   databaseUrl: string;
   store: PostgresEventStore;
   tokens: TokenService;
+  /** The key `tokens` signs with, fresh for each ledger, for suites that start more ledgers beside it. */
+  jwtSecret: string;
   token(claims: TokenClaims): Promise<string>;
   post(path: string, token: string | undefined, body: unknown): Promise<Response>;
   /** A GET, with a bearer token when given (the reports). */
@@ -41,15 +45,17 @@ export type Ledger = {
 /**
  * `dashboardDir`: a built dashboard for the ledger to serve at `/dashboard/`, as in production;
  * `postgresServer`: the server (an admin connection string) to create the database on, and
- * `natsUrl` the NATS server readiness checks, when not the machine's usual ones.
+ * `natsUrl` the NATS server readiness checks, when not the machine's usual ones; `rateLimits`
+ * in place of the environment's.
  */
 export const startLedger = async (
-  options: { dashboardDir?: string; postgresServer?: string; natsUrl?: string } = {},
+  options: { dashboardDir?: string; postgresServer?: string; natsUrl?: string; rateLimits?: RateLimitSettings } = {},
 ): Promise<Ledger> => {
   const database: TestDatabase = await createTestDatabase('possier_ledger', options.postgresServer);
   const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
   const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
-  const tokens = createTokenService('test-signing-key-that-is-long-enough-0123456789', 'possier-ledger');
+  const jwtSecret = generateJwtSecret();
+  const tokens = createTokenService(jwtSecret, 'possier-ledger');
   const auditKeyDirectory = await mkdtemp(join(tmpdir(), 'possier-audit-keys-'));
   const app: NestFastifyApplication = await createLedgerApp({
     store,
@@ -65,6 +71,7 @@ export const startLedger = async (
       natsCheck(options.natsUrl ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222'),
     ],
     dashboardDir: options.dashboardDir,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -94,6 +101,7 @@ export const startLedger = async (
     databaseUrl: database.url,
     store,
     tokens,
+    jwtSecret,
     token: (claims) => tokens.sign(claims),
     post: (path, token, body) => send('POST', path, token, body),
     get: (path, token) => send('GET', path, token),

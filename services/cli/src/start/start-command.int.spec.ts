@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const POSSIER = fileURLToPath(new URL('../../bin/possier.js', import.meta.url));
+const systemdExample = fileURLToPath(new URL('../../../../infra/systemd/possier.env.example', import.meta.url));
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** `npm start` in embedded mode on a fresh data folder; a weak key must stop it before PGlite opens. */
+const start = (env: Record<string, string>, prepare: (dataDir: string) => void = () => {}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'possier-start-'));
+  folders.push(dataDir);
+  prepare(dataDir);
+  const result = spawnSync(process.execPath, [POSSIER, 'start', '--no-demo', '--port', '0'], {
+    env: { ...process.env, DATABASE_URL: '', POSSIER_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stderr: result.stderr, files: readdirSync(dataDir) };
+};
+
+describe('possier start with a weak signing key', () => {
+  it('refuses a one-character POSSIER_JWT_SECRET, names the variable and the rule, and exits 1', () => {
+    const run = start({ POSSIER_JWT_SECRET: 'a' });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error CONFIG\.WEAK_SECRET at POSSIER_JWT_SECRET: must carry at least 32 bytes of random material \(got 0 bytes, read as hex\); generate one with: openssl rand -base64 48$/m,
+    );
+    expect(run.files).toEqual([]);
+  });
+
+  it('refuses the value the systemd example file ships', () => {
+    const shipped = /^POSSIER_JWT_SECRET=(.*)$/m.exec(readFileSync(systemdExample, 'utf8'))?.[1] ?? '';
+    const run = start({ POSSIER_JWT_SECRET: shipped });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.WEAK_SECRET at POSSIER_JWT_SECRET: is a placeholder/m);
+  });
+
+  it('refuses a weak jwt-secret in the data folder, naming the file', () => {
+    const run = start({ POSSIER_JWT_SECRET: '' }, (dataDir) =>
+      writeFileSync(join(dataDir, 'jwt-secret'), `${'ab'.repeat(32)}\n`, { mode: 0o600 }),
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.WEAK_SECRET at \S+jwt-secret: has low diversity/m);
+    expect(run.files).toEqual(['jwt-secret']);
+  });
+});
