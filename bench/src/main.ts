@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Timing } from './measure.js';
 import { buildServices, peakRssOf, profiling } from './processes/service-process.js';
 import { formatTable, type Row } from './report.js';
+import { hostileBodiesScenario } from './scenarios/hostile-bodies.js';
 import { deleteStreams, jetstreamScenarios } from './scenarios/jetstream.js';
 import { ledgerScenarios } from './scenarios/ledger.js';
 import { appendScenarios, rawInserts } from './scenarios/postgres.js';
@@ -19,12 +20,12 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of each service process (ledger, relay, projector) into this folder. */
     profile: { type: 'string' },
-    /** Runs only these groups (comma-separated): appends, jetstream, ledger, lag, rebuild; each with its baselines. */
+    /** Runs only these groups (comma-separated): appends, jetstream, ledger, hostile, lag, rebuild; each with its baselines. */
     only: { type: 'string' },
   },
 });
 const quick = values.quick;
-const groups = ['appends', 'jetstream', 'ledger', 'lag', 'rebuild'] as const;
+const groups = ['appends', 'jetstream', 'ledger', 'hostile', 'lag', 'rebuild'] as const;
 const selected = new Set(values.only ? values.only.split(',').map((name) => name.trim()) : groups);
 const unknown = [...selected].filter((name) => !(groups as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -41,7 +42,7 @@ if (values.profile) {
   profiling.directory = values.profile;
 }
 // The services run from their builds, as deployed.
-if (runs('jetstream') || runs('ledger') || runs('lag')) buildServices();
+if (runs('jetstream') || runs('ledger') || runs('hostile') || runs('lag')) buildServices();
 const logDir = mkdtempSync(join(os.tmpdir(), 'possier-bench-'));
 
 const database = await createTestDatabase('possier_bench');
@@ -84,6 +85,16 @@ try {
     rows.push(...ledger.rows);
     peakRss.ledger = ledger.ledgerPeakRssMb;
     peakRss.register = ledger.registerPeakRssMb;
+  }
+  if (runs('hostile')) {
+    // A few seconds: the figure is a tail latency under a fixed attack, not a throughput.
+    const hostile = await hostileBodiesScenario(
+      quick ? { warmUpMs: 200, durationMs: 1_000 } : { warmUpMs: 500, durationMs: 3_000 },
+      NATS_URL,
+      logDir,
+    );
+    rows.push(...hostile.rows);
+    peakRss['ledger, hostile bodies'] = hostile.ledgerPeakRssMb;
   }
   if (runs('lag')) {
     const readSide = await reportLagScenario(nats, NATS_URL, timing, logDir);

@@ -166,17 +166,20 @@ const readsOf = async (world: World): Promise<Record<string, unknown>> => {
   return reads;
 };
 
+const OWN_TO_EACH_ORG = new Set(['position', 'phoneLookupKey', 'phoneDigest']);
+
 /**
  * Reads as another org may compare them, ids by name. Left out: a catalog pull's `position`, a
- * cursor in the one global log that moves with every org's events (as global positions do), and
- * the audit trail, where two orgs' events, however alike, differ in when they were stored, where
- * in the log, the hashes over that, and the customers' details sealed under each org's own keys.
+ * cursor in the one global log that moves with every org's events (as global positions do), a
+ * customer pull's phone lookup key and digests (keyed by each org's own secret), and the audit
+ * trail, where two orgs' events, however alike, differ in when they were stored, where in the
+ * log, the hashes over that, and the customers' details sealed under each org's own keys.
  */
 const readsComparable = (world: World, reads: Record<string, unknown>): unknown =>
   JSON.parse(
     JSON.stringify(
       Object.fromEntries(Object.entries(reads).filter(([path]) => !path.startsWith('/v1/audit/'))),
-      (key, value: unknown) => (key === 'position' ? undefined : value),
+      (key, value: unknown) => (OWN_TO_EACH_ORG.has(key) ? undefined : value),
     ).replace(UUID, (id) => world.nameOf(id) ?? '<uuid>'),
   ) as unknown;
 

@@ -13,11 +13,19 @@ import type { TokenService } from './auth/tokens.js';
 import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
+import { authenticateRequests } from './http/authenticate-requests.js';
 import { serveDashboard } from './http/dashboard-static.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { openApiDocument } from './http/openapi.js';
 import { registerOpsRoutes } from './http/ops-routes.js';
 import { registerReportRoutes } from './http/report-routes.js';
 import { registerRegisterRoutes } from './http/register-routes.js';
+import {
+  COMMAND_BODY_LIMIT,
+  rateLimitsFrom,
+  registerRateLimits,
+  type RateLimitSettings,
+} from './http/request-limits.js';
 import { registerCommandRoutes } from './http/routes.js';
 import { registerCustomerRoutes } from './http/customer-routes.js';
 import { registerScopeRoutes } from './http/scope-routes.js';
@@ -52,6 +60,8 @@ export type LedgerAppOptions = {
   commandRetries?: number;
   /** A built dashboard (a folder with index.html) to serve at `/dashboard/`; none when not given. */
   dashboardDir?: string;
+  /** Requests per principal per window; from the environment (request-limits.ts) when not given. */
+  rateLimits?: RateLimitSettings;
 };
 
 /** Nest's own messages go to the same pino logger as everything else. */
@@ -97,25 +107,30 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && given.length > 0 && given.length <= 100 ? given : randomUUID();
     },
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: COMMAND_BODY_LIMIT,
   });
   const app = await NestFactory.create<NestFastifyApplication>(LedgerModule, adapter, {
     logger: nestLogger(options.logger),
+    // Ours (json-body.ts) reads no body before authentication and bounds its depth as it reads.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  authenticateRequests(fastify as never, options.tokens);
+  registerJsonBodyParser(fastify as never);
+  const rateLimits = await registerRateLimits(fastify as never, options.rateLimits ?? rateLimitsFrom(process.env));
 
   registerCommandRoutes(fastify as never, {
     commandBus: app.get(CommandBus),
-    tokens: options.tokens,
+    rateLimits,
     metrics,
     logger: options.logger,
   });
 
-  registerRegisterRoutes(fastify as never, { ledger, tokens: options.tokens });
-  registerCustomerRoutes(fastify as never, { ledger, tokens: options.tokens });
+  registerRegisterRoutes(fastify as never, { ledger });
+  registerCustomerRoutes(fastify as never, { ledger });
 
   const prisma = options.reportsPrisma ?? createPrismaClient(options.readModels);
-  registerReportRoutes(fastify as never, { ledger, prisma, tokens: options.tokens, metrics });
+  registerReportRoutes(fastify as never, { ledger, prisma, metrics });
   registerAuditRoutes(fastify as never, {
     commandBus: app.get(CommandBus),
     ledger,
@@ -123,8 +138,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     tokens: options.tokens,
   });
   fastify.addHook('onClose', async () => prisma.$disconnect());
-  registerScopeRoutes(fastify as never, { ledger, tokens: options.tokens });
-  registerOpsRoutes(fastify as never, { ledger, pool: options.readModels, tokens: options.tokens });
+  registerScopeRoutes(fastify as never, { ledger });
+  registerOpsRoutes(fastify as never, { ledger, pool: options.readModels });
   if (options.dashboardDir !== undefined && !(await serveDashboard(fastify as never, options.dashboardDir)))
     options.logger.warn(
       { dashboardDir: options.dashboardDir },
@@ -132,15 +147,16 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     );
 
   const document = openApiDocument();
-  fastify.get('/docs', async () => document);
-  fastify.get('/docs/openapi.json', async () => document);
-  fastify.get('/health/live', async () => ({ status: 'ok' }));
-  fastify.get('/health/ready', async (_request, reply) => {
+  const open = { config: { public: true } };
+  fastify.get('/docs', open, async () => document);
+  fastify.get('/docs/openapi.json', open, async () => document);
+  fastify.get('/health/live', open, async () => ({ status: 'ok' }));
+  fastify.get('/health/ready', open, async (_request, reply) => {
     const checks = await runChecks(options.readiness);
     const ready = Object.values(checks).every((result) => result === 'ok');
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });
-  fastify.get('/metrics', async (_request, reply) =>
+  fastify.get('/metrics', open, async (_request, reply) =>
     reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { createPrivateFile } from './private-files.js';
 
 /**
  * The register's own database: the outbox of events not yet judged by the ledger, the catalog
- * cache it sells from, the org's customers (to attach them by phone offline), its orders and shifts (as their deciders' folded state), and what the
- * ledger said of past batches. WAL with synchronous=FULL: a sale reported as made survives a
- * power cut, not only a crash of this process.
+ * cache it sells from, the org's customers (to attach them by phone offline), its orders and
+ * shifts (as their deciders' folded state), and what the ledger said of past batches. WAL with
+ * synchronous=FULL: a sale reported as made survives a power cut, not only a crash of this process.
  */
 const SCHEMA = [
   `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
@@ -48,22 +49,49 @@ const SCHEMA = [
    WHERE json_extract(state, '$.status') = 'open'`,
   `ALTER TABLE orders DROP COLUMN cash_tendered_paise`,
   `ALTER TABLE orders DROP COLUMN change_paise`,
+  /*
+   * The customer cache holds no phone and no full name: a phone is kept as its HMAC under the
+   * register's lookup key (sent with each pull), a name as what the till shows. The old table
+   * goes whole, phones with it; the next pull fills the new one.
+   */
+  `DROP TABLE customers`,
+  `CREATE TABLE customers (
+     customer_id TEXT PRIMARY KEY,
+     phone_digest TEXT NOT NULL UNIQUE,
+     display_name TEXT NOT NULL,
+     loyalty_points INTEGER NOT NULL DEFAULT 0
+   )`,
 ];
 
 export type LocalStore = Database.Database;
 
+/** The database and the files SQLite keeps beside it in WAL mode. */
+export const localStoreFiles = (path: string): string[] => [path, `${path}-wal`, `${path}-shm`];
+
+/**
+ * Opens the database at `path`, creating it 0600 (its -wal and -shm follow its mode) and
+ * migrating it. Deleted rows are overwritten (`secure_delete`): a customer dropped by a pull
+ * leaves nothing behind in a free page. After migrating an existing database the file is
+ * rewritten and the WAL emptied, since a migration may have dropped what must not linger.
+ */
 export const openLocalStore = (path: string): LocalStore => {
+  createPrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version < SCHEMA.length) {
     db.transaction(() => {
       for (const statement of SCHEMA.slice(version)) db.exec(statement);
       db.pragma(`user_version = ${SCHEMA.length}`);
     })();
+    if (version > 0) {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
   }
   return db;
 };

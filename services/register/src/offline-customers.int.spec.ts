@@ -70,7 +70,7 @@ describe('customers on an offline register', () => {
     const offline = openRegister({ dataDir, ledgerUrl: UNREACHABLE });
     expect(offline.till.findCustomer('091234-56789')).toEqual({
       customerId: regular,
-      name: 'Farida Khan',
+      displayName: 'Farida K.',
       phone: '+919123456789',
       loyaltyPoints: 0,
     });
@@ -130,7 +130,7 @@ describe('customers on an offline register', () => {
       );
     const sold = await sell('094470-11223');
     expect(sold.code, sold.stderr).toBe(0);
-    expect(sold.stdout).toContain('customer Latha Nair (+919447011223)');
+    expect(sold.stdout).toContain('customer Latha N. (+919447011223)');
     const orderId = /order ([0-9a-f-]{36})/.exec(sold.stdout)?.[1];
     await eventually(async () => {
       const { rows } = await ledger.store.pool.query<{ customer: string }>(

@@ -1,11 +1,11 @@
 import { RegisterPrincipal } from '@possier/events';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pRetry from 'p-retry';
 import type { Logger } from 'pino';
 import { createLedgerClient, LedgerUnreachableError, type LedgerClient } from './ledger-client.js';
-import { openLocalStore, readSetting, writeSetting, type LocalStore } from './local-store.js';
+import { localStoreFiles, openLocalStore, readSetting, writeSetting, type LocalStore } from './local-store.js';
+import { assertPrivate, makePrivateDir } from './private-files.js';
 import { createTill, systemClock, type RegisterClock, type Till } from './register.js';
 import { outboxStatus, pullCatalog, pullCustomers, pushOutbox, type PushProgress, type PushSummary } from './sync.js';
 
@@ -53,6 +53,8 @@ export type RegisterAgent = {
 /**
  * Opens (or sets up, given a ledger URL and a register token) the register whose state lives in
  * `dataDir/register.sqlite`. The URL and token are kept there, so a restarted till carries on.
+ * A new folder is made 0700 and the database 0600; a folder or database holding a token that
+ * other users can read is refused with ExposedRegisterDataError.
  */
 export const openRegister = (options: {
   dataDir: string;
@@ -62,8 +64,18 @@ export const openRegister = (options: {
   logger?: Logger;
   client?: (url: string, token: string) => LedgerClient;
 }): RegisterAgent => {
-  mkdirSync(options.dataDir, { recursive: true });
-  const db = openLocalStore(join(options.dataDir, 'register.sqlite'));
+  makePrivateDir(options.dataDir);
+  const path = join(options.dataDir, 'register.sqlite');
+  const db = openLocalStore(path);
+  // Judged before a token is written or read: a token must never land in, or be used from, files others can read.
+  if (options.token !== undefined || readSetting(db, 'token') !== undefined) {
+    try {
+      assertPrivate(options.dataDir, localStoreFiles(path));
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   if (options.ledgerUrl) writeSetting(db, 'ledgerUrl', options.ledgerUrl);
   if (options.token) writeSetting(db, 'token', options.token);
   const ledgerUrl = readSetting(db, 'ledgerUrl');

@@ -152,7 +152,8 @@ export const pullCatalog = async (
 
 /**
  * Replaces the customer cache with the org's active customers, in one transaction: whoever was
- * erased since the last pull is gone from the till afterwards.
+ * erased since the last pull is gone from the till afterwards. Phones arrive as digests under the
+ * register's lookup key, which is kept with them so a phone typed offline can be hashed alike.
  */
 export const pullCustomers = async (
   db: LocalStore,
@@ -160,11 +161,14 @@ export const pullCustomers = async (
   identity: RegisterIdentity,
 ): Promise<number> => {
   const pulled = await ledger.pullCustomers(identity.registerId);
-  const insert = db.prepare('INSERT INTO customers (customer_id, phone, name, loyalty_points) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO customers (customer_id, phone_digest, display_name, loyalty_points) VALUES (?, ?, ?, ?)',
+  );
   db.transaction(() => {
     db.prepare('DELETE FROM customers').run();
     for (const customer of pulled.customers)
-      insert.run(customer.customerId, customer.phone, customer.name, customer.loyaltyPoints ?? 0);
+      insert.run(customer.customerId, customer.phoneDigest, customer.displayName, customer.loyaltyPoints ?? 0);
+    writeSetting(db, 'phoneLookupKey', pulled.phoneLookupKey);
     writeSetting(db, 'loyaltyRule', JSON.stringify(pulled.loyaltyRule ?? null));
   })();
   return pulled.customers.length;

@@ -1,13 +1,19 @@
 import { DomainError, normaliseIndianPhone, type CatalogEntry, type LoyaltyRule } from '@possier/events';
+import { createHmac } from 'node:crypto';
 import { readSetting, type LocalStore } from './local-store.js';
 import { SaleRefusedError } from './sale-refused-error.js';
 
 /** What the register knows of its store, from its last catalog pull. */
 export type StoreFacts = { storeId: string; brandId: string; stateCode: string; timeZone: string };
 
-export type CachedCustomer = { customerId: string; name: string; phone: string; loyaltyPoints: number };
+/** A cached customer found by phone; `phone` is the one typed, normalised: the cache does not hold it. */
+export type CachedCustomer = { customerId: string; displayName: string; phone: string; loyaltyPoints: number };
 
 export type TillCache = ReturnType<typeof createTillCache>;
+
+/** HMAC-SHA256 of an E.164 phone under the register's lookup key (base64), as the ledger computes it for the pull. */
+const phoneDigest = (keyBase64: string, phone: string): string =>
+  createHmac('sha256', Buffer.from(keyBase64, 'base64')).update(phone).digest('base64');
 
 /**
  * What the till last pulled from the ledger (sync.ts writes it): its store, the catalog, the org's
@@ -45,14 +51,26 @@ export const createTillCache = (db: LocalStore) => ({
     return db.prepare('SELECT customer_id FROM customers WHERE customer_id = ?').get(customerId) !== undefined;
   },
 
-  /** The org's customer with this phone, however it is typed. */
+  /**
+   * The org's customer with this phone, however it is typed: the phone is hashed under the
+   * register's lookup key and matched against the digests the ledger sent.
+   */
   findCustomer(phone: string): CachedCustomer | undefined {
     const normalised = normaliseIndianPhone(phone);
-    if (normalised === null) return undefined;
+    const key = readSetting(db, 'phoneLookupKey');
+    if (normalised === null || key === undefined) return undefined;
     const row = db
-      .prepare('SELECT customer_id, name, phone, loyalty_points FROM customers WHERE phone = ?')
-      .get(normalised) as { customer_id: string; name: string; phone: string; loyalty_points: number } | undefined;
-    return row && { customerId: row.customer_id, name: row.name, phone: row.phone, loyaltyPoints: row.loyalty_points };
+      .prepare('SELECT customer_id, display_name, loyalty_points FROM customers WHERE phone_digest = ?')
+      .get(phoneDigest(key, normalised)) as
+      { customer_id: string; display_name: string; loyalty_points: number } | undefined;
+    return (
+      row && {
+        customerId: row.customer_id,
+        displayName: row.display_name,
+        phone: normalised,
+        loyaltyPoints: row.loyalty_points,
+      }
+    );
   },
 
   /** Points with the brand as of the last pull, less what this till redeemed since. */

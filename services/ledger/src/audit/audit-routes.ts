@@ -10,8 +10,9 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { authenticate, type TokenService } from '../auth/tokens.js';
+import type { TokenService } from '../auth/tokens.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
+import { claimsOf } from '../http/authenticate-requests.js';
 import { toHttpError } from '../http/http-errors.js';
 import { requestErrorHandler } from '../http/request-errors.js';
 import type { AuditContext } from './audit-context.js';
@@ -44,7 +45,7 @@ export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
     (name: string, handle: (request: FastifyRequest, reply: FastifyReply, caller: Caller) => Promise<unknown>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       try {
-        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const claims = claimsOf(request);
         const header = request.headers['x-correlation-id'];
         const correlationId = typeof header === 'string' && CorrelationId.safeParse(header).success ? header : '';
         return await handle(request, reply, { claims, correlationId });

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { asTenant } from '../tenant-transaction.js';
 
@@ -24,14 +24,23 @@ export interface CustomerKeyring {
   releaseOtherPhones(orgId: string, customerId: string, keep: string): Promise<void>;
   /** Erasure: the key and every lookup row of the customer are deleted. */
   forget(orgId: string, customerId: string): Promise<void>;
+  /**
+   * The key one register hashes phones under to find customers offline: derived from the org's
+   * secret and the register's id, so a till never holds the org's secret, and what one till
+   * caches cannot be matched against another till's cache or the ledger's own index.
+   */
+  registerLookupKey(orgId: string, registerId: string): Promise<Buffer>;
 }
+
+/** HKDF `info` of register lookup keys; a new derivation gets a new label, never a reuse of this one. */
+const REGISTER_LOOKUP_INFO = 'possier/register-phone-lookup/v1';
 
 /**
  * `customer_keys`, `customer_phone_index` and `customer_lookup_secrets` under row-level security:
  * every statement runs as `possier_app` with the tenant set, in its own transaction.
  */
 export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
-  const digestOf = async (client: pg.PoolClient, orgId: string, phone: string): Promise<string> => {
+  const secretOf = async (client: pg.PoolClient, orgId: string): Promise<Buffer> => {
     await client.query(
       `INSERT INTO customer_lookup_secrets (org_id, secret) VALUES ($1, $2) ON CONFLICT (org_id) DO NOTHING`,
       [orgId, randomBytes(32)],
@@ -40,10 +49,12 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
       `SELECT secret FROM customer_lookup_secrets WHERE org_id = $1`,
       [orgId],
     );
-    return createHmac('sha256', (rows[0] as { secret: Buffer }).secret)
+    return (rows[0] as { secret: Buffer }).secret;
+  };
+  const digestOf = async (client: pg.PoolClient, orgId: string, phone: string): Promise<string> =>
+    createHmac('sha256', await secretOf(client, orgId))
       .update(phone)
       .digest('base64');
-  };
   const ownerOf = async (client: pg.PoolClient, orgId: string, digest: string): Promise<string | null> => {
     const { rows } = await client.query<{ customer_id: string }>(
       `SELECT customer_id FROM customer_phone_index WHERE org_id = $1 AND phone_digest = $2`,
@@ -102,5 +113,9 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
         ]);
         await client.query(`DELETE FROM customer_keys WHERE org_id = $1 AND customer_id = $2`, [orgId, customerId]);
       }),
+    registerLookupKey: (orgId, registerId) =>
+      asTenant(pool, orgId, async (client) =>
+        Buffer.from(hkdfSync('sha256', await secretOf(client, orgId), registerId, REGISTER_LOOKUP_INFO, 32)),
+      ),
   };
 };

@@ -110,7 +110,28 @@ describe('customers with erasable personal data', () => {
   it('sells to the customer and lets a register pull them for offline lookup', async () => {
     ok(await send('/v1/orders', shop.r1Token, '2026-11-24T13:05:00+05:30', sale(customerId)));
     const pulled = ok(await ledger.get(`/v1/registers/${shop.ids.r1}/customers`, shop.r1Token));
-    expect(pulled.body).toEqual({ customers: [{ customerId, name: NAME, phone: PHONE }] });
+    expect(pulled.body).toEqual({
+      phoneLookupKey: expect.any(String),
+      customers: [{ customerId, displayName: 'Meenakshi S.', phoneDigest: expect.any(String) }],
+    });
+    const body = JSON.stringify(pulled.body);
+    for (const fragment of PII_FRAGMENTS.filter((text) => text !== 'Meenakshi'))
+      expect(body, 'the pull carries no phone and no full name').not.toContain(fragment);
+    const { org, brand, storeA, r2 } = shop.ids;
+    const r2Token = await ledger.token({
+      kind: 'register',
+      orgId: org,
+      brandId: brand,
+      storeId: storeA,
+      registerId: r2,
+    });
+    const other = ok(await ledger.get(`/v1/registers/${r2}/customers`, r2Token)).body as {
+      phoneLookupKey: string;
+      customers: Array<{ phoneDigest: string }>;
+    };
+    const mine = pulled.body as typeof other;
+    expect(other.phoneLookupKey, 'each register hashes under its own key').not.toBe(mine.phoneLookupKey);
+    expect(other.customers[0]?.phoneDigest).not.toBe(mine.customers[0]?.phoneDigest);
   });
 
   it('shows another org nothing of the customer', async () => {
@@ -118,7 +139,7 @@ describe('customers with erasable personal data', () => {
     const byPhone = await ledger.post('/v1/customers/lookup', otherOrg.ownerToken, { phone: PHONE.slice(3) });
     expect(byPhone.body).toEqual({ customers: [] });
     const pulled = ok(await ledger.get(`/v1/registers/${otherOrg.ids.r1}/customers`, otherOrg.r1Token));
-    expect(pulled.body).toEqual({ customers: [] });
+    expect(pulled.body).toEqual({ phoneLookupKey: expect.any(String), customers: [] });
   });
 
   it('after erasure: reads as erased everywhere, refuses new sales and changes, and the sealed day still verifies with no PII in the export', async () => {
@@ -149,6 +170,7 @@ describe('customers with erasable personal data', () => {
       customers: [],
     });
     expect(ok(await ledger.get(`/v1/registers/${shop.ids.r1}/customers`, shop.r1Token)).body).toEqual({
+      phoneLookupKey: expect.any(String),
       customers: [],
     });
     const sold = await send('/v1/orders', shop.r1Token, '2026-11-25T10:00:00+05:30', sale(customerId));

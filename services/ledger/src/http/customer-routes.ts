@@ -7,13 +7,15 @@ import {
   type CustomerPullResponse,
   type LoyaltyBalanceView,
 } from '@possier/events';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
 import { allCustomers, customerState, customerViews } from '../customers/customer-directory.js';
+import { customersForRegister } from '../customers/register-customer-pull.js';
 import { loyaltyAccountOf, loyaltyRuleOf } from '../loyalty/order-loyalty.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
+import { requestErrorHandler } from './request-errors.js';
 
 const send = (reply: FastifyReply, error: unknown) => {
   const mapped = toHttpError(error);
@@ -32,15 +34,9 @@ const LoyaltyQuery = z.strictObject({ brandId: z.uuid(), storeId: z.uuid().optio
  * customers offline, `GET /v1/registers/:registerId/customers`. Reading details is
  * `customer.manage`; a person whose grant is a store's names it (`storeId`).
  */
-export const registerCustomerRoutes = (
-  app: FastifyInstance,
-  deps: { ledger: LedgerContext; tokens: TokenService },
-): void => {
-  const allowed = async (
-    request: { headers: { authorization?: string | undefined }; id: string },
-    storeId?: string,
-  ) => {
-    const claims = await authenticate(deps.tokens, request.headers.authorization);
+export const registerCustomerRoutes = (app: FastifyInstance, deps: { ledger: LedgerContext }): void => {
+  const allowed = async (request: FastifyRequest, storeId?: string) => {
+    const claims = claimsOf(request);
     const caller: Caller = { claims, correlationId: request.id };
     const target = { storeId: claims.kind === 'register' ? claims.storeId : storeId };
     const result = await deps.ledger.authorize(caller, 'customer.manage', target);
@@ -91,7 +87,7 @@ export const registerCustomerRoutes = (
     }
   });
 
-  app.post<{ Body: unknown }>('/v1/customers/lookup', async (request, reply) => {
+  app.post<{ Body: unknown }>('/v1/customers/lookup', { errorHandler: requestErrorHandler }, async (request, reply) => {
     try {
       const query = CustomerLookupQuery.parse(request.body);
       const phone = normaliseIndianPhone(query.phone);
@@ -108,7 +104,7 @@ export const registerCustomerRoutes = (
 
   app.get<{ Params: { registerId: string } }>('/v1/registers/:registerId/customers', async (request, reply) => {
     try {
-      const claims = await authenticate(deps.tokens, request.headers.authorization);
+      const claims = claimsOf(request);
       if (claims.kind !== 'register' || claims.registerId !== request.params.registerId) {
         throw domainError('AUTH.FORBIDDEN', 'registerId', 'only the register itself pulls its customers');
       }
@@ -126,19 +122,20 @@ export const registerCustomerRoutes = (
           points.set(view.customerId, loyaltyBalance(account));
         }
       }
+      const pulled = views.flatMap((view) =>
+        view.status === 'active' && view.phone !== null
+          ? [
+              {
+                customerId: view.customerId,
+                name: view.name,
+                phone: view.phone,
+                ...(rule === null ? {} : { loyaltyPoints: points.get(view.customerId) ?? 0 }),
+              },
+            ]
+          : [],
+      );
       const body: CustomerPullResponse = {
-        customers: views.flatMap((view) =>
-          view.status === 'active' && view.phone !== null
-            ? [
-                {
-                  customerId: view.customerId,
-                  name: view.name,
-                  phone: view.phone,
-                  ...(rule === null ? {} : { loyaltyPoints: points.get(view.customerId) ?? 0 }),
-                },
-              ]
-            : [],
-        ),
+        ...(await customersForRegister(deps.ledger.customerKeys, principal.orgId, claims.registerId, pulled)),
         ...(rule === null ? {} : { loyaltyRule: rule }),
       };
       return reply.code(200).send(body);

@@ -2,6 +2,8 @@ import {
   DomainError,
   EventIdConflictError,
   InvalidAppendError,
+  issuePaths,
+  issueReason,
   MoneyOverflowError,
   WrongExpectedVersionError,
   type ErrorDetail,
@@ -28,7 +30,9 @@ const isBadRequest = (code: string): boolean =>
 export const toHttpError = (error: unknown): HttpError | undefined => {
   const detail = (code: string, path: string, reason: string): ErrorDetail => ({ code, path, reason });
   if (error instanceof ZodError) {
-    const errors = error.issues.map((issue) => detail('VALIDATION.INVALID', issue.path.join('.'), issue.message));
+    const errors = error.issues.flatMap((issue) =>
+      issuePaths(issue).map((path) => detail('VALIDATION.INVALID', path.join('.'), issueReason(issue))),
+    );
     return { status: 400, body: { error: errors[0] as ErrorDetail, errors } };
   }
   if (error instanceof AuthenticationError)
@@ -36,11 +40,13 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
   if (error instanceof DomainError) {
     const status = error.code.startsWith('AUTH.')
       ? 403
-      : isBadRequest(error.code)
-        ? 400
-        : error.code.endsWith('NOT_FOUND')
-          ? 404
-          : 422;
+      : error.code.startsWith('CONFLICT.')
+        ? 409
+        : isBadRequest(error.code)
+          ? 400
+          : error.code.endsWith('NOT_FOUND')
+            ? 404
+            : 422;
     return { status, body: { error: error.toJSON() } };
   }
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedVersionError) {

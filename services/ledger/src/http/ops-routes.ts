@@ -1,9 +1,10 @@
 import { domainError, type DomainError, type OpsStatus } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { authenticate, type TokenClaims, type TokenService } from '../auth/tokens.js';
+import type { TokenClaims } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
 import { readStatus } from '../ops/index.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
 
 export const OPS_STATUS_PATH = '/v1/ops/status';
@@ -27,13 +28,10 @@ const mayReadOps = async (ledger: LedgerContext, claims: TokenClaims): Promise<D
  * `GET /v1/ops/status`: each projector and relay checkpoint against the log's head, as
  * `possier status` prints it, read from `pool` (the database the checkpoints live in).
  */
-export const registerOpsRoutes = (
-  app: FastifyInstance,
-  deps: { ledger: LedgerContext; pool: pg.Pool; tokens: TokenService },
-): void => {
+export const registerOpsRoutes = (app: FastifyInstance, deps: { ledger: LedgerContext; pool: pg.Pool }): void => {
   app.get(OPS_STATUS_PATH, async (request, reply) => {
     try {
-      const claims = await authenticate(deps.tokens, request.headers.authorization);
+      const claims = claimsOf(request);
       const refused = await mayReadOps(deps.ledger, claims);
       if (refused) throw refused;
       const status: OpsStatus = await readStatus(deps.pool);

@@ -1,8 +1,8 @@
 import { CatalogPullQuery, DomainError, domainError, type TenancyStore } from '@possier/events';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
 import { pullCatalog } from '../offline/catalog-pull.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
 
 const send = (reply: FastifyReply, error: unknown) => {
@@ -15,15 +15,12 @@ const send = (reply: FastifyReply, error: unknown) => {
  * `GET /v1/registers/:registerId/catalog?after=<position>`: the catalog changes a register
  * needs to keep selling offline. Only the register itself may pull, for its own store.
  */
-export const registerRegisterRoutes = (
-  app: FastifyInstance,
-  deps: { ledger: LedgerContext; tokens: TokenService },
-): void => {
+export const registerRegisterRoutes = (app: FastifyInstance, deps: { ledger: LedgerContext }): void => {
   app.get<{ Params: { registerId: string }; Querystring: unknown }>(
     '/v1/registers/:registerId/catalog',
     async (request, reply) => {
       try {
-        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const claims = claimsOf(request);
         if (claims.kind !== 'register' || claims.registerId !== request.params.registerId) {
           throw domainError('AUTH.FORBIDDEN', 'registerId', 'only the register itself pulls its catalog');
         }

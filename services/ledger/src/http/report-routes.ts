@@ -1,29 +1,16 @@
 import { DomainError, REPORT_NAMES, reportRoutes, type CustomersReport } from '@possier/events';
 import type { PrismaClient } from '@possier/prisma/client';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { authenticate, type TokenService } from '../auth/tokens.js';
+import type { z } from 'zod';
 import type { LedgerContext } from '../commands/ledger-context.js';
 import type { Metrics } from '../observability/metrics.js';
 import { readReport, resolveReportScope } from '../reports/index.js';
 import { nameCustomers } from '../reports/name-customers.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
 
-/**
- * Zod reports unknown keys as one issue on the whole object; split it so each stray parameter is
- * named in `path`, like every other bad field.
- */
-const parseQuery = <Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> => {
-  const result = schema.safeParse(query);
-  if (result.success) return result.data;
-  throw new z.ZodError(
-    result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
-      issue.code === 'unrecognized_keys'
-        ? issue.keys.map((key) => ({ ...issue, path: [key], message: 'is not a parameter of this report' }))
-        : [issue],
-    ),
-  );
-};
+/** The report's query, or a ZodError whose every issue (each stray parameter too) names its field. */
+const parseQuery = <Schema extends z.ZodType>(schema: Schema, query: unknown): z.output<Schema> => schema.parse(query);
 
 /**
  * `GET /v1/reports/<name>` for every report of the contract: authenticate, parse the query
@@ -32,7 +19,7 @@ const parseQuery = <Schema extends z.ZodType>(schema: Schema, query: unknown): z
  */
 export const registerReportRoutes = (
   app: FastifyInstance,
-  deps: { ledger: LedgerContext; prisma: PrismaClient; tokens: TokenService; metrics: Metrics },
+  deps: { ledger: LedgerContext; prisma: PrismaClient; metrics: Metrics },
 ): void => {
   for (const name of REPORT_NAMES) {
     const route = reportRoutes[name];
@@ -40,7 +27,7 @@ export const registerReportRoutes = (
       const started = performance.now();
       let outcome = 'error';
       try {
-        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const claims = claimsOf(request);
         const query = parseQuery(route.query, request.query) as { storeId?: string };
         const scope = await resolveReportScope(deps.ledger, claims, query.storeId);
         if (scope instanceof DomainError) throw scope;

@@ -3,13 +3,14 @@ import { commandRoutes, type ReplayResponse } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { authenticate, type TokenService } from '../auth/tokens.js';
 import { DeclaredCommand, ReplayCommand } from '../commands/commands.js';
 import type { Caller } from '../commands/ledger-context.js';
 import type { CommandOutcome } from '../commands/stream-executor.js';
 import type { Metrics } from '../observability/metrics.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
 import { requestErrorHandler } from './request-errors.js';
+import { COMMAND_BODY_LIMIT, REPLAY_BODY_LIMIT, type RateLimitHooks } from './request-limits.js';
 import { assertStorableBody } from './storable-text.js';
 
 type RouteName = keyof typeof commandRoutes;
@@ -20,21 +21,29 @@ const CorrelationId = z.uuid();
 const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
 
 /**
- * Registers every command route of the contract on Fastify: authenticate, validate the body with
- * the contract's Zod schema, check path ids agree with the body, dispatch on the CommandBus, and
- * answer with the command's events (or the error, through toHttpError).
+ * Registers every command route of the contract on Fastify: the caller was authenticated and
+ * counted against its rate limit before the body was read (authenticate-requests.ts,
+ * request-limits.ts); validate the body with the contract's Zod schema, check path ids agree with
+ * the body, dispatch on the CommandBus, and answer with the command's events (or the error,
+ * through toHttpError).
  */
 export const registerCommandRoutes = (
   app: FastifyInstance,
-  deps: { commandBus: CommandBus; tokens: TokenService; metrics: Metrics; logger: Logger },
+  deps: { commandBus: CommandBus; rateLimits: RateLimitHooks; metrics: Metrics; logger: Logger },
 ): void => {
   for (const name of Object.keys(commandRoutes) as RouteName[]) {
     const route = commandRoutes[name];
-    app.post(fastifyPath(route.path), { errorHandler: requestErrorHandler }, async (request, reply) => {
+    const replay = name === 'replay';
+    const options = {
+      errorHandler: requestErrorHandler,
+      bodyLimit: replay ? REPLAY_BODY_LIMIT : COMMAND_BODY_LIMIT,
+      preParsing: replay ? deps.rateLimits.replay : deps.rateLimits.commands,
+    };
+    app.post(fastifyPath(route.path), options, async (request, reply) => {
       const started = performance.now();
       let outcome = 'error';
       try {
-        const claims = await authenticate(deps.tokens, request.headers.authorization);
+        const claims = claimsOf(request);
         assertStorableBody(request.body);
         const body = route.body.parse(request.body) as Record<string, unknown> & { data?: Record<string, unknown> };
         // A command's ids sit in `data`; a replay batch names its register at the top.
@@ -53,9 +62,7 @@ export const registerCommandRoutes = (
           typeof header === 'string' && CorrelationId.safeParse(header).success ? header : commandId;
         const caller: Caller = { claims, correlationId };
         const result: CommandOutcome | ReplayResponse = await deps.commandBus.execute(
-          name === 'replay'
-            ? new ReplayCommand(body as never, caller)
-            : new DeclaredCommand(name, body as never, caller),
+          replay ? new ReplayCommand(body as never, caller) : new DeclaredCommand(name, body as never, caller),
         );
         const orgId = 'orgId' in claims ? claims.orgId : undefined;
         const storeId = body.data?.storeId ?? ('storeId' in claims ? claims.storeId : undefined);

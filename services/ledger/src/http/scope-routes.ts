@@ -1,19 +1,16 @@
 import { domainError, scopesOf, type Principal, type ReportScopeView } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
-import { authenticate, type TokenService } from '../auth/tokens.js';
 import type { LedgerContext } from '../commands/ledger-context.js';
+import { claimsOf } from './authenticate-requests.js';
 import { toHttpError } from './http-errors.js';
 
 export const SCOPE_PATH = '/v1/scope';
 
 /** `GET /v1/scope`: the caller's readable part of the org → brand → store tree (ReportScopeView in the contract). */
-export const registerScopeRoutes = (
-  app: FastifyInstance,
-  deps: { ledger: LedgerContext; tokens: TokenService },
-): void => {
+export const registerScopeRoutes = (app: FastifyInstance, deps: { ledger: LedgerContext }): void => {
   app.get(SCOPE_PATH, async (request, reply) => {
     try {
-      const claims = await authenticate(deps.tokens, request.headers.authorization);
+      const claims = claimsOf(request);
       if (claims.kind === 'operator')
         throw domainError('AUTH.FORBIDDEN', '', 'an operator token reads no org; it may only create organisations');
       const tenancy = await deps.ledger.tenancy(claims.orgId);

@@ -88,9 +88,14 @@ describe('shifts over HTTP', () => {
       countedCashPaise: 215_000,
       closedAt: '2026-11-24T23:10:00+05:30',
       closedBy: shop.ids.cashierA,
-      // Figures a request carries are not the drawer's: the close ignores them.
-      cashTakings: { cashSalesPaise: 9_999_999, changeGivenPaise: 0, cashRefundsPaise: 0 },
     };
+    // Takings are the drawer's, counted by the server: a request claiming its own is refused.
+    const claimed = await ledger.command(`/v1/shifts/${shiftId}/close`, shop.r1Token, {
+      ...close,
+      cashTakings: { cashSalesPaise: 9_999_999, changeGivenPaise: 0, cashRefundsPaise: 0 },
+    });
+    expect(claimed.status).toBe(400);
+    expect(claimed.body).toMatchObject({ error: { code: 'VALIDATION.INVALID', path: 'data.cashTakings' } });
     // A cashier may not close a shift; the store's register may.
     const byCashier = await ledger.command(`/v1/shifts/${shiftId}/close`, shop.cashierToken, close);
     expect(byCashier.status).toBe(403);

@@ -117,7 +117,12 @@ export const registerCommand = (): Command => {
     )
     .addOption(dataOption())
     .action(async (options: { ledger: string; token: string; data: string }) => {
-      const register = openRegister({ dataDir: options.data, ledgerUrl: options.ledger, token: options.token });
+      let register: RegisterAgent;
+      try {
+        register = openRegister({ dataDir: options.data, ledgerUrl: options.ledger, token: options.token });
+      } catch (error) {
+        throw new RegisterCliError((error as Error).message);
+      }
       try {
         process.stdout.write(`${await trySync(register, false)}\n${renderStatus(register.status())}\n`);
       } finally {
@@ -185,7 +190,7 @@ export const registerCommand = (): Command => {
             ...(customer === undefined ? {} : { customerId: customer.customerId }),
           });
           const { totals, changePaise } = sale.placed;
-          if (customer) process.stdout.write(`customer ${customer.name} (${customer.phone})\n`);
+          if (customer) process.stdout.write(`customer ${customer.displayName} (${customer.phone})\n`);
           process.stdout.write(
             `order ${sale.placed.orderId}: payable ${formatRupees(totals.payablePaise)} (GST ${formatRupees(totals.taxPaise)}), change ${formatRupees(changePaise)}\n`,
           );
