@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { commandRequest } from './command-request.js';
 import type { AnyCommandDeclaration } from './command-declaration.js';
 import { commandDeclarations, type CommandName } from './command-declarations.js';
 import { EventEnvelope } from './envelope.js';
-import { Uuid, UuidV7 } from './ids.js';
+import { Uuid } from './ids.js';
 import { OfflineConflict } from './order/offline-conflict.js';
 import { OffsetDateTime } from './time.js';
 import { CatalogEntry } from './catalog/catalog-entry.js';
@@ -15,13 +16,7 @@ import { LoyaltyRule } from './loyalty/loyalty.commands.js';
  * document is generated from them, so there is no second set of DTOs to drift.
  */
 
-/**
- * Every command request carries a client-minted `commandId` (sending the same command twice
- * returns the first result and appends nothing) and `occurredAt`, the client's own time with its
- * UTC offset, which becomes the events' `occurredAt`.
- */
-export const commandRequest = <Data extends z.ZodType>(data: Data) =>
-  z.object({ commandId: UuidV7, occurredAt: OffsetDateTime, data });
+export { commandRequest };
 
 export const ErrorDetail = z.object({
   code: z.string(),
@@ -170,14 +165,20 @@ export type CustomerLookupQuery = z.infer<typeof CustomerLookupQuery>;
 
 /**
  * What a register caches to attach customers offline: every active customer of its org, whole
- * each time, so an erased customer is gone from the till after the next pull.
+ * each time, so an erased customer is gone from the till after the next pull. No phone and no
+ * full name travel: a till finds a customer by hashing the typed phone (E.164, as
+ * `normaliseIndianPhone` gives it) with HMAC-SHA256 under `phoneLookupKey` and comparing digests.
  */
 export const CustomerPullResponse = z.object({
+  /** This register's lookup key, base64 (32 bytes): derived per register, never the org's own secret. */
+  phoneLookupKey: z.base64(),
   customers: z.array(
     z.object({
       customerId: Uuid,
-      name: z.string(),
-      phone: z.string(),
+      /** What the till shows: the first name and initials ("Farida K."). */
+      displayName: z.string(),
+      /** HMAC-SHA256(phoneLookupKey, E.164 phone), base64. */
+      phoneDigest: z.base64(),
       /** Points with the register's brand at the pull: what the till may let the customer redeem offline. */
       loyaltyPoints: z.number().int().nonnegative().optional(),
     }),

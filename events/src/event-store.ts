@@ -77,6 +77,18 @@ export type SubscribeOptions = {
   signal?: AbortSignalLike | undefined;
 };
 
+/**
+ * The command a batch is the decision of, kept with it so that a later command under the same id
+ * can be told apart from a retry: `fingerprint` is the caller's digest of the command as it first
+ * came (the store compares nothing, it only keeps it).
+ */
+export type CommandRecord = { readonly commandId: string; readonly fingerprint: string };
+
+export type AppendOptions = {
+  /** Kept only when the batch is appended (not when it is a duplicate or refused). */
+  command?: CommandRecord | undefined;
+};
+
 export interface EventStore {
   /**
    * Appends a batch to one stream of one org atomically, if the stream is at `expectedVersion`.
@@ -91,7 +103,13 @@ export interface EventStore {
     stream: StreamRef,
     expectedVersion: ExpectedVersion,
     events: ReadonlyArray<EventEnvelope>,
+    options?: AppendOptions,
   ): Promise<AppendResult>;
+  /**
+   * The fingerprint the batch of `commandId` in this stream was appended with; null when none was
+   * kept (no such batch, or one appended without a command record).
+   */
+  commandFingerprint(stream: StreamRef, commandId: string): Promise<string | null>;
   readStream(stream: StreamRef, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /**
    * Several streams of one org forwards at once, each from its own position: what a command

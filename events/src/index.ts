@@ -23,6 +23,7 @@ export * from './reports/index.js';
 export * from './scope.contract.js';
 export * from './shift/index.js';
 export * from './stock/index.js';
+export * from './strict-request.js';
 export * from './tenancy/index.js';
 export * from './time.js';
 export * from './validation.js';

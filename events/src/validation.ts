@@ -16,11 +16,25 @@ export const parseOrError = <Schema extends z.ZodType>(
   return zodErrorToDomainError(result.error, options);
 };
 
+/**
+ * Where an issue points. Zod puts an unknown member's issue on the object that holds it; the
+ * member itself is the field to name (`data.extra`, not `data`), one per unknown key.
+ */
+export const issuePaths = (issue: z.core.$ZodIssue): string[][] => {
+  const path = issue.path.map(String);
+  return issue.code === 'unrecognized_keys' && issue.keys.length > 0 ? issue.keys.map((key) => [...path, key]) : [path];
+};
+
+/** The reason to give for a field of an issue: an unknown member's own, not the list of them all. */
+export const issueReason = (issue: z.core.$ZodIssue): string =>
+  issue.code === 'unrecognized_keys' ? 'is not a field of this request' : issue.message;
+
 export const zodErrorToDomainError = (
   error: z.ZodError,
   { code = 'VALIDATION.INVALID', pathPrefix = '' }: { code?: string; pathPrefix?: string } = {},
 ): DomainError => {
   const issue = error.issues[0];
-  const segments = [...(pathPrefix ? [pathPrefix] : []), ...(issue?.path ?? []).map(String)];
-  return domainError(code, segments.join('.'), issue?.message ?? 'is invalid');
+  const path = issue ? (issuePaths(issue)[0] ?? []) : [];
+  const segments = [...(pathPrefix ? [pathPrefix] : []), ...path];
+  return domainError(code, segments.join('.'), issue ? issueReason(issue) : 'is invalid');
 };

@@ -13,7 +13,10 @@ export const pathsOf = (value: unknown, path: Path = []): Path[] => {
 };
 
 /** What was done to a valid body, to say which field the refusal must name. */
-export type Mutation = { kind: 'replace' | 'remove' | 'truncate'; path: string; text: string };
+export type Mutation = { kind: 'replace' | 'remove' | 'truncate' | 'add'; path: string; text: string };
+
+/** Members a client might add that no command declares: a stray field, a retired one, a wish. */
+const UNKNOWN_KEYS = ['extra', 'note', 'isAdmin', 'cashTakings', 'unitPricePaise'];
 
 const PLACEHOLDER = '\u0001hostile\u0001';
 
@@ -36,13 +39,27 @@ const removed = (body: unknown, path: Path): string => {
   return JSON.stringify(copy);
 };
 
+const added = (body: unknown, path: Path, key: string): string => {
+  const copy = structuredClone(body) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const step of path) parent = parent[step] as Record<string | number, unknown>;
+  parent[key] = 1;
+  return JSON.stringify(copy);
+};
+
+const isRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const valueAt = (body: unknown, path: Path): unknown =>
+  path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], body);
+
 /**
  * One hostile change to a valid body: a value anywhere (or the whole body) replaced by hostile
- * JSON, a field removed, or the text cut short. `skip` names paths not to touch.
+ * JSON, a field removed, a member no schema declares added to an object, or the text cut short. `skip` names paths not to touch.
  */
 export const mutationOf = (body: unknown, skip: (path: Path) => boolean = () => false): fc.Arbitrary<Mutation> => {
   const paths = pathsOf(body).filter((path) => !skip(path));
   const removable = paths.filter((path) => path.length > 0);
+  const objects = paths.filter((path) => isRecord(valueAt(body, path)));
   const text = JSON.stringify(body);
   return fc.oneof(
     {
@@ -58,6 +75,16 @@ export const mutationOf = (body: unknown, skip: (path: Path) => boolean = () => 
       arbitrary: fc
         .constantFrom(...removable)
         .map((path): Mutation => ({ kind: 'remove', path: path.join('.'), text: removed(body, path) })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...objects), fc.constantFrom(...UNKNOWN_KEYS))
+        .map(([path, key]): Mutation => ({
+          kind: 'add',
+          path: [...path, key].join('.'),
+          text: added(body, path, key),
+        })),
     },
     {
       weight: 1,

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
   authorize,
+  canonicalJson,
   catalogEntryOf,
   domainError,
   DomainError,
@@ -55,6 +57,14 @@ export type Authorized = {
 type DomainEventShape = { type: string; data: unknown };
 
 /**
+ * What tells two commands under one id apart: the command's type and its validated data, in their
+ * canonical JSON spelling (so member order and spacing do not count). Not `occurredAt`: a client
+ * retrying may stamp the attempt afresh, and the first run's time stands.
+ */
+const commandFingerprint = (type: string, data: unknown): string =>
+  createHash('sha256').update(canonicalJson({ type, data })).digest('base64url');
+
+/**
  * What every handler shares: the store, the org's tenancy (for scope checks and store facts),
  * authorization, envelope metadata and the load-decide-append loop. Handlers stay thin: they
  * say which stream, which decider, which action and target, and how the request becomes the
@@ -103,11 +113,13 @@ export class LedgerContext {
     caller: Caller,
   ): Promise<CommandOutcome> {
     const { data } = request;
+    const fingerprint = commandFingerprint(declaration.type, data);
     const authorization = declaration.authorization;
     if ('operator' in authorization) {
       const orgId = authorization.org(data);
       return this.run(caller, {
         commandId: request.commandId,
+        fingerprint,
         streamId: declaration.stream(data),
         operatorTargetOrgId: orgId,
         decider: declaration.decider,
@@ -140,6 +152,7 @@ export class LedgerContext {
     }
     return this.run(caller, {
       commandId: request.commandId,
+      fingerprint,
       streamId: declaration.stream(data),
       decider: declaration.decider,
       prepare: async (state) => {

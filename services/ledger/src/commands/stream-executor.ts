@@ -1,4 +1,5 @@
 import {
+  domainError,
   DomainError,
   envelopeEvents,
   eventRegistry,
@@ -8,6 +9,7 @@ import {
   type EventEnvelope,
   type EventStore,
   type StoredEvent,
+  type StreamRef,
 } from '@possier/events';
 import { deriveEventIds } from './event-ids.js';
 
@@ -39,6 +41,12 @@ type DomainEventShape = { type: string; data: unknown };
 
 export type StreamCommandSpec<Command, Event extends DomainEventShape, State> = {
   commandId: string;
+  /**
+   * A digest of the command as it came (its type and validated data), kept with its events: a
+   * later command under the same id is a retry only if its digest is the same. Without one (a
+   * workflow's derived command), any command under the id counts as a retry.
+   */
+  fingerprint?: string | undefined;
   streamId: string;
   /**
    * The org whose stream it is, when the caller is an operator (who belongs to no org) creating
@@ -55,6 +63,17 @@ export type StreamCommandSpec<Command, Event extends DomainEventShape, State> = 
   prepare: (state: State) => Promise<{ command: Command; metadata: EnvelopeMetadata } | DomainError>;
 };
 
+/** Events stored before fingerprints were kept have none: a retry of theirs is taken at its word. */
+const isSameCommand = async (
+  store: EventStore,
+  stream: StreamRef,
+  spec: { commandId: string; fingerprint?: string | undefined },
+): Promise<boolean> => {
+  if (spec.fingerprint === undefined) return true;
+  const first = await store.commandFingerprint(stream, spec.commandId);
+  return first === null || first === spec.fingerprint;
+};
+
 const appendedFrom = (events: ReadonlyArray<StoredEvent>): AppendedEvent[] =>
   events.map(({ eventId, type, streamPosition, globalPosition }) => ({
     eventId,
@@ -63,11 +82,21 @@ const appendedFrom = (events: ReadonlyArray<StoredEvent>): AppendedEvent[] =>
     globalPosition,
   }));
 
+/** A command id already used for another command: idempotency keys name one request, never two. */
+const commandIdReused = (): DomainError =>
+  domainError(
+    'CONFLICT.COMMAND_ID_REUSED',
+    'commandId',
+    'this command id was already used for a command with a different body; a new command needs a new id',
+  );
+
 /**
  * The whole of a command handler's work, the same for every command: load the stream, fold its
  * state with the decider's evolve, decide, append at the version loaded. A lost race (the stream
  * moved between load and append) reloads and decides again, up to `retries` times. A command that
- * already ran is recognised by its derived event ids in the stream and answered with its events.
+ * already ran is recognised by its derived event ids in the stream and answered with its events,
+ * if it is the same command (its fingerprint, when it has one, is the one kept at the first run);
+ * a different command under a used id is refused.
  */
 export const executeStreamCommand = async <Command, Event extends DomainEventShape, State>(
   store: EventStore,
@@ -95,6 +124,7 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
     const earlier = stored.filter((event) => event.causationId === spec.commandId);
     const [firstId] = deriveEventIds(spec.commandId, 1);
     if (earlier.some((event) => event.eventId === firstId)) {
+      if (!(await isSameCommand(store, stream, spec))) throw commandIdReused();
       return {
         commandId: spec.commandId,
         orgId,
@@ -134,8 +164,14 @@ export const executeStreamCommand = async <Command, Event extends DomainEventSha
     const expected = stored.length === 0 ? 'no_stream' : (stored.at(-1) as StoredEvent).streamPosition;
     const started = performance.now();
     try {
-      const result = await store.append(stream, expected, envelopes);
+      const result = await store.append(
+        stream,
+        expected,
+        envelopes,
+        spec.fingerprint === undefined ? {} : { command: { commandId: spec.commandId, fingerprint: spec.fingerprint } },
+      );
       onAppend?.((performance.now() - started) / 1000);
+      if (result.duplicate && !(await isSameCommand(store, stream, spec))) throw commandIdReused();
       const firstPosition = result.nextExpectedVersion - envelopes.length + 1;
       return {
         commandId: spec.commandId,

@@ -9,7 +9,7 @@ import {
 } from '@possier/events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchOf, envelope, uniqueOrg, uniqueStream } from './fixtures.js';
+import { batchOf, envelope, newEventId, uniqueOrg, uniqueStream } from './fixtures.js';
 import type { ConformanceSubject } from './subject.js';
 import { describeOrdering } from './ordering.js';
 import { describeOrgIdentity } from './org-identity.js';
@@ -236,6 +236,24 @@ export const describeEventStoreConformance = (subject: ConformanceSubject): void
           expect(stored.map((e) => e.data)).toEqual([{ n: 0 }]);
         },
       );
+
+      it("keeps a command's fingerprint with its batch, only for that stream and org, and only when appended", async () => {
+        const orgId = uniqueOrg();
+        const stream = { orgId, streamId: uniqueStream('order') };
+        const commandId = newEventId();
+        const events = batchOf(stream.streamId, orgId, 2);
+        expect(await store.commandFingerprint(stream, commandId)).toBeNull();
+        await store.append(stream, 'no_stream', events, { command: { commandId, fingerprint: 'first' } });
+        await store.append(stream, 'no_stream', events, { command: { commandId, fingerprint: 'second' } });
+        await store.append(stream, 1, batchOf(stream.streamId, orgId, 1, 2));
+        expect(await store.commandFingerprint(stream, commandId)).toBe('first');
+        expect(await store.commandFingerprint({ orgId: uniqueOrg(), streamId: stream.streamId }, commandId)).toBeNull();
+        expect(await store.commandFingerprint({ orgId, streamId: uniqueStream('order') }, commandId)).toBeNull();
+        expect(await store.commandFingerprint(stream, newEventId())).toBeNull();
+        const stored = await store.readStream(stream);
+        expect(stored).toHaveLength(3);
+        expect(stored[0]).not.toHaveProperty('commandFingerprint');
+      });
 
       it('answers a batch retried after the response was lost (after commit) as a duplicate, not a second event', async () => {
         let lose = true;

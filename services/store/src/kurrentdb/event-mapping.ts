@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent } from '@kurrent/kurrentdb-client';
-import type { EventEnvelope, StoredEvent } from '@possier/events';
+import type { CommandRecord, EventEnvelope, StoredEvent } from '@possier/events';
 import type { Upcast } from '../upcast.js';
 import { encodeLogPosition } from './log-position.js';
 import { serverStreamName } from './stream-name.js';
@@ -8,9 +8,12 @@ import { serverStreamName } from './stream-name.js';
  * The envelope fields kept in a KurrentDB event's JSON metadata: every field but the id, the type
  * and the data, which KurrentDB holds natively (the event id, the event type, the JSON data).
  */
-type LedgerMetadata = Omit<EventEnvelope, 'eventId' | 'type' | 'data'>;
+type LedgerMetadata = Omit<EventEnvelope, 'eventId' | 'type' | 'data'> & {
+  /** On the first event of a command's batch only: see AppendOptions. Not part of the envelope. */
+  command?: CommandRecord;
+};
 
-export const toEventData = (envelope: EventEnvelope): EventData => {
+export const toEventData = (envelope: EventEnvelope, command?: CommandRecord): EventData => {
   const metadata: LedgerMetadata = {
     schemaVersion: envelope.schemaVersion,
     streamId: envelope.streamId,
@@ -22,6 +25,7 @@ export const toEventData = (envelope: EventEnvelope): EventData => {
     occurredAt: envelope.occurredAt,
     causationId: envelope.causationId,
     correlationId: envelope.correlationId,
+    ...(command ? { command: { commandId: command.commandId, fingerprint: command.fingerprint } } : {}),
   };
   // The client JSON.stringifies data, and `undefined` has no JSON form: it is stored as null.
   const data = (envelope.data ?? null) as JSONType;
@@ -48,6 +52,12 @@ export const isLedgerEvent = (event: RecordedEvent): boolean => {
   if (event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return false;
   const metadata = ledgerMetadataOf(event);
   return metadata !== null && event.streamId === serverStreamName(metadata);
+};
+
+/** The command record kept on an event (the first of its command's batch); null on any other. */
+export const commandRecordOf = (event: RecordedEvent): CommandRecord | null => {
+  const command = ledgerMetadataOf(event)?.command;
+  return typeof command?.commandId === 'string' && typeof command.fingerprint === 'string' ? command : null;
 };
 
 /** The org of a stored event; null when the event was not written by this adapter. */

@@ -21,6 +21,7 @@ import {
   InvalidAppendError,
   WrongExpectedVersionError,
   type AppendResult,
+  type CommandRecord,
   type EventEnvelope,
   type EventStore,
   type ExpectedVersion,
@@ -31,7 +32,7 @@ import {
 import type { StoreOptions } from '../conformance/subject.js';
 import { upcasterFor } from '../upcast.js';
 import { validateAppend } from '../validate-append.js';
-import { isLedgerEvent, toEventData, toStoredEvent } from './event-mapping.js';
+import { commandRecordOf, isLedgerEvent, toEventData, toStoredEvent } from './event-mapping.js';
 import { logMatcher, serverFilter } from './log-filter.js';
 import { decodeLogPosition, encodeLogPosition } from './log-position.js';
 import { scanAll } from './scan-all.js';
@@ -85,6 +86,7 @@ export const openKurrentDbEventStore = async (
     stream: StreamRef,
     expectedVersion: ExpectedVersion,
     events: EventEnvelope[],
+    command: CommandRecord | undefined,
   ): Promise<AppendResult> => {
     const name = serverStreamName(stream);
     const eventIds = events.map((event) => event.eventId);
@@ -94,7 +96,13 @@ export const openKurrentDbEventStore = async (
     const streamState = toStreamState(expectedVersion);
     let next: bigint;
     try {
-      next = (await client.appendToStream(name, events.map(toEventData), { streamState })).nextExpectedRevision;
+      next = (
+        await client.appendToStream(
+          name,
+          events.map((event, index) => toEventData(event, index === 0 ? command : undefined)),
+          { streamState },
+        )
+      ).nextExpectedRevision;
     } catch (error) {
       if (error instanceof KurrentWrongExpectedVersionError) {
         // `any` cannot be stale: the server refuses it only when its cache of recent event ids
@@ -157,9 +165,24 @@ export const openKurrentDbEventStore = async (
   };
 
   return {
-    append: async (stream, expectedVersion, input) => {
+    append: async (stream, expectedVersion, input, options = {}) => {
       const { events } = validateAppend(stream, expectedVersion, input);
-      return write(stream, expectedVersion, events);
+      return write(stream, expectedVersion, events, options.command);
+    },
+
+    // No index by command here: the stream is read from its end, where a retry's first run
+    // usually is.
+    commandFingerprint: async (stream, commandId) => {
+      const name = serverStreamName(stream);
+      try {
+        for await (const resolved of client.readStream(name, { direction: BACKWARDS, fromRevision: END })) {
+          const record = resolved.event ? commandRecordOf(resolved.event) : null;
+          if (record?.commandId === commandId) return record.fingerprint;
+        }
+      } catch (error) {
+        if (!(error instanceof StreamNotFoundError)) throw error;
+      }
+      return null;
     },
 
     // No multi-stream read in the protocol: the org's streams are read side by side.

@@ -1,7 +1,16 @@
 import type pg from 'pg';
 
-/** One append as `append_events` takes it: each event as the canonical JSON text of its envelope. */
-export type AppendSpec = { streamId: string; expected: number; orgId: string; events: ReadonlyArray<string> };
+/**
+ * One append as `append_events` takes it: each event as the canonical JSON text of its envelope;
+ * with the command it is the decision of, kept on its first event when the batch is appended.
+ */
+export type AppendSpec = {
+  streamId: string;
+  expected: number;
+  orgId: string;
+  events: ReadonlyArray<string>;
+  command?: { commandId: string; fingerprint: string };
+};
 
 export type AppendOutcome = {
   status: 'appended' | 'duplicate' | 'wrong_expected_version' | 'event_id_conflict';

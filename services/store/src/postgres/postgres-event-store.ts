@@ -1,4 +1,5 @@
 import {
+  type AppendOptions,
   canonicalEnvelope,
   EventIdConflictError,
   expectedVersionToNumber,
@@ -102,6 +103,7 @@ export const openSqlEventStore = async (
     stream: StreamRef,
     expectedVersion: ExpectedVersion,
     events: ReadonlyArray<EventEnvelope>,
+    { command }: AppendOptions = {},
   ): Promise<AppendResult> => {
     const { streamId } = stream;
     const batch = validateAppend(stream, expectedVersion, events);
@@ -111,6 +113,7 @@ export const openSqlEventStore = async (
       orgId: batch.orgId,
       // The canonical text of each envelope is what append_events parses the row from and hashes.
       events: batch.events.map(canonicalEnvelope),
+      ...(command ? { command: { commandId: command.commandId, fingerprint: command.fingerprint } } : {}),
     });
     switch (outcome.status) {
       case 'appended':
@@ -211,6 +214,15 @@ export const openSqlEventStore = async (
     }
   }
 
+  const commandFingerprint = async ({ orgId, streamId }: StreamRef, commandId: string): Promise<string | null> => {
+    const { rows } = await pool.query<{ fingerprint: string }>(
+      `SELECT command_fingerprint AS fingerprint FROM events
+       WHERE org_id = $1 AND command_id = $2 AND stream_id = $3 AND command_fingerprint IS NOT NULL`,
+      [orgId, commandId, streamId],
+    );
+    return rows[0]?.fingerprint ?? null;
+  };
+
   /** The last event a reader can see now, below the oldest running transaction as readAll reads. */
   const head = async (): Promise<{ transaction_id: string; global_position: string } | undefined> => {
     const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
@@ -240,6 +252,7 @@ export const openSqlEventStore = async (
     subscribeAll,
     headPosition,
     headGlobalPosition,
+    commandFingerprint,
     close: async () => {
       await notifier.close();
       await driver.close();
