@@ -82,7 +82,11 @@ const balance = async (customerId: string) => {
   return LoyaltyBalanceView.parse(response.body).points;
 };
 
-const till = async (registerId: string): Promise<string> => {
+/**
+ * A till of the store that has pulled the menu and, when `knows` is given, that customer with
+ * those points: the pull reads what every reader of the log can see, a moment after a write.
+ */
+const till = async (registerId: string, knows?: { phone: string; points: number }): Promise<string> => {
   const { ids } = restaurant;
   const token = await ledger.token({
     kind: 'register',
@@ -93,7 +97,14 @@ const till = async (registerId: string): Promise<string> => {
   });
   const dataDir = registerDataDir();
   folders.push(dataDir);
-  (await openSyncedRegister(dataDir, ledger.url, token, 3, eventually)).close();
+  const register = await openSyncedRegister(dataDir, ledger.url, token, 3, eventually);
+  if (knows) {
+    await eventually(async () => {
+      await register.sync();
+      expect(register.till.findCustomer(knows.phone)?.loyaltyPoints).toBe(knows.points);
+    });
+  }
+  register.close();
   return dataDir;
 };
 
@@ -103,7 +114,7 @@ const online = (dataDir: string): RegisterAgent => openRegister({ dataDir, ledge
 describe('loyalty on offline registers', () => {
   it('sells to a known customer offline, accrues on reconnect, redeems offline, refunds, and reads the right balance', async () => {
     const customerId = await enrol('Rukmini Iyer', '98450 77881');
-    const dataDir = await till(restaurant.ids.r1);
+    const dataDir = await till(restaurant.ids.r1, { phone: '98450 77881', points: 0 });
 
     let register = offline(dataDir);
     const found = register.till.findCustomer('098450-77881');
@@ -166,8 +177,8 @@ describe('loyalty on offline registers', () => {
       }),
     );
     expect(await balance(customerId)).toBe(60);
-    const tillOne = await till(restaurant.ids.r1);
-    const tillTwo = await till(restaurant.ids.r2);
+    const tillOne = await till(restaurant.ids.r1, { phone: '99000 12121', points: 60 });
+    const tillTwo = await till(restaurant.ids.r2, { phone: '99000 12121', points: 60 });
 
     const sales = [tillOne, tillTwo].map((dataDir) => {
       const register = offline(dataDir);
