@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { DaySealState } from './audit/day-seal.decider.js';
+import type { AuditKeyRotated, BusinessDayClosed } from './audit/audit.events.js';
 import type { CatalogView } from './catalog/catalog-entry.js';
 import type { Decider } from './decider.js';
 import type { SealedPii } from './customer/sealed-pii.js';
@@ -53,6 +55,17 @@ export type ContextQueries = {
   storeToday: { timeZone: string };
   /** The shift whose drawer the command's cash goes through: whether it is open, and where. */
   drawer: { shiftId: string };
+  /**
+   * The seal of a store's day: its span of the log after the last seal (`sealing` says where that
+   * ended), the span's Merkle root, signed with the org's current key. Only the ledger holds the
+   * log and the keys; a register refuses.
+   */
+  daySeal: { storeId: string; businessDate: string; sealing: DaySealState };
+  /**
+   * A new signing key for the caller's org, its public half endorsed by the current key
+   * (`previousKeyId`). Only the ledger holds private keys; a register refuses.
+   */
+  auditKey: { previousKeyId: string | null };
 };
 
 export type ContextAnswers = {
@@ -62,6 +75,8 @@ export type ContextAnswers = {
   sealedDetails: { sealed: SealedPii; phoneOwner: string | null };
   storeToday: string;
   drawer: DrawerAnswer;
+  daySeal: BusinessDayClosed['data'] | DomainError;
+  auditKey: AuditKeyRotated['data'] | DomainError;
 };
 
 export type ContextNeeds = { [Need in keyof ContextQueries]?: ContextQueries[Need] };
@@ -113,6 +128,18 @@ export type CommandDeclaration<Data, Command extends { type: string }, Event, St
   needs?: (input: CommandInput<Data, State>) => ContextNeeds | DomainError;
   /** The domain command the decider is given; a refusal here is a rule about the request and its context. */
   command: (input: CommandInput<Data, State> & { context: Context }) => Command | DomainError;
+  /**
+   * What the route answers, when it is more than the ids of the appended events (a day's seal, a
+   * new key): its schema, for the API document, and how it is read from the command's events.
+   */
+  answer?: { schema: z.ZodType; of: (outcome: CommandAnswerInput) => unknown };
+};
+
+/** What a declaration's answer is made from: the command's events as appended (or, retried, as stored then). */
+export type CommandAnswerInput = {
+  commandId: string;
+  streamId: string;
+  events: ReadonlyArray<{ eventId: string; type: string; data: unknown }>;
 };
 
 /**

@@ -1,3 +1,4 @@
+import * as audit from './audit/audit.declarations.js';
 import * as catalog from './catalog/catalog.declarations.js';
 import type { AnyCommandDeclaration } from './command-declaration.js';
 import * as customer from './customer/customer.declarations.js';
@@ -52,6 +53,8 @@ export const commandDeclarations = {
   forgetCustomer: customer.forgetCustomer,
   setLoyaltyRule: loyalty.setLoyaltyRule,
   expirePoints: loyalty.expirePoints,
+  closeBusinessDay: audit.closeBusinessDay,
+  rotateAuditKey: audit.rotateAuditKey,
 } as const satisfies Record<string, AnyCommandDeclaration>;
 
 export type CommandName = keyof typeof commandDeclarations;

@@ -122,7 +122,7 @@ const routeOf = (declaration: AnyCommandDeclaration): Route => ({
   summary: declaration.route.summary,
   command: declaration.type,
   body: commandRequest(declaration.data),
-  response: CommandResult,
+  response: declaration.answer?.schema ?? CommandResult,
 });
 
 /**

@@ -222,6 +222,8 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
     expiryDays: 30,
   }),
   expirePoints: (victim) => ({ brandId: victim.brand, customerId: victim.customerId, asOf: '2027-12-31' }),
+  closeBusinessDay: (victim) => ({ storeId: victim.storeA, businessDate: victim.businessDate }),
+  rotateAuditKey: (victim) => ({ orgId: victim.org }),
 };
 
 /** The command routes' contract entries by name, replay aside. */
@@ -301,11 +303,8 @@ export const reportAttacks = (victim: Victim): Array<{ name: ReportName; path: s
 
 type AuditRouteName = keyof typeof auditRoutes;
 
-/** Every audit route, aimed at the victim: reads as GETs, the day close and key rotation as commands. */
-export const auditAttacks: Record<
-  AuditRouteName,
-  (victim: Victim) => { method: 'GET' | 'POST'; path: string; body?: unknown }
-> = {
+/** Every audit read, aimed at the victim (closing a day and rotating a key are commands, above). */
+export const auditAttacks: Record<AuditRouteName, (victim: Victim) => { method: 'GET'; path: string }> = {
   orderHistory: (victim) => ({ method: 'GET', path: fillPath(auditRoutes.orderHistory.path, victim) }),
   storeDayHistory: (victim) => ({
     method: 'GET',
@@ -318,19 +317,5 @@ export const auditAttacks: Record<
   storeExport: (victim) => ({
     method: 'GET',
     path: `${fillPath(auditRoutes.storeExport.path, { storeId: victim.storeA })}?from=2026-11-24&to=2026-11-25`,
-  }),
-  closeDay: (victim) => ({
-    method: 'POST',
-    path: fillPath(auditRoutes.closeDay.path, { storeId: victim.storeA, businessDate: victim.businessDate }),
-    body: {
-      commandId: uuidv7(),
-      occurredAt: '2026-11-25T00:30:00+05:30',
-      data: { storeId: victim.storeA, businessDate: victim.businessDate },
-    },
-  }),
-  rotateKey: (victim) => ({
-    method: 'POST',
-    path: auditRoutes.rotateKey.path,
-    body: { commandId: uuidv7(), occurredAt: AT, data: { orgId: victim.org } },
   }),
 };

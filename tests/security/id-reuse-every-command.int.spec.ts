@@ -306,9 +306,11 @@ describe('identity is (org, id), for every declared command', () => {
       const mine = oursOf(name).at(-1) as Played;
       const retried = await send(ledger, tokenOf(a, mine.step), mine.request);
       expect(retried.status, JSON.stringify(retried.body)).toBe(200);
-      const events = (mine.response.body as { events: unknown[] }).events;
-      expect((retried.body as { events: unknown[] }).events).toEqual(events);
-      if (events.length > 0) expect(retried.headers.get('idempotent-replayed')).toBe('true');
+      expect(retried.body).toEqual(mine.response.body);
+      // A command that appended nothing leaves nothing to be replayed from; one that answers more
+      // than its events (a seal, a key) always appended one.
+      const events = (mine.response.body as { events?: unknown[] }).events;
+      if (events === undefined || events.length > 0) expect(retried.headers.get('idempotent-replayed')).toBe('true');
       const then = fixtureOf(name).then;
       if (!then) return;
       const [next] = await play(a, `${name}.then`, [then(idsOf(a, name))]);

@@ -193,6 +193,9 @@ const cashierRole = (ids: Ids) => ({
   scope: { level: 'store', storeId: ids.store },
 });
 
+/** A new audit key for the org, endorsed by its current one if it has one. */
+const rotateKey = (ids: Ids) => step('rotateAuditKey', { orgId: ids.org });
+
 const brand = (ids: Ids) => step('createBrand', { orgId: ids.org, brandId: ids.id('brand'), name: 'Dosa Co' });
 
 const store = (ids: Ids) =>
@@ -419,5 +422,11 @@ export const fixtures: Record<CommandName, Fixture> = {
   expirePoints: {
     given: (ids) => [customer(ids)],
     when: (ids) => step('expirePoints', { brandId: ids.brand, customerId: ids.id('customer'), asOf: '2026-11-30' }),
+  },
+  rotateAuditKey: { when: rotateKey, then: rotateKey },
+  closeBusinessDay: {
+    given: (ids) => [brand(ids), store(ids), rotateKey(ids)],
+    when: (ids) => step('closeBusinessDay', { storeId: ids.id('store'), businessDate: '2026-11-24' }),
+    then: (ids) => step('closeBusinessDay', { storeId: ids.id('store'), businessDate: '2026-11-25' }),
   },
 };

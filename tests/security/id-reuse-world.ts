@@ -113,16 +113,19 @@ export const requestOf = (data: Step, commandId: string): Sent => ({
 /**
  * An answer as another org may compare it: status, the replay header and the body, with every id
  * replaced by its name in `names` (ids it does not know read `<uuid>`, such as derived event ids)
- * and global positions left out, since they count every org's events.
+ * and global positions left out, since they count every org's events; key material, signatures
+ * and Merkle roots read `<key material>`, since each is new every time.
  */
+/** What a key rotation or a day's seal answers that is made afresh every time: keys, signatures, roots. */
+const KEY_MATERIAL = new Set(['keyId', 'publicKey', 'previousKeyId', 'signature', 'merkleRoot']);
+
 export const comparable = (response: Response, names: (id: string) => string | undefined) => ({
   status: response.status,
   replayed: response.headers.get('idempotent-replayed'),
   body: JSON.parse(
-    JSON.stringify(response.body, (key, value: unknown) => (key === 'globalPosition' ? undefined : value)).replace(
-      UUID,
-      (id) => names(id) ?? '<uuid>',
-    ),
+    JSON.stringify(response.body, (key, value: unknown) =>
+      key === 'globalPosition' ? undefined : KEY_MATERIAL.has(key) && value !== null ? '<key material>' : value,
+    ).replace(UUID, (id) => names(id) ?? '<uuid>'),
   ) as unknown,
 });
 

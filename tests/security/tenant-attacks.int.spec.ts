@@ -158,11 +158,11 @@ describe('every principal of org A against every route, with org B’s ids (BOLA
     }
   });
 
-  it('reads no audit history, export, day close or key rotation of org B', async () => {
+  it('reads no audit history or export of org B', async () => {
     for (const [name, attack] of Object.entries(auditAttacks)) {
       for (const intruder of intruders) {
-        const { method, path, body } = attack(victim);
-        targeted(`${intruder.principal} audit ${name}`, await send(method, path, intruder.token, body));
+        const { method, path } = attack(victim);
+        targeted(`${intruder.principal} audit ${name}`, await send(method, path, intruder.token));
       }
     }
   });

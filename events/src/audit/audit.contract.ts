@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { commandRequest } from '../contract.js';
 import { Uuid } from '../ids.js';
 import { MAX_REPORT_DAYS } from '../reports/period.js';
 import { daysBetween, IsoDate } from '../time.js';
@@ -8,9 +7,9 @@ import { AuditKeyId, Base64Url } from './audit.events.js';
 
 /**
  * The audit API, for principals who may read the audit trail (accountants and owners): the
- * history of an order, a store-day or a register's day, a store's days as an export, and the
- * commands that close a day and rotate the org's signing key. Histories and exports read the
- * event store itself, never a projection.
+ * history of an order, a store-day or a register's day, a store's days as an export, and what the
+ * commands that close a day and rotate the org's signing key answer (audit.declarations.ts).
+ * Histories and exports read the event store itself, never a projection.
  */
 
 const DayRange = z
@@ -46,16 +45,6 @@ export const auditRoutes = {
     path: '/v1/audit/stores/{storeId}/export',
     params: z.object({ storeId: Uuid }),
     query: DayRange,
-  },
-  closeDay: {
-    path: '/v1/audit/stores/{storeId}/days/{businessDate}/close',
-    params: z.object({ storeId: Uuid, businessDate: IsoDate }),
-    body: commandRequest(z.object({ storeId: Uuid, businessDate: IsoDate })),
-  },
-  rotateKey: {
-    path: '/v1/audit/keys/rotate',
-    params: z.object({}),
-    body: commandRequest(z.object({ orgId: Uuid })),
   },
 } as const;
 

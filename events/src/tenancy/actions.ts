@@ -11,6 +11,7 @@ export const Action = z.enum([
   'shift.open',
   'shift.move_cash',
   'shift.close',
+  'day.close',
   'catalog.manage',
   'customer.manage',
   'invoice.manage',
@@ -31,6 +32,7 @@ export const STORE_ACTIONS: ReadonlyArray<Action> = [
   'shift.open',
   'shift.move_cash',
   'shift.close',
+  'day.close',
   'invoice.manage',
   'register.replay',
 ];
@@ -53,11 +55,12 @@ export const STORE_OPERATIONS: ReadonlyArray<Action> = [
  * | role          | actions                                                                 |
  * |---------------|-------------------------------------------------------------------------|
  * | owner         | everything but register.replay                                          |
- * | brand_manager | store operations, catalog.manage, customer.manage, reports.read         |
- * | store_manager | store operations, customer.manage, reports.read                         |
+ * | brand_manager | store operations, day.close, catalog.manage, customer.manage,           |
+ * |               | reports.read                                                            |
+ * | store_manager | store operations, day.close, customer.manage, reports.read              |
  * | cashier       | order.place, order.tip, stock.adjust (counts, waste), shift.open,       |
  * |               | shift.move_cash, customer.manage                                        |
- * | accountant    | invoice.manage, audit.read, reports.read                                |
+ * | accountant    | day.close, invoice.manage, audit.read, reports.read                     |
  * | analyst       | reports.read                                                            |
  *
  * A cashier cannot void, refund or close a shift: each of those takes money back out of the
@@ -67,10 +70,10 @@ export const STORE_OPERATIONS: ReadonlyArray<Action> = [
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlyArray<Action>>> = {
   owner: Action.options.filter((action) => action !== 'register.replay'),
-  brand_manager: [...STORE_OPERATIONS, 'catalog.manage', 'customer.manage', 'reports.read'],
-  store_manager: [...STORE_OPERATIONS, 'customer.manage', 'reports.read'],
+  brand_manager: [...STORE_OPERATIONS, 'day.close', 'catalog.manage', 'customer.manage', 'reports.read'],
+  store_manager: [...STORE_OPERATIONS, 'day.close', 'customer.manage', 'reports.read'],
   cashier: ['order.place', 'order.tip', 'stock.adjust', 'shift.open', 'shift.move_cash', 'customer.manage'],
-  accountant: ['invoice.manage', 'audit.read', 'reports.read'],
+  accountant: ['day.close', 'invoice.manage', 'audit.read', 'reports.read'],
   analyst: ['reports.read'],
 };
 
@@ -87,6 +90,7 @@ export const REGISTER_ACTIONS: ReadonlyArray<Action> = [
   'shift.open',
   'shift.move_cash',
   'shift.close',
+  'day.close',
   'customer.manage',
   'register.replay',
 ];
@@ -100,6 +104,7 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'shift.open': 'open shifts',
   'shift.move_cash': 'move cash in or out of a drawer',
   'shift.close': 'close shifts',
+  'day.close': "close and seal the store's business day",
   'catalog.manage': 'manage the catalog',
   'customer.manage': 'enrol customers and read or change their details',
   'invoice.manage': 'manage invoices',

@@ -8,7 +8,7 @@ import { createPrismaClient, type PrismaClient } from '@possier/prisma/client';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { auditCommandHandlers, AuditContext, registerAuditRoutes } from './audit/index.js';
+import { registerAuditRoutes, type AuditContext } from './audit/index.js';
 import type { TokenService } from './auth/tokens.js';
 import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
@@ -88,16 +88,12 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     metrics,
     options.commandRetries ?? 5,
     options.customerKeys,
+    options.audit,
   );
 
   @Module({
     imports: [CqrsModule.forRoot()],
-    providers: [
-      { provide: LedgerContext, useValue: ledger },
-      { provide: AuditContext, useValue: options.audit },
-      ...commandHandlers,
-      ...auditCommandHandlers,
-    ],
+    providers: [{ provide: LedgerContext, useValue: ledger }, ...commandHandlers],
   })
   class LedgerModule {}
 
@@ -132,7 +128,6 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
   const prisma = options.reportsPrisma ?? createPrismaClient(options.readModels);
   registerReportRoutes(fastify as never, { ledger, prisma, metrics });
   registerAuditRoutes(fastify as never, {
-    commandBus: app.get(CommandBus),
     ledger,
     audit: options.audit,
     tokens: options.tokens,

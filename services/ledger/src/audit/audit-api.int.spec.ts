@@ -1,5 +1,7 @@
 import { AuditHistory, createExportVerifier, EXPORT_RECORDS_HEADER, type AuditHistoryEntry } from '@possier/events';
 import { nodeAuditCrypto } from '@possier/store';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuditScenario, uuidv7, type AuditScenario } from '../testing/index.js';
 
@@ -175,6 +177,56 @@ describe('the audit API', () => {
     );
     expect(rows).toHaveLength(2);
     expect(rows.map((row) => row.data).join()).not.toMatch(/PRIVATE KEY|"d":/);
+
+    // A retry answers the first rotation; a refused or repeated one leaves no private key behind.
+    const retry = await scenario.ledger.post('/v1/audit/keys/rotate', scenario.shop.ownerToken, {
+      commandId: rotated.body.commandId,
+      occurredAt: '2026-11-26T09:05:00+05:30',
+      data: { orgId: org },
+    });
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.body]).toEqual([200, 'true', rotated.body]);
+    const keyFiles = (await readdir(join(scenario.ledger.auditKeyDirectory, org))).sort();
+    const logged = rows.map((row) => `${(JSON.parse(row.data) as { keyId: string }).keyId}.pem`).sort();
+    expect(keyFiles).toEqual(logged);
+  });
+
+  it('lets a store manager close their store’s day and no other, sealed at the ledger’s time', async () => {
+    const { org, storeA, storeB } = scenario.shop.ids;
+    const owner = scenario.shop.ownerToken;
+    const managerId = uuidv7();
+    const added = await scenario.ledger.command('/v1/users', owner, {
+      orgId: org,
+      userId: managerId,
+      name: 'Farah',
+      email: `farah-${managerId.slice(-12)}@example.in`,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    const granted = await scenario.ledger.command(`/v1/users/${managerId}/roles`, owner, {
+      orgId: org,
+      userId: managerId,
+      role: 'store_manager',
+      scope: { level: 'store', storeId: storeB },
+    });
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+    const manager = await scenario.ledger.token({ kind: 'user', orgId: org, userId: managerId });
+    const close = (storeId: string, token: string) =>
+      scenario.ledger.post(`/v1/audit/stores/${storeId}/days/2026-11-27/close`, token, {
+        commandId: uuidv7(),
+        occurredAt: '1999-01-01T00:00:00+05:30',
+        data: { storeId, businessDate: '2026-11-27' },
+      });
+    expect((await close(storeA, manager)).status).toBe(403);
+    expect((await close(storeB, scenario.shop.r1Token)).status).toBe(403);
+    const before = Date.now();
+    const closed = await close(storeB, manager);
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const { rows } = await scenario.ledger.store.pool.query<{ closed_at: string }>(
+      `SELECT data->>'closedAt' AS closed_at FROM events WHERE org_id = $1 AND event_id = $2`,
+      [org, closed.body.seal.eventId],
+    );
+    const closedAt = Date.parse(rows[0]?.closed_at ?? '');
+    expect(closedAt).toBeGreaterThanOrEqual(before - 1_000);
+    expect(closedAt).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 
   it('exports days as JSON Lines that verify offline, announcing the count for a progress bar, and as CSV', async () => {

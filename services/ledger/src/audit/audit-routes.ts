@@ -1,4 +1,3 @@
-import type { CommandBus } from '@nestjs/cqrs';
 import {
   auditRoutes,
   domainError,
@@ -14,15 +13,13 @@ import type { TokenService } from '../auth/tokens.js';
 import type { Caller, LedgerContext } from '../commands/ledger-context.js';
 import { claimsOf } from '../http/authenticate-requests.js';
 import { toHttpError } from '../http/http-errors.js';
-import { requestErrorHandler } from '../http/request-errors.js';
 import type { AuditContext } from './audit-context.js';
 import { auditOrder, resolveAuditScope } from './audit-scope.js';
-import { CloseBusinessDayCommand, RotateAuditKeyCommand } from './audit.commands.js';
 import { resolveDaySpan, sealSummary } from './day-spans.js';
 import { csvLines, exportRecords, jsonLines } from './export-lines.js';
 import { historyEntry } from './history-entry.js';
 
-type Deps = { commandBus: CommandBus; ledger: LedgerContext; audit: AuditContext; tokens: TokenService };
+type Deps = { ledger: LedgerContext; audit: AuditContext; tokens: TokenService };
 
 /** `/v1/orders/{orderId}/history` → Fastify's `/v1/orders/:orderId/history`. */
 const fastifyPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
@@ -34,8 +31,9 @@ const CorrelationId = z.uuid();
 
 /**
  * The audit API: histories of an order, a store-day and a register's day, a store's days as a
- * streamed export (JSON Lines to verify, CSV for spreadsheets), and the commands that close a day
- * and rotate the org's key. Reads need `audit.read` on the store; each is logged with who read what.
+ * streamed export (JSON Lines to verify, CSV for spreadsheets). Reads need `audit.read` on the
+ * store; each is logged with who read what. Closing a day and rotating the org's key are declared
+ * commands (events/src/audit/audit.declarations.ts), served with every other command.
  */
 export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
   const { ledger, audit } = deps;
@@ -165,50 +163,5 @@ export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
         .send(Readable.from(lines));
     }),
-  );
-
-  const command =
-    <Route extends typeof auditRoutes.closeDay | typeof auditRoutes.rotateKey>(
-      route: Route,
-      name: string,
-      dispatch: (body: z.output<Route['body']>, caller: Caller) => object,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply, caller: Caller) => {
-      const body = route.body.parse(request.body) as z.output<Route['body']>;
-      const data = body.data as Record<string, string>;
-      for (const [param, value] of Object.entries(route.params.parse(request.params) as Record<string, string>)) {
-        if (data[param] !== value) {
-          throw new z.ZodError([
-            {
-              code: 'custom',
-              path: ['data', param],
-              message: `must equal the ${param} in the path`,
-              input: data[param],
-            },
-          ]);
-        }
-      }
-      const result = await deps.commandBus.execute(
-        dispatch(body, { ...caller, correlationId: caller.correlationId || body.commandId }) as never,
-      );
-      request.log.info({ command: name, commandId: body.commandId, ...data }, 'command handled');
-      return reply.code(200).send(result);
-    };
-
-  app.post(
-    fastifyPath(auditRoutes.closeDay.path),
-    { errorHandler: requestErrorHandler },
-    serve(
-      'close day',
-      command(auditRoutes.closeDay, 'CloseBusinessDay', (body, caller) => new CloseBusinessDayCommand(body, caller)),
-    ),
-  );
-  app.post(
-    fastifyPath(auditRoutes.rotateKey.path),
-    { errorHandler: requestErrorHandler },
-    serve(
-      'rotate key',
-      command(auditRoutes.rotateKey, 'RotateAuditKey', (body, caller) => new RotateAuditKeyCommand(body, caller)),
-    ),
   );
 };

@@ -6,6 +6,7 @@ import {
   type Context,
   type ContextNeeds,
 } from '@possier/events';
+import { newAuditKey, sealDay, type PendingAuditKeys } from '../audit/audit-answers.js';
 import { foldStream } from './folded-streams.js';
 import { customerState } from '../customers/customer-directory.js';
 import { sealPii } from '../customers/pii-cipher.js';
@@ -14,15 +15,21 @@ import type { LedgerContext } from './ledger-context.js';
 
 /**
  * The ledger's answers to what a declared command needs, all within the caller's org: from the
- * log (the source of truth), the customer keyring and the server's clock.
+ * log (the source of truth), the customer keyring, the audit keyring and the server's clock. Keys
+ * made for a command are kept in `pendingKeys` until the command ends.
  *
  * Sealing claims the phone in the lookup before the command is decided: a claim for a command
  * then refused (a lost race) names a customer id with no details; it is released by that
  * customer's erasure or next change of phone, and never lets a stranger's number be looked up.
  */
-export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: ContextNeeds): Promise<Context> => {
-  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer } = needs;
-  const [catalogView, customerFound, loyaltyFound, sealed, drawerFound] = await Promise.all([
+export const answerNeeds = async (
+  ledger: LedgerContext,
+  orgId: string,
+  needs: ContextNeeds,
+  pendingKeys: PendingAuditKeys,
+): Promise<Context> => {
+  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer, daySeal, auditKey } = needs;
+  const [catalogView, customerFound, loyaltyFound, sealed, drawerFound, seal, key] = await Promise.all([
     catalog && ledger.catalogFor(orgId, catalog.brandId, catalog.storeId, catalog.itemIds),
     customer &&
       customerState(ledger.store, orgId, customer.customerId).then((state) =>
@@ -35,6 +42,8 @@ export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: C
       ]).then(([account, rule]) => ({ account, rule })),
     sealedDetails && sealDetails(ledger, orgId, sealedDetails),
     drawer && foldStream(ledger.store, orgId, shiftStreamId(drawer.shiftId), shiftDecider).then(drawerAnswerOf),
+    daySeal && sealDay(ledger, orgId, daySeal),
+    auditKey && newAuditKey(ledger, pendingKeys, orgId, auditKey),
   ]);
   return {
     ...(catalogView === undefined ? {} : { catalog: catalogView }),
@@ -42,6 +51,8 @@ export const answerNeeds = async (ledger: LedgerContext, orgId: string, needs: C
     ...(loyaltyFound === undefined ? {} : { loyalty: loyaltyFound }),
     ...(sealed === undefined ? {} : { sealedDetails: sealed }),
     ...(drawerFound === undefined ? {} : { drawer: drawerFound }),
+    ...(seal === undefined ? {} : { daySeal: seal }),
+    ...(key === undefined ? {} : { auditKey: key }),
     ...(storeToday === undefined
       ? {}
       : { storeToday: localDateAndHour(new Date().toISOString(), storeToday.timeZone).date }),

@@ -24,6 +24,8 @@ import {
   type TenancyState,
   type TenancyStore,
 } from '@possier/events';
+import { PendingAuditKeys } from '../audit/audit-answers.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import type { TokenClaims } from '../auth/tokens.js';
 import type { CustomerKeyring } from '../customers/customer-keyring.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -56,6 +58,12 @@ export type Authorized = {
 
 type DomainEventShape = { type: string; data: unknown };
 
+/** The audit key ids events name as theirs (a rotation's new key). */
+const keysNamedBy = (events: ReadonlyArray<DomainEventShape>): Set<string> =>
+  new Set(
+    events.flatMap((event) => (event.type === 'AuditKeyRotated' ? [(event.data as { keyId: string }).keyId] : [])),
+  );
+
 /**
  * What tells two commands under one id apart: the command's type and its validated data, in their
  * canonical JSON spelling (so member order and spacing do not count). Not `occurredAt`: a client
@@ -83,6 +91,8 @@ export class LedgerContext {
     private readonly retries: number,
     /** Customers' data keys and phone lookup, outside the event store. */
     readonly customerKeys: CustomerKeyring,
+    /** The audit trail as stored and the orgs' signing keys, for closing days and rotating keys. */
+    readonly audit: AuditContext,
   ) {
     this.folded = new FoldedStreams(store);
   }
@@ -150,7 +160,8 @@ export class LedgerContext {
         },
       });
     }
-    return this.run(caller, {
+    const pendingKeys = new PendingAuditKeys(this);
+    const outcome = this.run(caller, {
       commandId: request.commandId,
       fingerprint,
       streamId: declaration.stream(data),
@@ -166,12 +177,23 @@ export class LedgerContext {
         const scope: CommandScope = { principal: allowed.principal, tenancy: allowed.tenancy, store: allowed.store };
         const needs = declaration.needs?.({ data, state, scope, target }) ?? {};
         if (needs instanceof DomainError) return needs;
-        const context = await answerNeeds(this, allowed.principal.orgId, needs);
+        const context = await answerNeeds(this, allowed.principal.orgId, needs, pendingKeys);
         const command = declaration.command({ data, state, scope, target, context });
         if (command instanceof DomainError) return command;
         return { command, metadata: allowed.metadata(request) };
       },
     });
+    // A key made for a command that stored nothing (refused, lost, already run) is forgotten.
+    return outcome.then(
+      async (done) => {
+        await pendingKeys.settle(keysNamedBy(done.replayed ? [] : done.produced));
+        return done;
+      },
+      async (error: unknown) => {
+        await pendingKeys.settle(new Set());
+        throw error;
+      },
+    );
   }
 
   /**

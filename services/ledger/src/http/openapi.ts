@@ -29,6 +29,14 @@ const queryParameters = (schema: z.ZodType) => {
   }));
 };
 
+type ObjectSchema = { properties?: Record<string, ObjectSchema | undefined> };
+
+/** A path parameter repeats an id of the body (in its `data`, or at its top for a replay): its schema is that id's. */
+const pathParameterSchema = (body: z.ZodType, param: string): object => {
+  const json = jsonSchema(body, 'input') as ObjectSchema;
+  return json.properties?.['data']?.properties?.[param] ?? json.properties?.[param] ?? { type: 'string' };
+};
+
 const reportPaths = () =>
   Object.fromEntries(
     REPORT_NAMES.map((name) => {
@@ -83,7 +91,7 @@ export const openApiDocument = () => ({
           name: param,
           in: 'path',
           required: true,
-          schema: { type: 'string', format: 'uuid' },
+          schema: pathParameterSchema(route.body, param as string),
         }));
         return [
           route.path,
@@ -103,10 +111,15 @@ export const openApiDocument = () => ({
                         description: 'A verdict per replayed event',
                         content: { 'application/json': { schema: { $ref: '#/components/schemas/ReplayResponse' } } },
                       }
-                    : {
-                        description: 'The events the command appended (or, replayed, appended before)',
-                        content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
-                      },
+                    : route.response === CommandResult
+                      ? {
+                          description: 'The events the command appended (or, replayed, appended before)',
+                          content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
+                        }
+                      : {
+                          description: 'What the command did (or, replayed, did before)',
+                          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+                        },
                 '400': errorResponse('The request is malformed: every failing field is listed'),
                 '401': errorResponse('No valid bearer token'),
                 '403': errorResponse('The token’s role or scope does not cover the target'),

@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { commandRoutes, type ReplayResponse } from '@possier/events';
+import { commandDeclarations, commandRoutes, type ReplayResponse } from '@possier/events';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -95,7 +95,14 @@ export const registerCommandRoutes = (
           'command handled',
         );
         if (result.replayed) void reply.header('idempotent-replayed', 'true');
-        return reply.code(200).send({ commandId: result.commandId, streamId: result.streamId, events: result.events });
+        const answer = commandDeclarations[name as Exclude<RouteName, 'replay'>].answer;
+        return reply
+          .code(200)
+          .send(
+            answer
+              ? answer.of({ commandId: result.commandId, streamId: result.streamId, events: result.produced })
+              : { commandId: result.commandId, streamId: result.streamId, events: result.events },
+          );
       } catch (error) {
         const mapped = toHttpError(error);
         if (!mapped) {

@@ -33,6 +33,8 @@ export type Ledger = {
   tokens: TokenService;
   /** The key `tokens` signs with, fresh for each ledger, for suites that start more ledgers beside it. */
   jwtSecret: string;
+  /** Where the ledger keeps the orgs' private audit keys (`<dir>/<orgId>/<keyId>.pem`). */
+  auditKeyDirectory: string;
   token(claims: TokenClaims): Promise<string>;
   post(path: string, token: string | undefined, body: unknown): Promise<Response>;
   /** A GET, with a bearer token when given (the reports). */
@@ -102,6 +104,7 @@ export const startLedger = async (
     store,
     tokens,
     jwtSecret,
+    auditKeyDirectory,
     token: (claims) => tokens.sign(claims),
     post: (path, token, body) => send('POST', path, token, body),
     get: (path, token) => send('GET', path, token),
