@@ -1,29 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { CloseDayResult, mintUuidV7, RotateKeyResult } from '@possier/events';
+import { CloseDayResult, RotateKeyResult } from '@possier/events';
 import { type Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
+import { commandBody } from '../command-body.js';
 import { exportToFile, type ExportOptions } from './export-to-file.js';
 import { showHistory, type HistoryOptions } from './history.js';
-import { renderVerdict } from './render-verdict.js';
+import { provesSigner, renderVerdict } from './render-verdict.js';
 import { verifyFile } from './verify-file.js';
 
 const connectionOptions = (command: Command): Command =>
   command
     .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
     .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'));
-
-/** A command's envelope as the contract wants it: a fresh UUIDv7 and now, with this machine's offset. */
-const commandBody = <Data>(data: Data) => {
-  const now = new Date();
-  const offset = -now.getTimezoneOffset();
-  const pad = (value: number) => String(Math.floor(Math.abs(value))).padStart(2, '0');
-  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  return {
-    commandId: mintUuidV7({ msecs: now.getTime(), random: randomBytes(16) }),
-    occurredAt: `${local}${offset < 0 ? '-' : '+'}${pad(offset / 60)}:${pad(offset % 60)}`,
-    data,
-  };
-};
 
 /**
  * `possier audit …`: the accountant's commands. history, export, close-day and rotate-key talk to
@@ -63,13 +50,17 @@ export const addAuditCommands = (program: Command): void => {
     .description('Verify an export offline: every hash chain, every day seal’s Merkle root and signature')
     .argument('<file>', 'a JSON Lines export from `possier audit export`')
     .option('--trust-key <key...>', 'the org’s audit key you trust: its key id or base64url public key')
+    .option('--require-trust', 'exit 2 unless a --trust-key proves who signed (for scripts)')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { trustKey?: string[]; format: 'text' | 'json' }) => {
+    .action(async (file: string, options: { trustKey?: string[]; requireTrust?: boolean; format: 'text' | 'json' }) => {
       const verdict = await verifyFile(file, options.trustKey ?? []);
       process.stdout.write(
-        options.format === 'json' ? `${JSON.stringify(verdict, null, 2)}\n` : renderVerdict(verdict, file),
+        options.format === 'json'
+          ? `${JSON.stringify({ ...verdict, signerProven: provesSigner(verdict) }, null, 2)}\n`
+          : renderVerdict(verdict, file),
       );
       if (!verdict.ok) process.exitCode = 1;
+      else if (options.requireTrust && !provesSigner(verdict)) process.exitCode = 2;
     });
 
   connectionOptions(

@@ -76,11 +76,31 @@ describe('possier audit export and verify, offline', () => {
       `exported ${lines.length - 1} records of store ${scenario.shop.ids.storeA}, 2026-11-24 to 2026-11-24, to ${run.file}`,
     );
     expect(run.verify).toMatchObject({ code: 0, stderr: '' });
-    expect(run.verify.stdout).toMatch(/^VERIFIED .*: nothing in it was altered, inserted or removed\.\n/);
+    expect(run.verify.stdout).toMatch(
+      /^VERIFIED .*: nothing in it was altered, inserted or removed, and its seals were signed by the key you trust\.\n/,
+    );
     expect(run.verify.stdout).toContain(
       `  2026-11-24  ${String(scenario.seals.day1.eventCount).padStart(6)} events  root ${scenario.seals.day1.merkleRoot.slice(0, 16)}…  key ${scenario.key.keyId}  ok`,
     );
     expect(run.verify.stdout).toContain(`Trusted key: ${scenario.key.keyId}, as given with --trust-key.`);
+    expect(run.verify.stdout).toContain(
+      `  signer        the key you trust (${scenario.key.keyId}) or a key it endorsed`,
+    );
+  });
+
+  it('says in words that a pass without a trusted key proves no signer, and fails that with --require-trust', async () => {
+    const { file } = await exportAndVerify();
+    const unpinned = await possier(['audit', 'verify', file]);
+    expect(unpinned.code, unpinned.stderr).toBe(0);
+    expect(unpinned.stdout).toMatch(/^CONSISTENT .*: .*it does not prove who signed\./);
+    expect(unpinned.stdout).not.toContain('VERIFIED');
+    expect(unpinned.stdout).toContain('  signer        NOT PROVEN: no trusted key was given (--trust-key)');
+    const required = await possier(['audit', 'verify', file, '--require-trust']);
+    expect(required.code).toBe(2);
+    const pinned = await possier(['audit', 'verify', file, '--require-trust', '--trust-key', scenario.key.keyId]);
+    expect(pinned.code, pinned.stdout).toBe(0);
+    const json = await possier(['audit', 'verify', file, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, signerProven: false });
   });
 
   it('fails when an amount was changed in SQL, naming the changed event', async () => {
