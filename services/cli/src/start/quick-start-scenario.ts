@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect } from 'vitest';
+import { DEMO } from './demo/demo-ids.js';
 import { demoToken, possier, type Started } from './quick-start.js';
 
 /** Today's date in India, the business date of a sale made now. */
@@ -60,4 +62,16 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   expect(totals.cgstPaise).toBeGreaterThan(0);
   expect(totals.cgstPaise).toBe(totals.sgstPaise);
   expect(totals.igstPaise).toBe(216_000);
+
+  // The demo's day is sealed with the org's key: an accountant can export and verify it at once.
+  const file = join(tillDir, '..', `bandra-${yesterday}.jsonl`);
+  const exported = possier(
+    ['audit', 'export', '--store', DEMO.bandra, '--from', yesterday, '--to', yesterday, '--out', file],
+    { POSSIER_TOKEN: await demoToken(dataDir, 'accountant'), POSSIER_URL: started.url },
+  );
+  expect(exported.status, exported.stderr).toBe(0);
+  const verified = possier(['audit', 'verify', file]);
+  expect(verified.status, verified.stdout).toBe(0);
+  expect(verified.stdout).toMatch(/^CONSISTENT /);
+  expect(verified.stdout).toMatch(new RegExp(`^  ${yesterday} +\\d+ events .* ok$`, 'm'));
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { TokenService } from '@possier/ledger';
 import type { PostgresEventStore } from '@possier/store';
 import type { Logger } from 'pino';
+import { sealDemoDay } from './demo-audit.js';
 import { DEMO, DEMO_USERS } from './demo-ids.js';
 import { issueDemoInvoice } from './demo-invoice.js';
 import { createDemoTenant } from './demo-tenant.js';
@@ -21,8 +22,8 @@ export type DemoTokens = { role: string; name: string; token: string }[];
 
 /**
  * Seeds the demo tenant once (a later start finds it in the log and skips to the tokens), with
- * yesterday's sales from the pizza place's day, and returns the banner with a token for every
- * role and the registers.
+ * yesterday's sales from the pizza place's day, an audit key and yesterday sealed, and returns the
+ * banner with a token for every role and the registers.
  */
 export const seedDemo = async (options: {
   url: string;
@@ -60,7 +61,8 @@ export const seedDemo = async (options: {
       logger,
     });
     await issueDemoInvoice(url, tokens, businessDate);
-    logger.info({ businessDate, bandra, koramangala, interStateInvoices: 1 }, 'demo day sold');
+    await sealDemoDay(url, tokens, businessDate);
+    logger.info({ businessDate, bandra, koramangala, interStateInvoices: 1, sealed: true }, 'demo day sold and sealed');
   }
   const demoTokens: DemoTokens = [];
   for (const user of DEMO_USERS) {
