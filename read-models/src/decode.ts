@@ -30,6 +30,8 @@ import {
   PointsReversed,
   RecipeSet,
   RegisterCreated,
+  RegisterDeactivated,
+  RegisterReactivated,
   RoleGranted,
   RoleRevoked,
   ShiftClosed,
@@ -41,6 +43,8 @@ import {
   TaxRateChanged,
   TipAdjusted,
   UserAdded,
+  UserDeactivated,
+  UserReactivated,
 } from '@possier/events';
 import { z } from 'zod';
 
@@ -53,6 +57,10 @@ export const ProjectedEvent = z.discriminatedUnion('type', [
   UserAdded,
   RoleGranted,
   RoleRevoked,
+  UserDeactivated,
+  UserReactivated,
+  RegisterDeactivated,
+  RegisterReactivated,
   TaxCategoryDefined,
   TaxRateChanged,
   ItemDefined,

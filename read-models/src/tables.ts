@@ -53,6 +53,10 @@ export const GST_SEGMENTS = ['B2C', 'B2B'] as const;
 
 export const SCOPE_LEVELS = ['org', 'brand', 'store'] as const;
 
+/** A deactivated user or register keeps its row; `deactivated_at` says since when its tokens are refused. */
+export const PRINCIPAL_STATUSES = ['active', 'deactivated'] as const;
+const principalStatus = { ...oneOf(PRINCIPAL_STATUSES), default: 'active' } as const;
+
 export const rmOrgs = defineTable('rm_orgs', ['org_id'], {
   org_id: required('uuid'),
   name: required('text'),
@@ -80,6 +84,8 @@ export const rmRegisters = defineTable('rm_registers', ['org_id', 'register_id']
   register_id: required('uuid'),
   store_id: required('uuid'),
   name: required('text'),
+  status: principalStatus,
+  deactivated_at: optional('timestamptz'),
 });
 
 export const rmUsers = defineTable('rm_users', ['org_id', 'user_id'], {
@@ -87,6 +93,8 @@ export const rmUsers = defineTable('rm_users', ['org_id', 'user_id'], {
   user_id: required('uuid'),
   name: required('text'),
   email: required('text'),
+  status: principalStatus,
+  deactivated_at: optional('timestamptz'),
 });
 
 /**

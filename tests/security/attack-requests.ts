@@ -200,6 +200,10 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   addUser: (victim) => ({ orgId: victim.org, userId: randomUUID(), name: 'Mallory', email: 'mallory@example.in' }),
   grantRole: (victim) => ({ orgId: victim.org, userId: victim.cashierA, role: 'owner', scope: { level: 'org' } }),
   revokeRole: (victim) => ({ orgId: victim.org, userId: victim.owner, role: 'owner', scope: { level: 'org' } }),
+  deactivateUser: (victim) => ({ orgId: victim.org, userId: victim.owner, reason: 'locked out' }),
+  reactivateUser: (victim) => ({ orgId: victim.org, userId: victim.cashierA, reason: 'let back in' }),
+  deactivateRegister: (victim) => ({ orgId: victim.org, registerId: victim.r1, reason: 'locked out' }),
+  reactivateRegister: (victim) => ({ orgId: victim.org, registerId: victim.r2, reason: 'let back in' }),
   registerCustomer: (victim) => ({
     customerId: randomUUID(),
     storeId: victim.storeA,

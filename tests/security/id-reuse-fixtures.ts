@@ -193,6 +193,15 @@ const cashierRole = (ids: Ids) => ({
   scope: { level: 'store', storeId: ids.store },
 });
 
+const userStatus = (name: 'deactivateUser' | 'reactivateUser', ids: Ids) =>
+  step(name, { orgId: ids.org, userId: ids.id('user'), reason: 'on leave' });
+
+const till = (ids: Ids) =>
+  step('createRegister', { orgId: ids.org, registerId: ids.id('register'), storeId: ids.store, name: 'Till 4' });
+
+const registerStatus = (name: 'deactivateRegister' | 'reactivateRegister', ids: Ids) =>
+  step(name, { orgId: ids.org, registerId: ids.id('register'), reason: 'till sent for repair' });
+
 /** A new audit key for the org, endorsed by its current one if it has one. */
 const rotateKey = (ids: Ids) => step('rotateAuditKey', { orgId: ids.org });
 
@@ -397,6 +406,24 @@ export const fixtures: Record<CommandName, Fixture> = {
   revokeRole: {
     given: (ids) => [user(ids), step('grantRole', cashierRole(ids))],
     when: (ids) => step('revokeRole', cashierRole(ids)),
+  },
+  deactivateUser: {
+    given: (ids) => [user(ids)],
+    when: (ids) => userStatus('deactivateUser', ids),
+    then: (ids) => userStatus('reactivateUser', ids),
+  },
+  reactivateUser: {
+    given: (ids) => [user(ids), userStatus('deactivateUser', ids)],
+    when: (ids) => userStatus('reactivateUser', ids),
+  },
+  deactivateRegister: {
+    given: (ids) => [till(ids)],
+    when: (ids) => registerStatus('deactivateRegister', ids),
+    then: (ids) => registerStatus('reactivateRegister', ids),
+  },
+  reactivateRegister: {
+    given: (ids) => [till(ids), registerStatus('deactivateRegister', ids)],
+    when: (ids) => registerStatus('reactivateRegister', ids),
   },
   registerCustomer: { when: customer, then: consent },
   updateCustomerDetails: {

@@ -1,6 +1,6 @@
 import { commandRoutes } from '@possier/events';
 import { createTokenService } from '@possier/ledger';
-import { startReportFixture, uuidv7, type ReportFixture, type Response } from '@possier/ledger/testing';
+import { addUser, startReportFixture, uuidv7, type ReportFixture, type Response } from '@possier/ledger/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint, type TableFingerprint } from '../support/database-fingerprint.js';
 import {
@@ -252,6 +252,71 @@ describe('tokens that are not what they claim', () => {
         data: { orgId: fixture.otherOrg.ids.org, brandId: uuidv7(), name: 'Escalated' },
       }),
     );
+  });
+
+  it('refuses the tokens of a user and a register their org deactivated, on every route, before reading a body', async () => {
+    const own = fixture.otherOrg;
+    const registerId = uuidv7();
+    const created = await send('POST', '/v1/registers', own.ownerToken, {
+      commandId: uuidv7(),
+      occurredAt: AT,
+      data: { orgId: own.ids.org, registerId, storeId: own.ids.storeA, name: 'Till lost' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const register = await fixture.ledger.token({
+      kind: 'register',
+      orgId: own.ids.org,
+      brandId: own.ids.brand,
+      storeId: own.ids.storeA,
+      registerId,
+    });
+    const user = await addUser(fixture.ledger, own, 'Leaver', [
+      { role: 'store_manager', scope: { level: 'store', storeId: own.ids.storeA } },
+    ]);
+    const deactivate = (path: string, data: Record<string, string>) =>
+      send('POST', path, own.ownerToken, { commandId: uuidv7(), occurredAt: AT, data: { ...data, reason: 'left' } });
+    expect(
+      (await deactivate(`/v1/registers/${registerId}/deactivate`, { orgId: own.ids.org, registerId })).status,
+    ).toBe(200);
+    expect(
+      (await deactivate(`/v1/users/${user.userId}/deactivate`, { orgId: own.ids.org, userId: user.userId })).status,
+    ).toBe(200);
+
+    const ownProbes = (token: string) => [
+      send('GET', `/v1/registers/${registerId}/catalog`, token),
+      send('POST', `/v1/registers/${registerId}/replay`, token, { registerId, batchId: uuidv7(), events: [] }),
+      send('GET', `/v1/reports/stock?storeId=${own.ids.storeA}`, token),
+      send('POST', '/v1/orders', token, { commandId: 'not even a command' }),
+    ];
+    for (const [kind, token] of Object.entries({ 'deactivated register': register, 'deactivated user': user.token })) {
+      for (const response of await Promise.all([...probes(token), ...ownProbes(token)])) {
+        targeted(`${kind} token`, response);
+        expect(response.status, kind).toBe(401);
+        expect(response.body.error.code).toBe('AUTH.PRINCIPAL_DEACTIVATED');
+      }
+    }
+  });
+
+  it("cannot deactivate org B's users or registers by naming them in its own org: they answer as ids never used", async () => {
+    const own = fixture.otherOrg.ids.org;
+    const attempts = [
+      ['deactivateUser', { userId: victim.owner }, { userId: uuidv7() }],
+      ['deactivateUser', { userId: victim.cashierA }, { userId: uuidv7() }],
+      ['deactivateRegister', { registerId: victim.r1 }, { registerId: uuidv7() }],
+    ] as const;
+    for (const [name, theirs, unused] of attempts) {
+      const answer = async (ids: Record<string, string>) => {
+        const data = { orgId: own, ...ids, reason: 'locked out' };
+        const path = fillPath(commandRoutes[name].path, data);
+        return send('POST', path, fixture.otherOrg.ownerToken, { commandId: uuidv7(), occurredAt: AT, data });
+      };
+      const aimed = targeted(`owner ${name} of org B's principal in its own org`, await answer(theirs));
+      const never = await answer(unused);
+      expect({ status: aimed.status, code: aimed.body.error.code }).toEqual({
+        status: never.status,
+        code: never.body.error.code,
+      });
+    }
   });
 
   it('refuses a register token issued for another store, in its own org or in org B', async () => {

@@ -19,6 +19,7 @@ export const Action = z.enum([
   'reports.read',
   'audit.read',
   'register.replay',
+  'register.deactivate',
 ]);
 export type Action = z.infer<typeof Action>;
 
@@ -56,8 +57,9 @@ export const STORE_OPERATIONS: ReadonlyArray<Action> = [
  * |---------------|-------------------------------------------------------------------------|
  * | owner         | everything but register.replay                                          |
  * | brand_manager | store operations, day.close, catalog.manage, customer.manage,           |
- * |               | reports.read                                                            |
- * | store_manager | store operations, day.close, customer.manage, reports.read              |
+ * |               | reports.read, register.deactivate                                       |
+ * | store_manager | store operations, day.close, customer.manage, reports.read,             |
+ * |               | register.deactivate                                                     |
  * | cashier       | order.place, order.tip, stock.adjust (counts, waste), shift.open,       |
  * |               | shift.move_cash, customer.manage                                        |
  * | accountant    | day.close, invoice.manage, audit.read, reports.read                     |
@@ -66,12 +68,21 @@ export const STORE_OPERATIONS: ReadonlyArray<Action> = [
  * A cashier cannot void, refund or close a shift: each of those takes money back out of the
  * record or signs off a drawer, which is a manager's job. No person may replay a register's
  * outbox, not even an owner: replayed events are recorded as that register's own. Erasing a
- * customer is `tenancy.manage` (the owner's): it cannot be undone.
+ * customer is `tenancy.manage` (the owner's): it cannot be undone. Deactivating a user is the
+ * owner's too (`tenancy.manage`); a register's managers may deactivate it (a lost or stolen till
+ * must be stopped by whoever is on duty), and reactivate it.
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, ReadonlyArray<Action>>> = {
   owner: Action.options.filter((action) => action !== 'register.replay'),
-  brand_manager: [...STORE_OPERATIONS, 'day.close', 'catalog.manage', 'customer.manage', 'reports.read'],
-  store_manager: [...STORE_OPERATIONS, 'day.close', 'customer.manage', 'reports.read'],
+  brand_manager: [
+    ...STORE_OPERATIONS,
+    'day.close',
+    'catalog.manage',
+    'customer.manage',
+    'reports.read',
+    'register.deactivate',
+  ],
+  store_manager: [...STORE_OPERATIONS, 'day.close', 'customer.manage', 'reports.read', 'register.deactivate'],
   cashier: ['order.place', 'order.tip', 'stock.adjust', 'shift.open', 'shift.move_cash', 'customer.manage'],
   accountant: ['day.close', 'invoice.manage', 'audit.read', 'reports.read'],
   analyst: ['reports.read'],
@@ -112,4 +123,5 @@ export const ACTION_PHRASES: Readonly<Record<Action, string>> = {
   'reports.read': 'read reports',
   'audit.read': 'read the audit trail',
   'register.replay': "replay a register's outbox",
+  'register.deactivate': 'deactivate or reactivate registers',
 };

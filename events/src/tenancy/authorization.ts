@@ -151,10 +151,33 @@ const authorizeUser = (
 };
 
 /**
+ * Why `principal` may not act at all any more — its user or register was deactivated — or
+ * undefined. Hosts check it on every authenticated request, before anything else: a deactivated
+ * principal's tokens are still validly signed, and this is what withdraws them.
+ */
+export const deactivatedPrincipal = (principal: Principal, tenancy: ActiveTenancy): DomainError | undefined => {
+  if (principal.kind === 'user') {
+    if (tenancy.users[principal.userId]?.status !== 'deactivated') return undefined;
+    return domainError(
+      'AUTH.PRINCIPAL_DEACTIVATED',
+      'principal',
+      `user ${principal.userId} has been deactivated in org ${tenancy.orgId}; an owner can reactivate them`,
+    );
+  }
+  if (tenancy.registers[principal.registerId]?.status !== 'deactivated') return undefined;
+  return domainError(
+    'AUTH.PRINCIPAL_DEACTIVATED',
+    'principal',
+    `register ${principal.registerId} has been deactivated in org ${tenancy.orgId}; an owner or a manager of its store can reactivate it`,
+  );
+};
+
+/**
  * May `principal` perform `action` on `target`? Answers undefined when it may, or the AUTH error
  * that says which org, scope or role was missing. Every command and query is checked, whatever its
- * body says: the org first (so nothing about another org's tree is ever revealed), then the target
- * against the tree, then the principal's grants or device binding.
+ * body says: the org first (so nothing about another org's tree is ever revealed), then whether the
+ * principal is still active, then the target against the tree, then the principal's grants or
+ * device binding.
  *
  * `tenancy` must be the principal's own org, folded from its tenancy stream.
  */
@@ -178,6 +201,8 @@ export const authorize = (
       `the tenancy of org ${tenancy.orgId} cannot authorize a token of org ${principal.orgId}`,
     );
   }
+  const deactivated = deactivatedPrincipal(principal, tenancy);
+  if (deactivated) return deactivated;
   if (STORE_ACTIONS.includes(action) && target.storeId === undefined) {
     return domainError(
       'AUTH.STORE_REQUIRED',

@@ -66,7 +66,7 @@ const treeEvents: TenancyEvent[] = [
   created('RegisterCreated', { registerId: FAR_REGISTER, storeId: OTHER_STORE }),
 ];
 
-const TENANCY = foldEvents(tenancyDecider, [
+const treeEventsAndStaff: TenancyEvent[] = [
   ...treeEvents,
   ...staff(OWNER, [['owner', org]]),
   ...staff(BRAND_MANAGER, [['brand_manager', brand(BRAND)]]),
@@ -80,7 +80,8 @@ const TENANCY = foldEvents(tenancyDecider, [
     ['store_manager', store(STORE)],
     ['cashier', store(OTHER_STORE)],
   ]),
-]) as ActiveTenancy;
+];
+const TENANCY = foldEvents(tenancyDecider, treeEventsAndStaff) as ActiveTenancy;
 
 const at = (target: Omit<AuthTarget, 'orgId'> = {}): AuthTarget => ({ orgId: ORG, ...target });
 const inStore = (storeId: string, registerId?: string) => at({ storeId, ...(registerId ? { registerId } : {}) });
@@ -380,6 +381,46 @@ describe('authorize', () => {
   it('refuses to judge with the tenancy of another org than the token', () => {
     const other = { ...TENANCY, orgId: OTHER_ORG };
     expect(authorize(OWNER, 'reports.read', at(), other)?.code).toBe('AUTH.WRONG_ORG');
+  });
+});
+
+describe('a deactivated principal', () => {
+  const deactivated = (event: TenancyEvent) =>
+    foldEvents(tenancyDecider, [...treeEventsAndStaff, event]) as ActiveTenancy;
+  const withoutCashier = deactivated({
+    type: 'UserDeactivated',
+    data: { orgId: ORG, userId: CASHIER.userId, reason: 'left' },
+  });
+  const withoutTill = deactivated({
+    type: 'RegisterDeactivated',
+    data: { orgId: ORG, registerId: REGISTER, reason: 'stolen' },
+  });
+
+  it('is refused every action, whatever its grants or binding say', () => {
+    for (const action of ['order.place', 'customer.manage'] as const)
+      expect(authorize(CASHIER, action, inStore(STORE), withoutCashier)?.code).toBe('AUTH.PRINCIPAL_DEACTIVATED');
+    for (const action of ['order.place', 'register.replay'] as const)
+      expect(authorize(TILL, action, inStore(STORE, REGISTER), withoutTill)?.code).toBe('AUTH.PRINCIPAL_DEACTIVATED');
+    expect(scopesOf(CASHIER, withoutCashier, 'order.place')).toEqual([]);
+  });
+
+  it('leaves everyone else as they were', () => {
+    expect(authorize(STORE_MANAGER, 'order.place', inStore(STORE), withoutCashier)).toBeUndefined();
+    expect(authorize(TILL, 'order.place', inStore(STORE, REGISTER), withoutCashier)).toBeUndefined();
+    expect(authorize(OWNER, 'reports.read', at(), withoutTill)).toBeUndefined();
+  });
+});
+
+describe('deactivating a register', () => {
+  it("is for the owner and the managers over the register's store, never for its cashiers or itself", () => {
+    const target = inStore(STORE, OTHER_REGISTER);
+    for (const principal of [OWNER, BRAND_MANAGER, STORE_MANAGER])
+      expect(authorize(principal, 'register.deactivate', target, TENANCY)).toBeUndefined();
+    for (const principal of [CASHIER, ACCOUNTANT, ANALYST, TILL])
+      expect(authorize(principal, 'register.deactivate', target, TENANCY)?.code).toBe('AUTH.FORBIDDEN');
+    expect(authorize(STORE_MANAGER, 'register.deactivate', inStore(OTHER_STORE, FAR_REGISTER), TENANCY)?.code).toBe(
+      'AUTH.FORBIDDEN',
+    );
   });
 });
 

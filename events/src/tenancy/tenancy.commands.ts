@@ -62,6 +62,42 @@ export const RevokeRole = z.object({
 });
 export type RevokeRole = z.infer<typeof RevokeRole>;
 
+/** Why a user or register is deactivated or reactivated: kept in the event, for whoever reads the history. */
+const Reason = z.string().trim().min(1, { message: 'must not be empty' }).max(500);
+
+/**
+ * Who asks, as the host authorized them: a user may not deactivate themselves (an owner doing so
+ * could leave the org with nobody to run it).
+ */
+const Requester = z.object({ actorId: Uuid });
+
+/** Stops a user's tokens at once, on every ledger instance; their grants are kept for reactivation. */
+export const DeactivateUser = z.object({
+  type: z.literal('DeactivateUser'),
+  data: z.object({ orgId: Uuid, userId: Uuid, reason: Reason }),
+  context: Requester,
+});
+export type DeactivateUser = z.infer<typeof DeactivateUser>;
+
+export const ReactivateUser = z.object({
+  type: z.literal('ReactivateUser'),
+  data: z.object({ orgId: Uuid, userId: Uuid, reason: Reason }),
+});
+export type ReactivateUser = z.infer<typeof ReactivateUser>;
+
+/** Stops a register device's tokens at once (a lost or stolen till); its sales already stored stand. */
+export const DeactivateRegister = z.object({
+  type: z.literal('DeactivateRegister'),
+  data: z.object({ orgId: Uuid, registerId: Uuid, reason: Reason }),
+});
+export type DeactivateRegister = z.infer<typeof DeactivateRegister>;
+
+export const ReactivateRegister = z.object({
+  type: z.literal('ReactivateRegister'),
+  data: z.object({ orgId: Uuid, registerId: Uuid, reason: Reason }),
+});
+export type ReactivateRegister = z.infer<typeof ReactivateRegister>;
+
 export const TenancyCommand = z.discriminatedUnion('type', [
   CreateOrganization,
   CreateBrand,
@@ -70,5 +106,9 @@ export const TenancyCommand = z.discriminatedUnion('type', [
   AddUser,
   GrantRole,
   RevokeRole,
+  DeactivateUser,
+  ReactivateUser,
+  DeactivateRegister,
+  ReactivateRegister,
 ]);
 export type TenancyCommand = z.infer<typeof TenancyCommand>;

@@ -9,12 +9,21 @@ import {
   type CreateOrganization,
   type CreateRegister,
   type CreateStore,
+  type DeactivateRegister,
+  type DeactivateUser,
   type GrantRole,
+  type ReactivateRegister,
+  type ReactivateUser,
   type RevokeRole,
 } from './tenancy.commands.js';
 import type { TenancyEvent } from './tenancy.events.js';
 
 export type TenancyStore = { brandId: string; name: string; timeZone: string; stateCode: string; gstin?: string };
+
+/** A deactivated user or register keeps its place in the tree, but no token of theirs is accepted. */
+export type PrincipalStatus = 'active' | 'deactivated';
+export type TenancyRegister = { storeId: string; name: string; status: PrincipalStatus };
+export type TenancyUser = { name: string; email: string; status: PrincipalStatus };
 
 /**
  * One org's whole tree, users and grants. Writes are rare, and holding the tree in one stream makes
@@ -29,8 +38,8 @@ export type TenancyState =
       name: string;
       brands: Readonly<Record<string, { name: string }>>;
       stores: Readonly<Record<string, TenancyStore>>;
-      registers: Readonly<Record<string, { storeId: string; name: string }>>;
-      users: Readonly<Record<string, { name: string; email: string }>>;
+      registers: Readonly<Record<string, TenancyRegister>>;
+      users: Readonly<Record<string, TenancyUser>>;
       grants: ReadonlyArray<Grant>;
     };
 export type ActiveTenancy = Extract<TenancyState, { status: 'active' }>;
@@ -112,8 +121,7 @@ const missingNode = (scope: Scope, state: ActiveTenancy): DomainError | undefine
  * at the org) is recorded: revoking the wider one later must leave the narrower one standing.
  */
 const grantRole = ({ data }: GrantRole, state: ActiveTenancy): Decision<TenancyEvent> => {
-  if (!state.users[data.userId])
-    return domainError('TENANCY.USER_NOT_FOUND', 'data.userId', `the org has no user ${data.userId}`);
+  if (!state.users[data.userId]) return userNotFound(data.userId);
   const levels = ROLE_LEVELS[data.role];
   if (!levels.includes(data.scope.level)) {
     return domainError(
@@ -136,10 +144,68 @@ const revokeRole = ({ data }: RevokeRole, state: ActiveTenancy): Decision<Tenanc
       `user ${data.userId} holds no ${data.role} grant at ${describeScope(data.scope)}`,
     );
   }
-  // An org nobody owns cannot grant or revoke anything ever again.
-  if (data.role === 'owner' && state.grants.filter((grant) => grant.role === 'owner').length === 1)
-    return domainError('TENANCY.LAST_OWNER', 'data.role', 'the org must keep at least one owner');
+  // An org nobody owns cannot grant or revoke anything ever again, and a deactivated owner owns
+  // nothing until reactivated.
+  if (data.role === 'owner' && activeOwners(state).every((userId) => userId === data.userId))
+    return domainError('TENANCY.LAST_OWNER', 'data.role', 'the org must keep at least one active owner');
   return [{ type: 'RoleRevoked', data }];
+};
+
+/** The owners who can still act: a deactivated owner's grant stands, but nobody can use it. */
+const activeOwners = (state: ActiveTenancy): string[] =>
+  state.grants
+    .filter((grant) => grant.role === 'owner' && state.users[grant.userId]?.status === 'active')
+    .map((grant) => grant.userId);
+
+const userNotFound = (userId: string): DomainError =>
+  domainError('TENANCY.USER_NOT_FOUND', 'data.userId', `the org has no user ${userId}`);
+
+const registerNotFound = (registerId: string): DomainError =>
+  domainError('TENANCY.REGISTER_NOT_FOUND', 'data.registerId', `the org has no register ${registerId}`);
+
+const deactivateUser = ({ data, context }: DeactivateUser, state: ActiveTenancy): Decision<TenancyEvent> => {
+  const user = state.users[data.userId];
+  if (!user) return userNotFound(data.userId);
+  if (user.status === 'deactivated')
+    return domainError('TENANCY.USER_ALREADY_DEACTIVATED', 'data.userId', `user ${data.userId} is already deactivated`);
+  if (data.userId === context.actorId)
+    return domainError(
+      'TENANCY.CANNOT_DEACTIVATE_SELF',
+      'data.userId',
+      'a user may not deactivate themselves; another owner must do it',
+    );
+  const owners = activeOwners(state);
+  if (owners.includes(data.userId) && owners.length === 1)
+    return domainError('TENANCY.LAST_OWNER', 'data.userId', 'the org must keep at least one active owner');
+  return [{ type: 'UserDeactivated', data }];
+};
+
+const reactivateUser = ({ data }: ReactivateUser, state: ActiveTenancy): Decision<TenancyEvent> => {
+  const user = state.users[data.userId];
+  if (!user) return userNotFound(data.userId);
+  if (user.status === 'active')
+    return domainError('TENANCY.USER_NOT_DEACTIVATED', 'data.userId', `user ${data.userId} is active`);
+  return [{ type: 'UserReactivated', data }];
+};
+
+const deactivateRegister = ({ data }: DeactivateRegister, state: ActiveTenancy): Decision<TenancyEvent> => {
+  const register = state.registers[data.registerId];
+  if (!register) return registerNotFound(data.registerId);
+  if (register.status === 'deactivated')
+    return domainError(
+      'TENANCY.REGISTER_ALREADY_DEACTIVATED',
+      'data.registerId',
+      `register ${data.registerId} is already deactivated`,
+    );
+  return [{ type: 'RegisterDeactivated', data }];
+};
+
+const reactivateRegister = ({ data }: ReactivateRegister, state: ActiveTenancy): Decision<TenancyEvent> => {
+  const register = state.registers[data.registerId];
+  if (!register) return registerNotFound(data.registerId);
+  if (register.status === 'active')
+    return domainError('TENANCY.REGISTER_NOT_DEACTIVATED', 'data.registerId', `register ${data.registerId} is active`);
+  return [{ type: 'RegisterReactivated', data }];
 };
 
 const decide = (command: TenancyCommand, state: TenancyState): Decision<TenancyEvent> => {
@@ -163,6 +229,14 @@ const decide = (command: TenancyCommand, state: TenancyState): Decision<TenancyE
       return grantRole(parsed, state);
     case 'RevokeRole':
       return revokeRole(parsed, state);
+    case 'DeactivateUser':
+      return deactivateUser(parsed, state);
+    case 'ReactivateUser':
+      return reactivateUser(parsed, state);
+    case 'DeactivateRegister':
+      return deactivateRegister(parsed, state);
+    case 'ReactivateRegister':
+      return reactivateRegister(parsed, state);
     default:
       return assertNever(parsed);
   }
@@ -185,11 +259,11 @@ const evolve = (state: TenancyState, event: TenancyEvent): TenancyState => {
     }
     case 'RegisterCreated': {
       const { registerId, storeId, name } = event.data;
-      return { ...state, registers: { ...state.registers, [registerId]: { storeId, name } } };
+      return { ...state, registers: { ...state.registers, [registerId]: { storeId, name, status: 'active' } } };
     }
     case 'UserAdded': {
       const { userId, name, email } = event.data;
-      return { ...state, users: { ...state.users, [userId]: { name, email } } };
+      return { ...state, users: { ...state.users, [userId]: { name, email, status: 'active' } } };
     }
     case 'RoleGranted': {
       const { userId, role, scope } = event.data;
@@ -197,6 +271,20 @@ const evolve = (state: TenancyState, event: TenancyEvent): TenancyState => {
     }
     case 'RoleRevoked':
       return { ...state, grants: state.grants.filter((grant) => !sameGrant(grant, event.data)) };
+    case 'UserDeactivated':
+    case 'UserReactivated': {
+      const user = state.users[event.data.userId];
+      if (!user) return state;
+      const status = event.type === 'UserDeactivated' ? 'deactivated' : 'active';
+      return { ...state, users: { ...state.users, [event.data.userId]: { ...user, status } } };
+    }
+    case 'RegisterDeactivated':
+    case 'RegisterReactivated': {
+      const register = state.registers[event.data.registerId];
+      if (!register) return state;
+      const status = event.type === 'RegisterDeactivated' ? 'deactivated' : 'active';
+      return { ...state, registers: { ...state.registers, [event.data.registerId]: { ...register, status } } };
+    }
     default:
       return assertNever(event);
   }

@@ -90,6 +90,43 @@ const roleRevoked = (userId: string, role: RoleName, scope: Scope): TenancyEvent
   data: { orgId: ORG, userId, role, scope },
 });
 
+const LOST = 'till stolen from the counter';
+const FOUND = 'till recovered and wiped';
+
+const deactivateUser = (userId: string, actorId = OWNER, reason = 'left the company'): TenancyCommand => ({
+  type: 'DeactivateUser',
+  data: { orgId: ORG, userId, reason },
+  context: { actorId },
+});
+const userDeactivated = (userId: string, reason = 'left the company'): TenancyEvent => ({
+  type: 'UserDeactivated',
+  data: { orgId: ORG, userId, reason },
+});
+const reactivateUser = (userId: string, reason = 'deactivated by mistake'): TenancyCommand => ({
+  type: 'ReactivateUser',
+  data: { orgId: ORG, userId, reason },
+});
+const userReactivated = (userId: string, reason = 'deactivated by mistake'): TenancyEvent => ({
+  type: 'UserReactivated',
+  data: { orgId: ORG, userId, reason },
+});
+const deactivateRegister = (registerId = REGISTER): TenancyCommand => ({
+  type: 'DeactivateRegister',
+  data: { orgId: ORG, registerId, reason: LOST },
+});
+const registerDeactivated = (): TenancyEvent => ({
+  type: 'RegisterDeactivated',
+  data: { orgId: ORG, registerId: REGISTER, reason: LOST },
+});
+const reactivateRegister = (registerId = REGISTER): TenancyCommand => ({
+  type: 'ReactivateRegister',
+  data: { orgId: ORG, registerId, reason: FOUND },
+});
+const registerReactivated = (): TenancyEvent => ({
+  type: 'RegisterReactivated',
+  data: { orgId: ORG, registerId: REGISTER, reason: FOUND },
+});
+
 const ORG_SCOPE: Scope = { level: 'org' };
 const BRAND_SCOPE: Scope = { level: 'brand', brandId: BRAND };
 const STORE_SCOPE: Scope = { level: 'store', storeId: STORE };
@@ -380,6 +417,115 @@ describe('revoking roles', () => {
   });
 });
 
+describe('deactivating users', () => {
+  const history = [...staffed, roleGranted(CASHIER, 'cashier', STORE_SCOPE)];
+  const given = spec(tenancyDecider).given(history);
+
+  it('deactivates a user, with the reason the owner gave', () => {
+    given.when(deactivateUser(CASHIER)).then([userDeactivated(CASHIER)]);
+  });
+
+  it('keeps their grants, so reactivation restores what they could do', () => {
+    const state = foldEvents(tenancyDecider, [...history, userDeactivated(CASHIER)]);
+    expect(state.status === 'active' && state.users[CASHIER]?.status).toBe('deactivated');
+    expect(state.status === 'active' && state.grants.filter((grant) => grant.userId === CASHIER)).toEqual([
+      { userId: CASHIER, role: 'cashier', scope: STORE_SCOPE },
+    ]);
+  });
+
+  it('refuses a user the org does not have', () => {
+    given.when(deactivateUser(id(0xcc))).thenFails('TENANCY.USER_NOT_FOUND', 'data.userId');
+  });
+
+  it('refuses a user already deactivated', () => {
+    spec(tenancyDecider)
+      .given([...history, userDeactivated(CASHIER)])
+      .when(deactivateUser(CASHIER))
+      .thenFails('TENANCY.USER_ALREADY_DEACTIVATED', 'data.userId');
+  });
+
+  it('refuses an owner deactivating themselves, which would lock the org', () => {
+    given.when(deactivateUser(OWNER, OWNER)).thenFails('TENANCY.CANNOT_DEACTIVATE_SELF', 'data.userId');
+  });
+
+  it("lets one owner deactivate another, but never the org's last active owner", () => {
+    const twoOwners = [...history, roleGranted(MANAGER, 'owner', ORG_SCOPE)];
+    spec(tenancyDecider)
+      .given(twoOwners)
+      .when(deactivateUser(MANAGER))
+      .then([userDeactivated(MANAGER)]);
+    spec(tenancyDecider)
+      .given([...twoOwners, userDeactivated(MANAGER)])
+      .when(deactivateUser(OWNER, CASHIER))
+      .thenFails('TENANCY.LAST_OWNER', 'data.userId');
+  });
+
+  it('counts a deactivated owner out when the last active owner is revoked', () => {
+    spec(tenancyDecider)
+      .given([...history, roleGranted(MANAGER, 'owner', ORG_SCOPE), userDeactivated(MANAGER)])
+      .when(revokeRole(OWNER, 'owner', ORG_SCOPE))
+      .thenFails('TENANCY.LAST_OWNER', 'data.role');
+  });
+
+  it('refuses a blank reason, naming the field', () => {
+    given.when(deactivateUser(CASHIER, OWNER, '   ')).thenFails('VALIDATION.INVALID', 'data.reason');
+  });
+});
+
+describe('reactivating users', () => {
+  it('reactivates a deactivated user', () => {
+    spec(tenancyDecider)
+      .given([...staffed, userDeactivated(CASHIER)])
+      .when(reactivateUser(CASHIER))
+      .then([userReactivated(CASHIER)]);
+  });
+
+  it('makes them active again', () => {
+    const state = foldEvents(tenancyDecider, [...staffed, userDeactivated(CASHIER), userReactivated(CASHIER)]);
+    expect(state.status === 'active' && state.users[CASHIER]?.status).toBe('active');
+  });
+
+  it('refuses a user who is active, or whom the org does not have', () => {
+    const given = spec(tenancyDecider).given(staffed);
+    given.when(reactivateUser(CASHIER)).thenFails('TENANCY.USER_NOT_DEACTIVATED', 'data.userId');
+    given.when(reactivateUser(id(0xcc))).thenFails('TENANCY.USER_NOT_FOUND', 'data.userId');
+  });
+});
+
+describe('deactivating registers', () => {
+  const given = spec(tenancyDecider).given(tree);
+
+  it('deactivates a register, with the reason', () => {
+    given.when(deactivateRegister()).then([registerDeactivated()]);
+  });
+
+  it('refuses a register the org does not have', () => {
+    given.when(deactivateRegister(OTHER_REGISTER)).thenFails('TENANCY.REGISTER_NOT_FOUND', 'data.registerId');
+  });
+
+  it('refuses a register already deactivated', () => {
+    spec(tenancyDecider)
+      .given([...tree, registerDeactivated()])
+      .when(deactivateRegister())
+      .thenFails('TENANCY.REGISTER_ALREADY_DEACTIVATED', 'data.registerId');
+  });
+});
+
+describe('reactivating registers', () => {
+  it('reactivates a deactivated register, which is active again', () => {
+    const history = [...tree, registerDeactivated()];
+    spec(tenancyDecider).given(history).when(reactivateRegister()).then([registerReactivated()]);
+    const state = foldEvents(tenancyDecider, [...history, registerReactivated()]);
+    expect(state.status === 'active' && state.registers[REGISTER]?.status).toBe('active');
+  });
+
+  it('refuses a register that is active, or that the org does not have', () => {
+    const given = spec(tenancyDecider).given(tree);
+    given.when(reactivateRegister()).thenFails('TENANCY.REGISTER_NOT_DEACTIVATED', 'data.registerId');
+    given.when(reactivateRegister(OTHER_REGISTER)).thenFails('TENANCY.REGISTER_NOT_FOUND', 'data.registerId');
+  });
+});
+
 describe('tenancy state', () => {
   it('holds the whole tree, its users and grants', () => {
     const history = [
@@ -413,13 +559,13 @@ describe('tenancy state', () => {
         [OTHER_STORE]: { brandId: OTHER_BRAND, name: 'Bandra West', timeZone: 'Asia/Kolkata', stateCode: '27' },
       },
       registers: {
-        [REGISTER]: { storeId: STORE, name: 'Front till' },
-        [OTHER_REGISTER]: { storeId: OTHER_STORE, name: 'Tablet' },
+        [REGISTER]: { storeId: STORE, name: 'Front till', status: 'active' },
+        [OTHER_REGISTER]: { storeId: OTHER_STORE, name: 'Tablet', status: 'active' },
       },
       users: {
-        [OWNER]: { name: 'Meera Rao', email: 'meera@slice.in' },
-        [CASHIER]: { name: 'Ravi Kumar', email: 'ravi@slice.in' },
-        [MANAGER]: { name: 'Ravi Kumar', email: 'anita@slice.in' },
+        [OWNER]: { name: 'Meera Rao', email: 'meera@slice.in', status: 'active' },
+        [CASHIER]: { name: 'Ravi Kumar', email: 'ravi@slice.in', status: 'active' },
+        [MANAGER]: { name: 'Ravi Kumar', email: 'anita@slice.in', status: 'active' },
       },
       grants: [
         { userId: OWNER, role: 'owner', scope: ORG_SCOPE },
@@ -447,6 +593,10 @@ describe('tenancy event definitions', () => {
       ['UserAdded', 1],
       ['RoleGranted', 1],
       ['RoleRevoked', 1],
+      ['UserDeactivated', 1],
+      ['UserReactivated', 1],
+      ['RegisterDeactivated', 1],
+      ['RegisterReactivated', 1],
     ]);
   });
 
@@ -458,6 +608,10 @@ describe('tenancy event definitions', () => {
       ...staffed,
       roleGranted(CASHIER, 'cashier', STORE_SCOPE),
       roleRevoked(CASHIER, 'cashier', STORE_SCOPE),
+      userDeactivated(CASHIER),
+      userReactivated(CASHIER),
+      registerDeactivated(),
+      registerReactivated(),
     ];
     for (const event of events) expect(byType.get(event.type)?.safeParse(event).success, event.type).toBe(true);
   });

@@ -5,7 +5,11 @@ import {
   CreateOrganization,
   CreateRegister,
   CreateStore,
+  DeactivateRegister,
+  DeactivateUser,
   GrantRole,
+  ReactivateRegister,
+  ReactivateUser,
   RevokeRole,
 } from './tenancy.commands.js';
 import { tenancyDecider, tenancyStreamId, type TenancyState } from './tenancy.decider.js';
@@ -88,4 +92,69 @@ export const revokeRole = declareCommand({
   decider: tenancyDecider,
   authorization: administration,
   command: ({ data }) => ({ type: 'RevokeRole' as const, data }),
+});
+
+export const deactivateUser = declareCommand({
+  type: 'DeactivateUser',
+  route: {
+    path: '/v1/users/{userId}/deactivate',
+    summary: 'Deactivate a user: every token of theirs is refused from the next request on (owner)',
+  },
+  data: DeactivateUser.shape.data,
+  stream: (data) => tenancyStreamId(data.orgId),
+  decider: tenancyDecider,
+  authorization: administration,
+  command: ({ data, scope }) => ({
+    type: 'DeactivateUser' as const,
+    data,
+    context: { actorId: scope.principal.kind === 'user' ? scope.principal.userId : scope.principal.registerId },
+  }),
+});
+
+export const reactivateUser = declareCommand({
+  type: 'ReactivateUser',
+  route: { path: '/v1/users/{userId}/reactivate', summary: 'Reactivate a deactivated user (owner)' },
+  data: ReactivateUser.shape.data,
+  stream: (data) => tenancyStreamId(data.orgId),
+  decider: tenancyDecider,
+  authorization: administration,
+  command: ({ data }) => ({ type: 'ReactivateUser' as const, data }),
+});
+
+/**
+ * A register is acted on in its store, so its store's and brand's managers may stop it. One the
+ * org does not have (another org's included) is checked at the org, where only org-wide roles
+ * reach, and the decider answers that it does not exist.
+ */
+const onRegister: CommandAuthorization<{ orgId: string; registerId: string }, TenancyState> = {
+  action: 'register.deactivate',
+  target: (data, state) => {
+    const register = state.status === 'active' ? state.registers[data.registerId] : undefined;
+    return register
+      ? { orgId: data.orgId, storeId: register.storeId, registerId: data.registerId }
+      : { orgId: data.orgId };
+  },
+};
+
+export const deactivateRegister = declareCommand({
+  type: 'DeactivateRegister',
+  route: {
+    path: '/v1/registers/{registerId}/deactivate',
+    summary: 'Deactivate a register: its tokens, sync and replay are refused from the next request on',
+  },
+  data: DeactivateRegister.shape.data,
+  stream: (data) => tenancyStreamId(data.orgId),
+  decider: tenancyDecider,
+  authorization: onRegister,
+  command: ({ data }) => ({ type: 'DeactivateRegister' as const, data }),
+});
+
+export const reactivateRegister = declareCommand({
+  type: 'ReactivateRegister',
+  route: { path: '/v1/registers/{registerId}/reactivate', summary: 'Reactivate a deactivated register' },
+  data: ReactivateRegister.shape.data,
+  stream: (data) => tenancyStreamId(data.orgId),
+  decider: tenancyDecider,
+  authorization: onRegister,
+  command: ({ data }) => ({ type: 'ReactivateRegister' as const, data }),
 });

@@ -62,8 +62,46 @@ export const RoleRevoked = z.object({
 });
 export type RoleRevoked = z.infer<typeof RoleRevoked>;
 
+const Reason = z.string().min(1).max(500);
+
+/** The user's tokens are refused from now on; their grants stay, to count again on reactivation. */
+export const UserDeactivated = z.object({
+  type: z.literal('UserDeactivated'),
+  data: z.object({ orgId: Uuid, userId: Uuid, reason: Reason }),
+});
+export type UserDeactivated = z.infer<typeof UserDeactivated>;
+
+export const UserReactivated = z.object({
+  type: z.literal('UserReactivated'),
+  data: z.object({ orgId: Uuid, userId: Uuid, reason: Reason }),
+});
+export type UserReactivated = z.infer<typeof UserReactivated>;
+
+/** The register's tokens (and so its sync and replay) are refused from now on. */
+export const RegisterDeactivated = z.object({
+  type: z.literal('RegisterDeactivated'),
+  data: z.object({ orgId: Uuid, registerId: Uuid, reason: Reason }),
+});
+export type RegisterDeactivated = z.infer<typeof RegisterDeactivated>;
+
+export const RegisterReactivated = z.object({
+  type: z.literal('RegisterReactivated'),
+  data: z.object({ orgId: Uuid, registerId: Uuid, reason: Reason }),
+});
+export type RegisterReactivated = z.infer<typeof RegisterReactivated>;
+
 export type TenancyEvent =
-  OrganizationCreated | BrandCreated | StoreCreated | RegisterCreated | UserAdded | RoleGranted | RoleRevoked;
+  | OrganizationCreated
+  | BrandCreated
+  | StoreCreated
+  | RegisterCreated
+  | UserAdded
+  | RoleGranted
+  | RoleRevoked
+  | UserDeactivated
+  | UserReactivated
+  | RegisterDeactivated
+  | RegisterReactivated;
 
 export const tenancyEventDefinitions: EventDefinition[] = [
   { schema: OrganizationCreated, schemaVersion: 1 },
@@ -73,4 +111,8 @@ export const tenancyEventDefinitions: EventDefinition[] = [
   { schema: UserAdded, schemaVersion: 1 },
   { schema: RoleGranted, schemaVersion: 1 },
   { schema: RoleRevoked, schemaVersion: 1 },
+  { schema: UserDeactivated, schemaVersion: 1 },
+  { schema: UserReactivated, schemaVersion: 1 },
+  { schema: RegisterDeactivated, schemaVersion: 1 },
+  { schema: RegisterReactivated, schemaVersion: 1 },
 ];

@@ -21,12 +21,25 @@ const scopeKey = (orgId: string, scope: Scope) => {
  * role grants. Rows are keyed on the envelope's org, the one row-level security checks them
  * against; the tenancy stream is one org's, so it is the org the data names too.
  *
- * A grant's instants are the event's `occurredAt`: the grant events carry none of their own.
+ * A grant's instants, and a deactivation's, are the event's `occurredAt`: those events carry none
+ * of their own. A user's or register's status here is for people to read; the ledger refuses a
+ * deactivated principal's tokens from the tenancy stream itself, never from this projection.
  */
 export const tenancyProjection: Projection = {
   name: 'tenancy',
   tables: [rmOrgs.name, rmBrands.name, rmRegisters.name, rmUsers.name, rmRoleGrants.name],
-  eventTypes: ['OrganizationCreated', 'BrandCreated', 'RegisterCreated', 'UserAdded', 'RoleGranted', 'RoleRevoked'],
+  eventTypes: [
+    'OrganizationCreated',
+    'BrandCreated',
+    'RegisterCreated',
+    'UserAdded',
+    'RoleGranted',
+    'RoleRevoked',
+    'UserDeactivated',
+    'UserReactivated',
+    'RegisterDeactivated',
+    'RegisterReactivated',
+  ],
   project: (event): RowChange[] => {
     const decoded = decode(event);
     const org_id = event.orgId;
@@ -53,6 +66,32 @@ export const tenancyProjection: Projection = {
         const key = { org_id, user_id: userId, role, ...scopeKey(org_id, scope) };
         return [update(rmRoleGrants, key, { revoked_at: event.occurredAt })];
       }
+      case 'UserDeactivated':
+        return [
+          update(
+            rmUsers,
+            { org_id, user_id: decoded.data.userId },
+            { status: 'deactivated', deactivated_at: event.occurredAt },
+          ),
+        ];
+      case 'UserReactivated':
+        return [update(rmUsers, { org_id, user_id: decoded.data.userId }, { status: 'active', deactivated_at: null })];
+      case 'RegisterDeactivated':
+        return [
+          update(
+            rmRegisters,
+            { org_id, register_id: decoded.data.registerId },
+            { status: 'deactivated', deactivated_at: event.occurredAt },
+          ),
+        ];
+      case 'RegisterReactivated':
+        return [
+          update(
+            rmRegisters,
+            { org_id, register_id: decoded.data.registerId },
+            { status: 'active', deactivated_at: null },
+          ),
+        ];
       default:
         return [];
     }

@@ -33,6 +33,8 @@ const cashierAtBandra = {
   revoked_at: null,
 };
 
+const active = { status: 'active', deactivated_at: null };
+
 describe('tenancy projection', () => {
   describe('given an org set up with a brand, a store, a till and a cashier', () => {
     const tables = fold([tenancyProjection], openedOrg().events);
@@ -41,16 +43,54 @@ describe('tenancy projection', () => {
       expect(rowsOf(tables, rmOrgs)).toEqual([{ org_id: ORG, name: 'Spice Route Hospitality' }]);
       expect(rowsOf(tables, rmBrands)).toEqual([{ org_id: ORG, brand_id: BRAND, name: 'Pizza Lane' }]);
       expect(rowsOf(tables, rmRegisters)).toEqual([
-        { org_id: ORG, register_id: REGISTER, store_id: STORE, name: 'Till 1' },
+        { org_id: ORG, register_id: REGISTER, store_id: STORE, name: 'Till 1', ...active },
       ]);
       expect(rowsOf(tables, rmUsers)).toEqual([
-        { org_id: ORG, user_id: CASHIER, name: 'Ravi Kumar', email: 'ravi@example.in' },
-        { org_id: ORG, user_id: OWNER, name: 'Asha Rao', email: 'asha@example.in' },
+        { org_id: ORG, user_id: CASHIER, name: 'Ravi Kumar', email: 'ravi@example.in', ...active },
+        { org_id: ORG, user_id: OWNER, name: 'Asha Rao', email: 'asha@example.in', ...active },
       ]);
     });
 
     it('keys an org-wide grant by the org itself and a store grant by the store', () => {
       expect(rowsOf(tables, rmRoleGrants)).toEqual([cashierAtBandra, ownerGrant]);
+    });
+  });
+
+  describe('given a user and a register deactivated', () => {
+    const DEACTIVATED = '2026-11-20T18:00:00+05:30';
+    const REACTIVATED = '2026-11-21T09:00:00+05:30';
+    const reason = 'till left unattended overnight';
+
+    const deactivated = () => {
+      const ledger = openedOrg();
+      ledger.tenancy(
+        { type: 'DeactivateUser', data: { orgId: ORG, userId: CASHIER, reason }, context: { actorId: OWNER } },
+        DEACTIVATED,
+      );
+      tenancy(ledger, 'DeactivateRegister', { registerId: REGISTER, reason }, DEACTIVATED);
+      return ledger;
+    };
+    const statusOf = (ledger: TestLedger) => {
+      const tables = fold([tenancyProjection], ledger.events);
+      return {
+        cashier: rowsOf(tables, rmUsers).find((row) => row.user_id === CASHIER),
+        till: rowsOf(tables, rmRegisters)[0],
+      };
+    };
+
+    it('shows them deactivated, since when, and keeps their rows', () => {
+      const { cashier, till } = statusOf(deactivated());
+      expect(cashier).toMatchObject({ status: 'deactivated', deactivated_at: DEACTIVATED, name: 'Ravi Kumar' });
+      expect(till).toMatchObject({ status: 'deactivated', deactivated_at: DEACTIVATED, name: 'Till 1' });
+    });
+
+    it('shows them active again once reactivated', () => {
+      const ledger = deactivated();
+      tenancy(ledger, 'ReactivateUser', { userId: CASHIER, reason }, REACTIVATED);
+      tenancy(ledger, 'ReactivateRegister', { registerId: REGISTER, reason }, REACTIVATED);
+      const { cashier, till } = statusOf(ledger);
+      expect(cashier).toMatchObject(active);
+      expect(till).toMatchObject(active);
     });
   });
 

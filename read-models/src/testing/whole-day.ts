@@ -9,6 +9,7 @@ import {
   EXTRA_CHEESE,
   MARGHERITA,
   ORG,
+  OWNER,
   REGISTER,
   STORE,
   id,
@@ -313,4 +314,12 @@ const afterHours = (ledger: ReturnType<typeof lunch>, at: string) => {
     },
     at,
   );
+  const reason = 'end of the season';
+  ledger.tenancy(
+    { type: 'DeactivateUser', data: { orgId: ORG, userId: CASHIER, reason }, context: { actorId: OWNER } },
+    at,
+  );
+  ledger.tenancy({ type: 'ReactivateUser', data: { orgId: ORG, userId: CASHIER, reason } }, at);
+  ledger.tenancy({ type: 'DeactivateRegister', data: { orgId: ORG, registerId: REGISTER, reason } }, at);
+  ledger.tenancy({ type: 'ReactivateRegister', data: { orgId: ORG, registerId: REGISTER, reason } }, at);
 };

@@ -7,6 +7,7 @@ import { addAuditCommands } from './audit/audit-commands.js';
 import { CliError } from './cli-error.js';
 import { runReport, type ReportOptions } from './report/run-report.js';
 import { migrateCommand } from './ops/migrate-command.js';
+import { addRegisterStatusCommands, userCommand } from './principals/principal-commands.js';
 import { rebuildCommand } from './ops/rebuild-command.js';
 import { tokenCommand } from './ops/token-command.js';
 import { startCommand } from './start/start-command.js';
@@ -68,7 +69,8 @@ program
 
 addAuditCommands(program);
 
-program.addCommand(registerCommand());
+program.addCommand(addRegisterStatusCommands(registerCommand()));
+program.addCommand(userCommand());
 program.addCommand(startCommand());
 program.addCommand(tokenCommand());
 program.addCommand(migrateCommand());

@@ -111,7 +111,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  authenticateRequests(fastify as never, options.tokens);
+  authenticateRequests(fastify as never, options.tokens, (orgId) => ledger.tenancy(orgId));
   registerJsonBodyParser(fastify as never);
   const rateLimits = await registerRateLimits(fastify as never, options.rateLimits ?? rateLimitsFrom(process.env));
 

@@ -21,8 +21,16 @@ export const TokenClaims = z.discriminatedUnion('kind', [
 ]);
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
+/** The caller is not (or no longer) who a token may speak for: a 401, with `code` for clients to branch on. */
 export class AuthenticationError extends Error {
   override readonly name = 'AuthenticationError';
+
+  constructor(
+    message: string,
+    readonly code = 'AUTH.UNAUTHENTICATED',
+  ) {
+    super(message);
+  }
 }
 
 export type TokenService = {

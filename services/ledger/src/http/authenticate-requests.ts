@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertActivePrincipal, type TenancyReader } from '../auth/active-principals.js';
 import { authenticate, AuthenticationError, type TokenClaims, type TokenService } from '../auth/tokens.js';
 import { toHttpError } from './http-errors.js';
 
@@ -29,11 +30,12 @@ export const isAuthenticated = (request: FastifyRequest): boolean => verified.ha
  * Every route asks for a bearer token unless it is declared `config: { public: true }`, and the
  * token is verified in `onRequest`: before Fastify reads a byte of the body, so a caller without
  * one is answered 401 while still uploading and their body is never parsed (DESIGN.md,
- * invariant 12). The claims are kept for the handler (`claimsOf`). An unknown route is answered
- * 404 here too, in the shape Nest's not-found handler gives, since that handler runs after the
- * body is parsed.
+ * invariant 12). A token of a user or register its org has deactivated is refused there too, by
+ * the org's tenancy as it is now (active-principals.ts). The claims are kept for the handler
+ * (`claimsOf`). An unknown route is answered 404 here too, in the shape Nest's not-found handler
+ * gives, since that handler runs after the body is parsed.
  */
-export const authenticateRequests = (app: FastifyInstance, tokens: TokenService): void => {
+export const authenticateRequests = (app: FastifyInstance, tokens: TokenService, tenancyOf: TenancyReader): void => {
   app.addHook('onRequest', async (request, reply) => {
     if (request.is404) {
       return reply
@@ -42,7 +44,9 @@ export const authenticateRequests = (app: FastifyInstance, tokens: TokenService)
     }
     if (request.routeOptions.config.public === true) return;
     try {
-      verified.set(request, await authenticate(tokens, request.headers.authorization));
+      const claims = await authenticate(tokens, request.headers.authorization);
+      await assertActivePrincipal(tenancyOf, claims);
+      verified.set(request, claims);
     } catch (error) {
       const mapped = toHttpError(error);
       if (!(error instanceof AuthenticationError) || !mapped) throw error;

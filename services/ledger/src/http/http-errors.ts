@@ -23,8 +23,9 @@ const isBadRequest = (code: string): boolean =>
 
 /**
  * The one place errors become HTTP: 400 for a malformed request (every failing field), 401 for a
- * missing or bad token, 403 for a scope or role the caller lacks, 404 for what does not exist,
- * 409 for concurrency and idempotency conflicts, 422 for a business rule. Returns undefined for
+ * missing or bad token or a deactivated user or register, 403 for a scope or role the caller
+ * lacks, 404 for what does not exist, 409 for concurrency and idempotency conflicts, 422 for a
+ * business rule. Returns undefined for
  * anything else, which is a bug and a 500.
  */
 export const toHttpError = (error: unknown): HttpError | undefined => {
@@ -36,17 +37,21 @@ export const toHttpError = (error: unknown): HttpError | undefined => {
     return { status: 400, body: { error: errors[0] as ErrorDetail, errors } };
   }
   if (error instanceof AuthenticationError)
-    return { status: 401, body: { error: detail('AUTH.UNAUTHENTICATED', '', error.message) } };
+    return { status: 401, body: { error: detail(error.code, '', error.message) } };
   if (error instanceof DomainError) {
-    const status = error.code.startsWith('AUTH.')
-      ? 403
-      : error.code.startsWith('CONFLICT.')
-        ? 409
-        : isBadRequest(error.code)
-          ? 400
-          : error.code.endsWith('NOT_FOUND')
-            ? 404
-            : 422;
+    // A deactivated principal's token no longer speaks for anyone: unauthenticated, not forbidden.
+    const status =
+      error.code === 'AUTH.PRINCIPAL_DEACTIVATED'
+        ? 401
+        : error.code.startsWith('AUTH.')
+          ? 403
+          : error.code.startsWith('CONFLICT.')
+            ? 409
+            : isBadRequest(error.code)
+              ? 400
+              : error.code.endsWith('NOT_FOUND')
+                ? 404
+                : 422;
     return { status, body: { error: error.toJSON() } };
   }
   if (error instanceof ConcurrencyConflictError || error instanceof WrongExpectedVersionError) {

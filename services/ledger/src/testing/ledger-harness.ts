@@ -48,15 +48,24 @@ export type Ledger = {
  * `dashboardDir`: a built dashboard for the ledger to serve at `/dashboard/`, as in production;
  * `postgresServer`: the server (an admin connection string) to create the database on, and
  * `natsUrl` the NATS server readiness checks, when not the machine's usual ones; `rateLimits`
- * in place of the environment's.
+ * in place of the environment's; `beside`: another ledger whose database and token key this one
+ * shares, as a second instance behind one load balancer (its database is left to that ledger).
  */
 export const startLedger = async (
-  options: { dashboardDir?: string; postgresServer?: string; natsUrl?: string; rateLimits?: RateLimitSettings } = {},
+  options: {
+    dashboardDir?: string;
+    postgresServer?: string;
+    natsUrl?: string;
+    rateLimits?: RateLimitSettings;
+    beside?: Ledger;
+  } = {},
 ): Promise<Ledger> => {
-  const database: TestDatabase = await createTestDatabase('possier_ledger', options.postgresServer);
+  const database: TestDatabase = options.beside
+    ? { url: options.beside.databaseUrl, name: '', drop: async () => undefined }
+    : await createTestDatabase('possier_ledger', options.postgresServer);
   const store: PostgresEventStore = await openPostgresEventStore({ connectionString: database.url });
   const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
-  const jwtSecret = generateJwtSecret();
+  const jwtSecret = options.beside?.jwtSecret ?? generateJwtSecret();
   const tokens = createTokenService(jwtSecret, 'possier-ledger');
   const auditKeyDirectory = await mkdtemp(join(tmpdir(), 'possier-audit-keys-'));
   const app: NestFastifyApplication = await createLedgerApp({
