@@ -1,11 +1,11 @@
 import pg from 'pg';
 
-/** The tables row-level security must hold: every table with an org_id column but the global log. */
+/** The tables row-level security must hold: every table with an org_id column, the event log included. */
 export const tenantTables = async (pool: pg.Pool): Promise<string[]> => {
   const { rows } = await pool.query<{ name: string }>(
     `SELECT class.relname AS name FROM pg_class class
        JOIN pg_attribute attribute ON attribute.attrelid = class.oid AND attribute.attname = 'org_id' AND NOT attribute.attisdropped
-      WHERE class.relnamespace = current_schema()::regnamespace AND class.relkind IN ('r', 'p') AND class.relname <> 'events'
+      WHERE class.relnamespace = current_schema()::regnamespace AND class.relkind IN ('r', 'p')
       ORDER BY class.relname`,
   );
   return rows.map((row) => row.name);

@@ -71,3 +71,29 @@ describe('PostgreSQL notifications', () => {
     }
   });
 });
+
+describe('append_events called by the owner', () => {
+  it('appends several orgs in one call and leaves the transaction’s tenant as it found it', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const orgs = [randomUUID(), randomUUID()];
+      const specs = orgs.map((orgId) => {
+        const streamId = `owner-${randomUUID()}`;
+        return { streamId, expected: -1, orgId, events: batchOf(streamId, orgId, 1).map(canonicalEnvelope) };
+      });
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ status: string }>('SELECT status FROM append_events($1::jsonb)', [
+        JSON.stringify(specs),
+      ]);
+      const { rows: tenant } = await client.query<{ tenant: string | null }>(
+        `SELECT nullif(current_setting('app.org_id', true), '') AS tenant`,
+      );
+      await client.query('COMMIT');
+      expect(rows.map((row) => row.status)).toEqual(['appended', 'appended']);
+      expect(tenant).toEqual([{ tenant: null }]);
+    } finally {
+      await client.end();
+    }
+  });
+});

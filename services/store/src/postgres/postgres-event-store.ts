@@ -25,6 +25,7 @@ import { GroupCommitter } from './group-commit.js';
 import { decodeLogPosition, encodeLogPosition, START } from './log-position.js';
 import { announcer, Notifier, pgListen, type Listen } from './notifier.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows.js';
+import { tenantQuery } from './tenant-query.js';
 
 export type PostgresEventStoreOptions = StoreOptions & {
   connectionString: string;
@@ -66,6 +67,11 @@ const SUBSCRIBE_BATCH = 500;
  * The default event store. Appends go through group commit into `append_events` (see the
  * migration for the SQL contract); reads of the global log follow (transaction id, position) below
  * the oldest running transaction, so no reader skips an event that commits late.
+ *
+ * What one org asks for (appends, stream reads) runs as `possier_app` with that org as the
+ * transaction's tenant, so row-level security holds it to that org; the global log (readAll,
+ * subscribeAll, the head) is read as the connecting role, which must be able to read every org
+ * (a member of `possier_log_reader`, or the owner).
  *
  * Writer connections get a statement timeout and an idle-in-transaction timeout: one stuck
  * transaction holds `pg_snapshot_xmin` back and with it every reader of the log.
@@ -141,7 +147,9 @@ export const openSqlEventStore = async (
   ) => {
     const forwards = direction === 'forwards';
     const start = from ?? (forwards ? 0 : Number.MAX_SAFE_INTEGER);
-    const { rows } = await pool.query<EventRow>(
+    const rows = await tenantQuery<EventRow>(
+      pool,
+      orgId,
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE org_id = $4 AND stream_id = $1 AND stream_position ${forwards ? '>=' : '<='} $2
        ORDER BY stream_position ${forwards ? 'ASC' : 'DESC'} LIMIT $3`,
@@ -157,7 +165,9 @@ export const openSqlEventStore = async (
       if (!(Number.isSafeInteger(from) && from >= 0))
         throw new RangeError(`from must be a stream position (0 or more), not ${from}`);
     }
-    const { rows } = await pool.query<EventRow>(
+    const rows = await tenantQuery<EventRow>(
+      pool,
+      orgId,
       `SELECT e.* FROM unnest($1::text[], $2::bigint[]) AS r(wanted_stream, wanted_from)
        CROSS JOIN LATERAL (
          SELECT ${EVENT_COLUMNS} FROM events
@@ -215,7 +225,9 @@ export const openSqlEventStore = async (
   }
 
   const commandFingerprint = async ({ orgId, streamId }: StreamRef, commandId: string): Promise<string | null> => {
-    const { rows } = await pool.query<{ fingerprint: string }>(
+    const rows = await tenantQuery<{ fingerprint: string }>(
+      pool,
+      orgId,
       `SELECT command_fingerprint AS fingerprint FROM events
        WHERE org_id = $1 AND command_id = $2 AND stream_id = $3 AND command_fingerprint IS NOT NULL`,
       [orgId, commandId, streamId],
