@@ -18,15 +18,27 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-export type Started = { url: string; output: () => string; stop(): Promise<number | null> };
+export type Started = { url: string; pid: number; output: () => string; stop(): Promise<number | null> };
 
 /**
  * `npm start` as README's quick start runs it, in its own process group so stopping it stops the
  * ledger under npm too. Resolves once `/health/ready` answers 200.
  */
-export const npmStart = async (env: Record<string, string>, timeoutMs = 240_000): Promise<Started> => {
+export const npmStart = (env: Record<string, string>, timeoutMs = 240_000): Promise<Started> =>
+  startService('npm', ['start'], env, timeoutMs);
+
+/** `possier start` as a supervisor (systemd, a container's init) runs it: the command itself, no npm. */
+export const possierStart = (env: Record<string, string>, timeoutMs = 240_000): Promise<Started> =>
+  startService(process.execPath, [POSSIER, 'start'], env, timeoutMs);
+
+const startService = async (
+  command: string,
+  args: ReadonlyArray<string>,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<Started> => {
   const port = await freePort();
-  const child: ChildProcess = spawn('npm', ['start'], {
+  const child: ChildProcess = spawn(command, args, {
     cwd: REPOSITORY,
     env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port) },
     detached: true,
@@ -50,16 +62,16 @@ export const npmStart = async (env: Record<string, string>, timeoutMs = 240_000)
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (done) throw new Error(`npm start exited with code ${exitCode} before it was ready:\n${output}`);
+    if (done) throw new Error(`${args.join(' ')} exited with code ${exitCode} before it was ready:\n${output}`);
     const ready = await fetch(`${url}/health/ready`).then(
       (response) => response.status === 200,
       () => false,
     );
-    if (ready) return { url, output: () => output, stop };
+    if (ready) return { url, pid: child.pid as number, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
-  throw new Error(`npm start was not ready within ${timeoutMs} ms:\n${output}`);
+  throw new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms:\n${output}`);
 };
 
 /** Runs `possier …` and returns its exit code and output. */
