@@ -91,6 +91,19 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
       );
     },
 
+    /** Pays cash into or out of a shift's drawer outside a sale: a float top-up, a supplier paid from the till. */
+    moveCash(shiftId: string, direction: 'in' | 'out', amountPaise: number, reason: string): QueuedDecision {
+      const state = tillState.shift(shiftId);
+      const events = decide(
+        commandDeclarations.moveCash,
+        { shiftId, movementId: mintId(clock), direction, amountPaise, reason, at: localOffsetDateTime(clock.now()) },
+        state,
+      );
+      return record(shiftStreamId(shiftId), events, () =>
+        tillState.saveShift(shiftId, events.reduce(shiftDecider.evolve, state)),
+      );
+    },
+
     /**
      * Closes a shift with the cash the cashier counted, held against the takings its drawer
      * recorded from this register's sales, voids and refunds on it.

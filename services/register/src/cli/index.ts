@@ -7,6 +7,7 @@ import { LedgerRefusedError, LedgerUnreachableError } from '../ledger-client.js'
 import { openRegister, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
 import { SaleRefusedError } from '../register.js';
 import { parseRupees } from './rupees.js';
+import { tillCommands } from './till-commands.js';
 
 /** A refusal the person at the till must read: printed without a stack, exit code 1. */
 export class RegisterCliError extends Error {
@@ -197,6 +198,14 @@ export const registerCommand = (): Command => {
           process.stdout.write(`${await trySync(register, false)}\n`);
         }),
     );
+
+  for (const till of tillCommands({
+    dataOption,
+    withRegister: (dir, work) => withRegister(dir, work),
+    trySync: (register) => trySync(register, false),
+    refuse: (message) => new RegisterCliError(message),
+  }))
+    command.addCommand(till);
 
   command
     .command('sync')
