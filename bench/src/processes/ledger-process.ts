@@ -36,6 +36,7 @@ export const startLedgerProcess = async (
       HOST: '127.0.0.1',
       POSSIER_JWT_SECRET: secret,
       POSSIER_JWT_ISSUER: ISSUER,
+      POSSIER_CUSTOMER_KEK: randomBytes(32).toString('base64'),
       // The checkout load is sixteen clients on one register's token, far past what one till
       // sends: the bench measures the command path, so the per-principal limits are raised.
       POSSIER_COMMAND_RATE_LIMIT: '100000000',

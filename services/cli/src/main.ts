@@ -6,6 +6,7 @@ import pg from 'pg';
 import { addAuditCommands } from './audit/audit-commands.js';
 import { CliError } from './cli-error.js';
 import { runReport, type ReportOptions } from './report/run-report.js';
+import { customerKeysCommand } from './ops/customer-keys-command.js';
 import { migrateCommand } from './ops/migrate-command.js';
 import { addRegisterStatusCommands, userCommand } from './principals/principal-commands.js';
 import { rebuildCommand } from './ops/rebuild-command.js';
@@ -75,6 +76,7 @@ program.addCommand(startCommand());
 program.addCommand(tokenCommand());
 program.addCommand(migrateCommand());
 program.addCommand(rebuildCommand());
+program.addCommand(customerKeysCommand());
 
 try {
   await program.parseAsync();

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { CustomerKekError, requireCustomerKeks, type KeyEncryptionKeys } from './customers/customer-keks.js';
 import { jwtSecretProblem } from './jwt-secret.js';
 
 /** The workspace's built dashboard, from src/ or dist/ alike. */
@@ -36,7 +37,12 @@ export const LedgerConfig = z.object({
   /** The built dashboard served at /dashboard/ (`npm run build -w @possier/dashboard`). */
   DASHBOARD_DIR: z.string().min(1).default(WORKSPACE_DASHBOARD),
 });
-export type LedgerConfig = z.infer<typeof LedgerConfig>;
+/**
+ * The settings, plus the key-encryption keys of customers' data keys from `POSSIER_CUSTOMER_KEK`
+ * or `POSSIER_CUSTOMER_KEK_FILE` (required: customers' keys live in PostgreSQL here; rules in
+ * customers/customer-keks.ts).
+ */
+export type LedgerConfig = z.infer<typeof LedgerConfig> & { customerKeks: KeyEncryptionKeys };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -44,9 +50,17 @@ export class ConfigError extends Error {
 
 export const loadConfig = (env: Record<string, string | undefined> = process.env): LedgerConfig => {
   const result = LedgerConfig.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new ConfigError(`invalid configuration: ${problems}`);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  let customerKeks: KeyEncryptionKeys | undefined;
+  try {
+    customerKeks = requireCustomerKeks(env);
+  } catch (error) {
+    if (!(error instanceof CustomerKekError)) throw error;
+    problems.push(error.message);
   }
-  return result.data;
+  if (!result.success || customerKeks === undefined)
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return { ...result.data, customerKeks };
 };

@@ -10,4 +10,7 @@ export * from './audit/audit-keyring.js';
 export * from './observability/readiness.js';
 export * from './offline/register-sync.js';
 export * from './customers/customer-keyring.js';
+export * from './customers/customer-keks.js';
+export * from './customers/customer-key-rewrap.js';
+export * from './customers/key-wrap.js';
 export * from './offline/stock-levels.js';

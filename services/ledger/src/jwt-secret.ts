@@ -39,8 +39,16 @@ const SHIPPED_SECRETS: ReadonlySet<string> = new Set([
 /** A fresh secret that passes every rule with margin, for generated data folders and tests. */
 export const generateJwtSecret = (): string => randomBytes(48).toString('base64url');
 
+/**
+ * Whether the value is a placeholder or was published in this repository, so is known to anyone.
+ * Every secret the services read from their environment is held to it (token keys, the customer
+ * key-encryption keys).
+ */
+export const isPublishedSecret = (secret: string): boolean =>
+  secret.toLowerCase().replace(/[-_]/g, '').includes(PLACEHOLDER_MARKER) || SHIPPED_SECRETS.has(secret);
+
 const shipped = (secret: string): string | undefined =>
-  secret.toLowerCase().replace(/[-_]/g, '').includes(PLACEHOLDER_MARKER) || SHIPPED_SECRETS.has(secret)
+  isPublishedSecret(secret)
     ? 'is a placeholder or a value published in the Possier repository; anyone can sign tokens with it'
     : undefined;
 
@@ -62,7 +70,8 @@ const tooShort = (secret: string): string | undefined => {
 /** Whether the value is its own first `period` characters over and over (a prefix of a repetition). */
 const repeats = (secret: string, period: number): boolean => secret.slice(period) === secret.slice(0, -period);
 
-const lowDiversity = (secret: string): string | undefined => {
+/** Why the value cannot have come from a generator (too few different characters, or a repetition), if so. */
+export const lowDiversity = (secret: string): string | undefined => {
   const characters = [...secret];
   const distinct = new Set(characters).size;
   if (distinct < MIN_DISTINCT_CHARACTERS)

@@ -2,13 +2,19 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateCustomerKek } from './customers/customer-keks.js';
+import { generateJwtSecret } from './jwt-secret.js';
 
 const ledgerDir = fileURLToPath(new URL('..', import.meta.url));
 const composeExample = readFileSync(new URL('../../../infra/compose/.env.example', import.meta.url), 'utf8');
 const shippedSecret = /^POSSIER_JWT_SECRET=(.*)$/m.exec(composeExample)?.[1] ?? '';
+const shippedKek = /^POSSIER_CUSTOMER_KEK=(.*)$/m.exec(composeExample)?.[1] ?? '';
 
-/** `npm run start:ledger` as operators run it, with only the secret varied. */
-const startLedger = (secret: string) => {
+/** `npm run start:ledger` as operators run it, with only the secrets varied. */
+const startLedger = (
+  secret: string,
+  customerKek: Record<string, string> = { POSSIER_CUSTOMER_KEK: generateCustomerKek() },
+) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=@possier/source', 'src/main.ts'], {
     // tsx reads the tsconfig of where it runs: the ledger's enables its decorators.
     cwd: ledgerDir,
@@ -17,6 +23,9 @@ const startLedger = (secret: string) => {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
       PORT: '0',
       POSSIER_JWT_SECRET: secret,
+      POSSIER_CUSTOMER_KEK: '',
+      POSSIER_CUSTOMER_KEK_FILE: '',
+      ...customerKek,
     },
     encoding: 'utf8',
     timeout: 60_000,
@@ -34,5 +43,24 @@ describe('the ledger at start-up', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/generate one with: openssl rand -base64 48/);
+  });
+
+  it('refuses to start without a customer key-encryption key, naming the variable, and exits 1', () => {
+    const run = startLedger(generateJwtSecret(), {});
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(
+      /^possier-ledger: invalid configuration: POSSIER_CUSTOMER_KEK: is required with PostgreSQL: set it to the output of openssl rand -base64 32, or name a file holding it in POSSIER_CUSTOMER_KEK_FILE/m,
+    );
+  });
+
+  it.each([
+    ['16 bytes', Buffer.alloc(16, 9).toString('base64'), /must be the base64 of exactly 32 bytes \(got 16\)/],
+    ['the example file’s value', shippedKek, /is a placeholder or a value published in the Possier repository/],
+  ])('refuses a customer key-encryption key of %s, naming the variable and the rule', (_name, kek, message) => {
+    expect(shippedKek).not.toBe('');
+    const run = startLedger(generateJwtSecret(), { POSSIER_CUSTOMER_KEK: kek });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^possier-ledger: invalid configuration: POSSIER_CUSTOMER_KEK: /m);
+    expect(run.stderr).toMatch(message);
   });
 });

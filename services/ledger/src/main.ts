@@ -1,6 +1,6 @@
 import { listenForClientErrors, openPostgresEventStore, postgresAuditLog } from '@possier/store';
 import pg from 'pg';
-import { postgresCustomerKeyring } from './customers/customer-keyring.js';
+import { openCustomerKeyring } from './customers/customer-key-rewrap.js';
 import { postgresRegisterSyncLog } from './offline/register-sync.js';
 import { postgresStockLevels } from './offline/stock-levels.js';
 import { pino } from 'pino';
@@ -33,6 +33,8 @@ const store = await openPostgresEventStore({
 const readModels = new pg.Pool({ connectionString: config.REPORTS_DATABASE_URL ?? config.DATABASE_URL, max: 5 });
 readModels.on('error', (err) => logger.error({ err }, 'read-model pool'));
 listenForClientErrors(readModels, (err) => logger.warn({ err }, 'read-model connection lost'));
+// Before the first request: no customer key is left in clear in the database.
+const customerKeys = await openCustomerKeyring(store.pool, config.customerKeks, logger);
 const app = await createLedgerApp({
   store,
   readModels,
@@ -40,7 +42,7 @@ const app = await createLedgerApp({
   audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(config.POSSIER_AUDIT_KEY_DIR)),
   stockLevels: postgresStockLevels(store.pool),
   registerSync: postgresRegisterSyncLog(store.pool),
-  customerKeys: postgresCustomerKeyring(store.pool),
+  customerKeys,
   logger,
   readiness: [postgresCheck(store.pool), natsCheck(config.NATS_URL)],
   commandRetries: config.COMMAND_RETRIES,

@@ -181,6 +181,7 @@ describe('a register killed with SIGKILL', () => {
           DATABASE_URL: ledger.databaseUrl,
           PORT: String(port),
           POSSIER_JWT_SECRET: ledger.jwtSecret,
+          POSSIER_CUSTOMER_KEK: ledger.customerKek,
           LOG_LEVEL: 'error',
         },
         // tsx reads the tsconfig of where it runs: the ledger's enables its decorators.

@@ -87,7 +87,7 @@ const runOnServers = async (
     relay: `faults-${suffix}`,
   };
   const port = await freePort();
-  const api = ledgerService(names, port, ledger.jwtSecret);
+  const api = ledgerService(names, port, ledger.jwtSecret, ledger.customerKek);
   const relay = relayService(names);
   const projector = projectorService(names);
   let nats: NatsConnection | undefined;

@@ -19,8 +19,11 @@ export type RunNames = {
  */
 const childLogLevel = (otherwise = 'warn') => process.env.FAULTS_CHILD_LOG_LEVEL ?? otherwise;
 
-/** `jwtSecret`: the key the in-process ledger harness signs with, so its tokens pass the child ledger too. */
-export const ledgerService = (names: RunNames, port: number, jwtSecret: string): ChildService =>
+/**
+ * `jwtSecret`: the key the in-process ledger harness signs with, so its tokens pass the child ledger
+ * too; `customerKek`: the harness ledger's, so both read the customers' keys on the shared database.
+ */
+export const ledgerService = (names: RunNames, port: number, jwtSecret: string, customerKek: string): ChildService =>
   new ChildService({
     name: 'ledger',
     entry: 'src/main.ts',
@@ -30,6 +33,7 @@ export const ledgerService = (names: RunNames, port: number, jwtSecret: string):
       NATS_URL: names.natsUrl,
       PORT: String(port),
       POSSIER_JWT_SECRET: jwtSecret,
+      POSSIER_CUSTOMER_KEK: customerKek,
       LOG_LEVEL: childLogLevel(),
     },
     ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,

@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { createTokenService, generateJwtSecret } from '@possier/ledger';
+import {
+  createTokenService,
+  dataKeyBinding,
+  generateCustomerKek,
+  generateJwtSecret,
+  parseCustomerKeks,
+  unwrapKey,
+} from '@possier/ledger';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const POSSIER = fileURLToPath(new URL('../../bin/possier.js', import.meta.url));
@@ -81,5 +90,86 @@ describe('possier rebuild', () => {
       1,
       'error REBUILD.UNKNOWN_PROJECTION at projection: no projection named nonsense\n',
     ]);
+  });
+});
+
+describe('possier customer-keys rewrap', () => {
+  const org = '019b76da-a800-7a11-9c3e-5d2f1b0a4c77';
+  const customer = '019b76da-a800-7b22-8d4f-6e3a2c1b5d88';
+  const keyId = '019b76da-a800-7c33-9e5a-7f4b3d2c6e99';
+  const kekA = generateCustomerKek();
+  const kekB = generateCustomerKek();
+
+  const row = async () => {
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    try {
+      return (
+        await pool.query<{ data_key: Buffer; kek_id: string | null }>(
+          'SELECT data_key, kek_id FROM customer_keys WHERE customer_id = $1',
+          [customer],
+        )
+      ).rows[0];
+    } finally {
+      await pool.end();
+    }
+  };
+
+  it('wraps a raw key, then rewraps it under a new KEK listed first, and says how many', async () => {
+    const raw = randomBytes(32);
+    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+    await pool.query('INSERT INTO customer_keys (org_id, customer_id, key_id, data_key) VALUES ($1, $2, $3, $4)', [
+      org,
+      customer,
+      keyId,
+      raw,
+    ]);
+    await pool.end();
+
+    const first = possier(['customer-keys', 'rewrap', '--json'], {
+      DATABASE_URL: database.url,
+      POSSIER_CUSTOMER_KEK: kekA,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    const idA = parseCustomerKeks(kekA, 'POSSIER_CUSTOMER_KEK').current.id;
+    expect(JSON.parse(first.stdout)).toEqual({ kekId: idA, orgs: 1, keys: 1, secrets: 0, remaining: 0 });
+    expect(await row()).toEqual({ data_key: expect.any(Buffer), kek_id: idA });
+
+    const second = possier(['customer-keys', 'rewrap'], {
+      DATABASE_URL: database.url,
+      POSSIER_CUSTOMER_KEK: `${kekB},${kekA}`,
+    });
+    expect(second.code, second.stderr).toBe(0);
+    const idB = parseCustomerKeks(kekB, 'POSSIER_CUSTOMER_KEK').current.id;
+    expect(second.stdout).toContain(`1 data keys and 0 lookup secrets of 1 orgs rewrapped under KEK ${idB}`);
+    const rewrapped = await row();
+    expect(rewrapped?.kek_id).toBe(idB);
+    const key = unwrapKey(
+      parseCustomerKeks(kekB, 'POSSIER_CUSTOMER_KEK'),
+      { kekId: idB, wrapped: rewrapped?.data_key as Buffer },
+      dataKeyBinding(org, customer, keyId),
+      'customer_keys',
+    );
+    expect(key).toEqual(raw);
+  });
+
+  it('names the row and the missing KEK when a key was wrapped under one no longer listed', () => {
+    const run = possier(['customer-keys', 'rewrap'], {
+      DATABASE_URL: database.url,
+      POSSIER_CUSTOMER_KEK: `${generateCustomerKek()},${kekA}`,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `error CUSTOMER_KEY.KEK_NOT_CONFIGURED at customer_keys (org ${org}, customer ${customer}): wrapped under KEK ${parseCustomerKeks(kekB, 'POSSIER_CUSTOMER_KEK').current.id}, which is not configured`,
+    );
+  });
+
+  it('needs POSSIER_CUSTOMER_KEK and says so', () => {
+    const run = possier(['customer-keys', 'rewrap'], {
+      DATABASE_URL: database.url,
+      POSSIER_CUSTOMER_KEK: '',
+      POSSIER_CUSTOMER_KEK_FILE: '',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.MISSING at POSSIER_CUSTOMER_KEK: is required with PostgreSQL/);
   });
 });

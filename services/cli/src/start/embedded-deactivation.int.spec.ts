@@ -8,7 +8,9 @@ import {
   createLedgerApp,
   createTokenService,
   fileAuditKeyring,
+  generateCustomerKek,
   generateJwtSecret,
+  parseCustomerKeks,
   postgresCustomerKeyring,
   postgresRegisterSyncLog,
   postgresStockLevels,
@@ -38,7 +40,10 @@ beforeAll(async () => {
     audit: new AuditContext(postgresAuditLog(runtime.store.pool), fileAuditKeyring(join(folder, 'audit-keys'))),
     stockLevels: postgresStockLevels(runtime.store.pool),
     registerSync: postgresRegisterSyncLog(runtime.store.pool),
-    customerKeys: postgresCustomerKeyring(runtime.store.pool),
+    customerKeys: postgresCustomerKeyring(
+      runtime.store.pool,
+      parseCustomerKeks(generateCustomerKek(), 'POSSIER_CUSTOMER_KEK'),
+    ),
     logger: pino({ level: 'silent' }),
     readiness: runtime.readiness,
   });

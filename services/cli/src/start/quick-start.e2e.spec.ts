@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { generateCustomerKek } from '@possier/ledger';
 import { adminUrl, createTestDatabase } from '@possier/prisma';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkoutAndReport } from './quick-start-scenario.js';
 import { npmStart, type Started } from './quick-start.js';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+/** On PostgreSQL the customer key-encryption key must come from the environment. */
+const POSSIER_CUSTOMER_KEK = generateCustomerKek();
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -47,6 +50,7 @@ describe('npm start, as README’s quick start runs it', () => {
     const started = await npmStart({
       POSSIER_DATA_DIR: dataDir,
       DATABASE_URL: database.url,
+      POSSIER_CUSTOMER_KEK,
       NATS_URL,
       LEDGER_STREAM: stream,
       LEDGER_SUBJECT_PREFIX: `ledgerqs${suffix}`,
@@ -63,7 +67,10 @@ describe('npm start, as README’s quick start runs it', () => {
     const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
     cleanups.push(() => rm(folder, { recursive: true, force: true }));
     await expect(
-      npmStart({ POSSIER_DATA_DIR: folder, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }, 60_000),
+      npmStart(
+        { POSSIER_DATA_DIR: folder, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', POSSIER_CUSTOMER_KEK },
+        60_000,
+      ),
     ).rejects.toThrow(
       /exited with code 1 before it was ready[^]*PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:1\/nowhere is unreachable/,
     );
@@ -73,7 +80,10 @@ describe('npm start, as README’s quick start runs it', () => {
     const folder = await mkdtemp(join(tmpdir(), 'possier-quick-start-'));
     cleanups.push(() => rm(folder, { recursive: true, force: true }));
     await expect(
-      npmStart({ POSSIER_DATA_DIR: folder, DATABASE_URL: adminUrl(), NATS_URL: 'nats://127.0.0.1:1' }, 60_000),
+      npmStart(
+        { POSSIER_DATA_DIR: folder, DATABASE_URL: adminUrl(), NATS_URL: 'nats://127.0.0.1:1', POSSIER_CUSTOMER_KEK },
+        60_000,
+      ),
     ).rejects.toThrow(/exited with code 1 before it was ready[^]*NATS at nats:\/\/127\.0\.0\.1:1 is unreachable/);
   }, 90_000);
 });

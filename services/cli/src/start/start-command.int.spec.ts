@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateJwtSecret } from '@possier/ledger';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const POSSIER = fileURLToPath(new URL('../../bin/possier.js', import.meta.url));
@@ -50,5 +51,45 @@ describe('possier start with a weak signing key', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/^error CONFIG\.WEAK_SECRET at \S+jwt-secret: has low diversity/m);
     expect(run.files).toEqual(['jwt-secret']);
+  });
+});
+
+describe('possier start and the customer key-encryption key', () => {
+  const unreachable = 'postgres://postgres@127.0.0.1:1/nowhere';
+
+  it('on PostgreSQL refuses to start without one, naming the variable, before connecting', () => {
+    const run = start({
+      DATABASE_URL: unreachable,
+      POSSIER_JWT_SECRET: generateJwtSecret(),
+      POSSIER_CUSTOMER_KEK: '',
+      POSSIER_CUSTOMER_KEK_FILE: '',
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.MISSING at POSSIER_CUSTOMER_KEK: is required with PostgreSQL: /m);
+    expect(run.stderr).not.toMatch(/unreachable/);
+    expect(run.files).toEqual([]);
+  });
+
+  it('on PostgreSQL refuses the value the systemd example file ships, naming the variable', () => {
+    const shipped = /^POSSIER_CUSTOMER_KEK=(.*)$/m.exec(readFileSync(systemdExample, 'utf8'))?.[1] ?? '';
+    expect(shipped).not.toBe('');
+    const run = start({
+      DATABASE_URL: unreachable,
+      POSSIER_JWT_SECRET: generateJwtSecret(),
+      POSSIER_CUSTOMER_KEK: shipped,
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^error CONFIG\.WEAK_SECRET at POSSIER_CUSTOMER_KEK: is a placeholder/m);
+  });
+
+  it('embedded, refuses a customer-kek in the data folder that is not 32 bytes, naming the file, and keeps it', () => {
+    const run = start({ POSSIER_JWT_SECRET: generateJwtSecret(), POSSIER_CUSTOMER_KEK: '' }, (dataDir) =>
+      writeFileSync(join(dataDir, 'customer-kek'), 'c2hvcnQ=\n', { mode: 0o600 }),
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error CONFIG\.WEAK_SECRET at \S+customer-kek: must be the base64 of exactly 32 bytes \(got 5\); generate one with: openssl rand -base64 32$/m,
+    );
+    expect(run.files).toEqual(['customer-kek']);
   });
 });

@@ -7,7 +7,7 @@ import {
   createLedgerApp,
   createTokenService,
   fileAuditKeyring,
-  postgresCustomerKeyring,
+  openCustomerKeyring,
   postgresRegisterSyncLog,
   postgresStockLevels,
 } from '@possier/ledger';
@@ -16,7 +16,7 @@ import { Command, Option } from 'commander';
 import { pino } from 'pino';
 import { seedDemo } from './demo/seed-demo.js';
 import { openEmbeddedRuntime } from './embedded-runtime.js';
-import { signingSecret } from './local-secrets.js';
+import { customerKeks, signingSecret } from './local-secrets.js';
 import { StartError, type Runtime } from './runtime.js';
 import { openServerRuntime } from './server-runtime.js';
 
@@ -40,6 +40,7 @@ const start = async (options: StartOptions): Promise<void> => {
   await mkdir(dataDir, { recursive: true });
   // Before any data is opened or migrated: a weak key stops the start, not the first request.
   const secret = await signingSecret(dataDir, process.env.POSSIER_JWT_SECRET);
+  const keks = await customerKeks(dataDir, databaseUrl ? 'server' : 'embedded');
 
   let runtime: Runtime;
   try {
@@ -63,6 +64,7 @@ const start = async (options: StartOptions): Promise<void> => {
   }
 
   const tokens = createTokenService(secret, ISSUER);
+  const ledgerLogger = logger.child({ service: 'ledger' });
   let demoReady = !options.demo;
   const app = await createLedgerApp({
     store: runtime.store,
@@ -75,8 +77,8 @@ const start = async (options: StartOptions): Promise<void> => {
     ),
     stockLevels: postgresStockLevels(runtime.store.pool),
     registerSync: postgresRegisterSyncLog(runtime.store.pool),
-    customerKeys: postgresCustomerKeyring(runtime.store.pool),
-    logger: logger.child({ service: 'ledger' }),
+    customerKeys: await openCustomerKeyring(runtime.store.pool, keks, ledgerLogger),
+    logger: ledgerLogger,
     dashboardDir: DASHBOARD_DIR,
     readiness: [
       ...runtime.readiness,
@@ -149,7 +151,10 @@ export const startCommand = (): Command =>
     .addOption(new Option('--port <port>', 'API port').env('PORT').default(3000).argParser(Number))
     .addOption(new Option('--host <host>', 'API host').env('HOST').default('127.0.0.1'))
     .addOption(
-      new Option('--data-dir <dir>', 'where embedded data, the signing key and the demo register live')
+      new Option(
+        '--data-dir <dir>',
+        'where embedded data, the signing key, the customer key-encryption key and the demo register live',
+      )
         .env('POSSIER_DATA_DIR')
         .default('.possier'),
     )

@@ -1,15 +1,24 @@
 import { createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { asTenant } from '../tenant-transaction.js';
+import type { KeyEncryptionKeys } from './customer-keks.js';
+import {
+  DATA_KEY_COLUMNS,
+  openDataKey,
+  openLookupSecret,
+  type DataKeyRow,
+  type LookupSecretRow,
+} from './customer-key-rows.js';
+import { dataKeyBinding, lookupSecretBinding, wrapKey } from './key-wrap.js';
 
 export type DataKey = { keyId: string; key: Buffer };
 
 /**
  * Where customers' data keys and the phone lookup live: outside the event store, so erasing a
  * customer is deleting rows here while every stored event (and the audit chain over it) stays as
- * it was. Here it is a tenant table in PostgreSQL; in production the same port can front a KMS
- * (keys wrapped by a master key that never leaves it). Phones are found by an org-keyed HMAC of
- * the normalised number, never by the number itself.
+ * it was. Here it is a tenant table in PostgreSQL holding every key wrapped under a
+ * key-encryption key from outside the database (`customer-keks.ts`); the same port can front a
+ * KMS. Phones are found by an org-keyed HMAC of the normalised number, never by the number itself.
  */
 export interface CustomerKeyring {
   /** The customer's data key, made on first use. */
@@ -37,19 +46,29 @@ const REGISTER_LOOKUP_INFO = 'possier/register-phone-lookup/v1';
 
 /**
  * `customer_keys`, `customer_phone_index` and `customer_lookup_secrets` under row-level security:
- * every statement runs as `possier_app` with the tenant set, in its own transaction.
+ * every statement runs as `possier_app` with the tenant set, in its own transaction. Data keys and
+ * lookup secrets are stored wrapped under the current of `keks` and unwrapped under the KEK their
+ * row names; a row that cannot be unwrapped fails the call with a `KeyUnwrapError`, never reads
+ * as an erased customer.
  */
-export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
+export const postgresCustomerKeyring = (pool: pg.Pool, keks: KeyEncryptionKeys): CustomerKeyring => {
+  const readSecret = async (client: pg.PoolClient, orgId: string): Promise<LookupSecretRow | undefined> =>
+    (
+      await client.query<LookupSecretRow>(`SELECT secret, kek_id FROM customer_lookup_secrets WHERE org_id = $1`, [
+        orgId,
+      ])
+    ).rows[0];
   const secretOf = async (client: pg.PoolClient, orgId: string): Promise<Buffer> => {
-    await client.query(
-      `INSERT INTO customer_lookup_secrets (org_id, secret) VALUES ($1, $2) ON CONFLICT (org_id) DO NOTHING`,
-      [orgId, randomBytes(32)],
-    );
-    const { rows } = await client.query<{ secret: Buffer }>(
-      `SELECT secret FROM customer_lookup_secrets WHERE org_id = $1`,
-      [orgId],
-    );
-    return (rows[0] as { secret: Buffer }).secret;
+    let row = await readSecret(client, orgId);
+    if (row === undefined) {
+      const { kekId, wrapped } = wrapKey(keks, randomBytes(32), lookupSecretBinding(orgId));
+      await client.query(
+        `INSERT INTO customer_lookup_secrets (org_id, secret, kek_id) VALUES ($1, $2, $3) ON CONFLICT (org_id) DO NOTHING`,
+        [orgId, wrapped, kekId],
+      );
+      row = (await readSecret(client, orgId)) as LookupSecretRow;
+    }
+    return openLookupSecret(client, keks, orgId, row);
   };
   const digestOf = async (client: pg.PoolClient, orgId: string, phone: string): Promise<string> =>
     createHmac('sha256', await secretOf(client, orgId))
@@ -65,25 +84,30 @@ export const postgresCustomerKeyring = (pool: pg.Pool): CustomerKeyring => {
   return {
     keyFor: (orgId, customerId) =>
       asTenant(pool, orgId, async (client) => {
+        const keyId = randomUUID();
+        const { kekId, wrapped } = wrapKey(keks, randomBytes(32), dataKeyBinding(orgId, customerId, keyId));
         await client.query(
-          `INSERT INTO customer_keys (org_id, customer_id, key_id, data_key) VALUES ($1, $2, $3, $4)
+          `INSERT INTO customer_keys (org_id, customer_id, key_id, data_key, kek_id) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (org_id, customer_id) DO NOTHING`,
-          [orgId, customerId, randomUUID(), randomBytes(32)],
+          [orgId, customerId, keyId, wrapped, kekId],
         );
-        const { rows } = await client.query<{ key_id: string; data_key: Buffer }>(
-          `SELECT key_id, data_key FROM customer_keys WHERE org_id = $1 AND customer_id = $2`,
+        const { rows } = await client.query<DataKeyRow>(
+          `SELECT ${DATA_KEY_COLUMNS} FROM customer_keys WHERE org_id = $1 AND customer_id = $2`,
           [orgId, customerId],
         );
-        const row = rows[0] as { key_id: string; data_key: Buffer };
-        return { keyId: row.key_id, key: row.data_key };
+        const row = rows[0] as DataKeyRow;
+        return { keyId: row.key_id, key: await openDataKey(client, keks, orgId, row) };
       }),
     existingKeys: (orgId, customerIds) =>
       asTenant(pool, orgId, async (client) => {
-        const { rows } = await client.query<{ customer_id: string; key_id: string; data_key: Buffer }>(
-          `SELECT customer_id, key_id, data_key FROM customer_keys WHERE org_id = $1 AND customer_id = ANY($2::uuid[])`,
+        const { rows } = await client.query<DataKeyRow>(
+          `SELECT ${DATA_KEY_COLUMNS} FROM customer_keys WHERE org_id = $1 AND customer_id = ANY($2::uuid[])`,
           [orgId, customerIds],
         );
-        return new Map(rows.map((row) => [row.customer_id, { keyId: row.key_id, key: row.data_key }]));
+        const keys = new Map<string, DataKey>();
+        for (const row of rows)
+          keys.set(row.customer_id, { keyId: row.key_id, key: await openDataKey(client, keks, orgId, row) });
+        return keys;
       }),
     phoneOwner: (orgId, phone) =>
       asTenant(pool, orgId, async (client) => ownerOf(client, orgId, await digestOf(client, orgId, phone))),

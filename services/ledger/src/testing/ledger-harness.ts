@@ -7,7 +7,8 @@ import { mintUuidV7 } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, postgresAuditLog, type PostgresEventStore } from '@possier/store';
 import pg from 'pg';
-import { postgresCustomerKeyring } from '../customers/customer-keyring.js';
+import { parseCustomerKeks, generateCustomerKek } from '../customers/customer-keks.js';
+import { openCustomerKeyring } from '../customers/customer-key-rewrap.js';
 import { postgresRegisterSyncLog } from '../offline/register-sync.js';
 import { postgresStockLevels } from '../offline/stock-levels.js';
 import { pino } from 'pino';
@@ -33,6 +34,11 @@ export type Ledger = {
   tokens: TokenService;
   /** The key `tokens` signs with, fresh for each ledger, for suites that start more ledgers beside it. */
   jwtSecret: string;
+  /**
+   * The ledger's `POSSIER_CUSTOMER_KEK` (fresh for each ledger unless given), for suites that start
+   * more ledgers beside it or read its customer keys.
+   */
+  customerKek: string;
   /** Where the ledger keeps the orgs' private audit keys (`<dir>/<orgId>/<keyId>.pem`). */
   auditKeyDirectory: string;
   token(claims: TokenClaims): Promise<string>;
@@ -49,7 +55,8 @@ export type Ledger = {
  * `postgresServer`: the server (an admin connection string) to create the database on, and
  * `natsUrl` the NATS server readiness checks, when not the machine's usual ones; `rateLimits`
  * in place of the environment's; `beside`: another ledger whose database and token key this one
- * shares, as a second instance behind one load balancer (its database is left to that ledger).
+ * shares, as a second instance behind one load balancer (its database is left to that ledger);
+ * `customerKek`: the `POSSIER_CUSTOMER_KEK` value to serve with (by default `beside`'s, else fresh).
  */
 export const startLedger = async (
   options: {
@@ -58,6 +65,7 @@ export const startLedger = async (
     natsUrl?: string;
     rateLimits?: RateLimitSettings;
     beside?: Ledger;
+    customerKek?: string;
   } = {},
 ): Promise<Ledger> => {
   const database: TestDatabase = options.beside
@@ -67,6 +75,13 @@ export const startLedger = async (
   const readModels = new pg.Pool({ connectionString: database.url, max: 4 });
   const jwtSecret = options.beside?.jwtSecret ?? generateJwtSecret();
   const tokens = createTokenService(jwtSecret, 'possier-ledger');
+  const customerKek = options.customerKek ?? options.beside?.customerKek ?? generateCustomerKek();
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const customerKeys = await openCustomerKeyring(
+    store.pool,
+    parseCustomerKeks(customerKek, 'POSSIER_CUSTOMER_KEK'),
+    logger,
+  );
   const auditKeyDirectory = await mkdtemp(join(tmpdir(), 'possier-audit-keys-'));
   const app: NestFastifyApplication = await createLedgerApp({
     store,
@@ -75,8 +90,8 @@ export const startLedger = async (
     audit: new AuditContext(postgresAuditLog(store.pool), fileAuditKeyring(auditKeyDirectory)),
     stockLevels: postgresStockLevels(store.pool),
     registerSync: postgresRegisterSyncLog(store.pool),
-    customerKeys: postgresCustomerKeyring(store.pool),
-    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
+    customerKeys,
+    logger,
     readiness: [
       postgresCheck(store.pool),
       natsCheck(options.natsUrl ?? process.env.NATS_URL ?? 'nats://127.0.0.1:4222'),
@@ -113,6 +128,7 @@ export const startLedger = async (
     store,
     tokens,
     jwtSecret,
+    customerKek,
     auditKeyDirectory,
     token: (claims) => tokens.sign(claims),
     post: (path, token, body) => send('POST', path, token, body),
