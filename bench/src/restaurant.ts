@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withOffset } from '@possier/events';
 import type { Pool } from 'undici';
 import type { LedgerProcess } from './processes/ledger-process.js';
 import { newEventId } from './payload.js';
@@ -19,7 +20,8 @@ export const command = async (http: Pool, path: string, token: string, data: unk
     method: 'POST',
     path,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ commandId: newEventId(), occurredAt: '2026-11-24T13:05:00+05:30', data }),
+    // Now: the ledger owns time online and refuses a command dated outside its skew window.
+    body: JSON.stringify({ commandId: newEventId(), occurredAt: withOffset(Date.now(), 330), data }),
   });
   const text = await response.body.text();
   if (response.statusCode !== 200) throw new Error(`POST ${path}: ${response.statusCode} ${text.slice(0, 300)}`);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatRupees, type OpsStatus, type ReportName } from '@possier/events';
+import { describeTillClock, formatRupees, type OpsStatus, type ReportName } from '@possier/events';
 import { startReportFixture, uuidv7, type ReportFixture } from '@possier/ledger/testing';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -31,6 +31,8 @@ const reportOutbox = async ({ ledger, shop }: ReportFixture) => {
     registerId: ids.r1,
     batchId: uuidv7(),
     outbox: { queuedEvents: 7, oldestQueuedAt: at },
+    // A till whose clock is behind the ledger's (which runs on the system clock here).
+    registerClock: at,
     events: [
       {
         eventId: uuidv7(),
@@ -299,13 +301,21 @@ describe('the dashboard in a browser', () => {
     );
     // What till 1 said of its outbox when it last replayed, as the ledger serves it.
     expect(status.registers).toEqual([
-      expect.objectContaining({ registerId: fixture.shop.ids.r1, storeId: fixture.shop.ids.storeA, queuedEvents: 7 }),
+      expect.objectContaining({
+        registerId: fixture.shop.ids.r1,
+        storeId: fixture.shop.ids.storeA,
+        queuedEvents: 7,
+        clockSkewMs: expect.any(Number),
+      }),
     ]);
     expectRows(
       await shownRows(page, 'operations', 'registers'),
       status.registers ?? [],
       (row) => row.registerId,
-      (row) => ({ queuedEvents: count(row.queuedEvents) }),
+      (row) => ({
+        queuedEvents: count(row.queuedEvents),
+        clockSkewMs: row.clockSkewMs === null ? '' : describeTillClock(row.clockSkewMs),
+      }),
     );
     await page.close();
   });

@@ -58,6 +58,11 @@ export const ReplayRequest = z.object({
       oldestQueuedAt: OffsetDateTime.nullable(),
     })
     .optional(),
+  /**
+   * The register's clock when it sent the batch. The ledger measures the till's skew from it and
+   * places the batch's events by corrected time when the till is off (events/src/clock-policy.ts).
+   */
+  registerClock: OffsetDateTime.optional(),
 });
 export type ReplayRequest = z.infer<typeof ReplayRequest>;
 
@@ -103,7 +108,12 @@ export const CatalogPullResponse = z.object({
 });
 export type CatalogPullResponse = z.infer<typeof CatalogPullResponse>;
 
-export const ReplayResponse = z.object({ batchId: Uuid, verdicts: z.array(ReplayVerdict) });
+export const ReplayResponse = z.object({
+  batchId: Uuid,
+  verdicts: z.array(ReplayVerdict),
+  /** The register's clock minus the ledger's, as measured at this sync, when the batch carried it. */
+  clockSkewMs: z.number().int().optional(),
+});
 export type ReplayResponse = z.infer<typeof ReplayResponse>;
 
 type Route = {

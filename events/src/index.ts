@@ -1,5 +1,6 @@
 export * from './audit/index.js';
 export * from './catalog/index.js';
+export * from './clock-policy.js';
 export * from './command-declaration.js';
 export * from './command-declarations.js';
 export * from './contract.js';

@@ -50,6 +50,8 @@ export const RegisterSyncRow = z.object({
   lastReplayAt: z.string(),
   queuedEvents: z.number().int().nonnegative(),
   oldestQueuedAt: z.string().nullable(),
+  /** The register's clock minus the ledger's at its last sync that said (null: never measured). */
+  clockSkewMs: z.number().int().nullable(),
 });
 export type RegisterSyncRow = z.infer<typeof RegisterSyncRow>;
 

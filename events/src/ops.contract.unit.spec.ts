@@ -34,6 +34,7 @@ describe('the ops status contract', () => {
           lastReplayAt: '2026-11-24T07:31:00.000Z',
           queuedEvents: 3,
           oldestQueuedAt: null,
+          clockSkewMs: -40_000,
         },
       ],
     };

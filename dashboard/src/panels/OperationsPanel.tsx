@@ -1,4 +1,4 @@
-import type { CheckpointStatus } from '@possier/events';
+import { describeTillClock, type CheckpointStatus } from '@possier/events';
 import { useEffect, useState } from 'react';
 import type { LedgerApi } from '../api/ledger-api';
 import { useResource } from '../api/use-resource';
@@ -87,6 +87,12 @@ export const OperationsPanel = ({ api, names, refresh }: { api: LedgerApi; names
                     kind: 'text',
                     value: (row) =>
                       row.oldestQueuedAt === null ? null : localTime(row.oldestQueuedAt, names.timeZone(row.storeId)),
+                  },
+                  {
+                    field: 'clockSkewMs',
+                    header: 'Till clock',
+                    kind: 'text',
+                    value: (row) => (row.clockSkewMs === null ? null : describeTillClock(row.clockSkewMs)),
                   },
                   {
                     field: 'lastReplayAt',

@@ -8,11 +8,23 @@ import type { OrderPlaced } from './order.events.js';
  * What changed while a register was offline, found when its sale is replayed: the price or tax
  * rate it sold at is no longer the catalog's, the item was deactivated (or is unknown to the
  * server), the sale took a stock item below zero, or it redeemed loyalty points another register
- * had already spent (`loyalty_shortfall`). The sale stands either way — it happened —
+ * had already spent (`loyalty_shortfall`), the till's clock was off and the sale was placed by
+ * corrected time (`clock_skew`), or it falls outside the offline window (`outside_offline_window`,
+ * see clock-policy.ts), or a void or refund met reversals already stored from elsewhere
+ * (`already_reversed`: only what was left is reversed). The sale stands either way — it happened —
  * and the conflict is recorded beside it for a manager.
  */
 export const OfflineConflict = z.object({
-  kind: z.enum(['price_changed', 'item_inactive', 'stock_negative', 'loyalty_shortfall', 'other']),
+  kind: z.enum([
+    'price_changed',
+    'item_inactive',
+    'stock_negative',
+    'loyalty_shortfall',
+    'clock_skew',
+    'outside_offline_window',
+    'already_reversed',
+    'other',
+  ]),
   /** The field of the replayed event the conflict is about (`data.lines.0.unitPricePaise`). */
   path: z.string(),
   detail: z.string(),

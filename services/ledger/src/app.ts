@@ -3,13 +3,14 @@ import { Module, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { EventStore } from '@possier/events';
+import type { ClockPolicy, EventStore } from '@possier/events';
 import { createPrismaClient, type PrismaClient } from '@possier/prisma/client';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { registerAuditRoutes, type AuditContext } from './audit/index.js';
 import type { TokenService } from './auth/tokens.js';
+import { clockPolicyFrom, systemClock, type Clock } from './clock-settings.js';
 import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
@@ -62,6 +63,10 @@ export type LedgerAppOptions = {
   dashboardDir?: string;
   /** Requests per principal per window; from the environment (request-limits.ts) when not given. */
   rateLimits?: RateLimitSettings;
+  /** The ledger's clock; the system's when not given. */
+  clock?: Clock;
+  /** How far producers' clocks are believed; from the environment (clock-settings.ts) when not given. */
+  clockPolicy?: ClockPolicy;
 };
 
 /** Nest's own messages go to the same pino logger as everything else. */
@@ -89,6 +94,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     options.commandRetries ?? 5,
     options.customerKeys,
     options.audit,
+    options.clock ?? systemClock,
+    options.clockPolicy ?? clockPolicyFrom(process.env),
   );
 
   @Module({

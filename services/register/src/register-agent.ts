@@ -19,6 +19,8 @@ export type RegisterStatus = {
   /** When the ledger last judged a batch (or confirmed an empty outbox). */
   lastSyncAt: string | null;
   lastError: string | null;
+  /** The till's clock minus the ledger's, as the ledger measured it at the last sync that sent a batch. */
+  clockSkewMs: number | null;
   catalogItems: number;
   rejectedEvents: number;
   conflicts: number;
@@ -149,6 +151,7 @@ export const openRegister = (options: {
     status() {
       const attempt = readSetting(db, 'lastAttempt');
       const parsed = attempt ? (JSON.parse(attempt) as { ok: boolean; error: string | null }) : undefined;
+      const skew = readSetting(db, 'clockSkewMs');
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return {
         registerId: identity.registerId,
@@ -157,6 +160,7 @@ export const openRegister = (options: {
         ...outboxStatus(db),
         lastSyncAt: readSetting(db, 'lastSyncAt') ?? null,
         lastError: parsed?.error ?? null,
+        clockSkewMs: skew === undefined ? null : Number(skew),
         catalogItems: count('catalog'),
         rejectedEvents: count('rejected'),
         conflicts: count('conflicts'),

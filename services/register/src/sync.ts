@@ -1,5 +1,6 @@
 import { mintUuidV7, type EventEnvelope, type OfflineConflict, type ReplayVerdict } from '@possier/events';
 import { readSetting, writeSetting, type LocalStore } from './local-store.js';
+import { localOffsetDateTime } from './local-time.js';
 import type { LedgerClient } from './ledger-client.js';
 import type { RegisterClock, RegisterIdentity } from './register.js';
 
@@ -112,7 +113,10 @@ export const pushOutbox = async (
       events: rows.map((row) => JSON.parse(row.envelope) as EventEnvelope),
       // What will still be queued once this batch is judged: the operators' view of who is behind.
       outbox: outboxStatus(db, (rows.at(-1) as OutboxRow).seq),
+      // The till's clock, so the ledger can measure how far off it is and place the sales right.
+      registerClock: localOffsetDateTime(clock.now()),
     });
+    if (response.clockSkewMs !== undefined) writeSetting(db, 'clockSkewMs', String(response.clockSkewMs));
     const counts = applyVerdicts(db, rows, response.verdicts, clock.now().toISOString());
     summary.batches += 1;
     summary.accepted += counts.accepted;

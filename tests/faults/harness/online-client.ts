@@ -1,4 +1,4 @@
-import { uuidv7 } from '@possier/ledger/testing';
+import { indiaNow, uuidv7 } from '@possier/ledger/testing';
 import { sleep } from './seeded-random.js';
 
 /** A command the ledger acknowledged (200), with the events it says it stored. */
@@ -11,7 +11,6 @@ export class RejectedCommandError extends Error {
   }
 }
 
-const OCCURRED_AT = '2026-11-24T13:05:00+05:30';
 const ATTEMPT_TIMEOUT_MS = 20_000;
 
 /**
@@ -27,7 +26,7 @@ export const onlineClient = (ledgerUrl: string) => {
   let retries = 0;
 
   const send = async (path: string, token: string, data: unknown, loseAnswer = false): Promise<Acknowledged> => {
-    const body = JSON.stringify({ commandId: uuidv7(), occurredAt: OCCURRED_AT, data });
+    const body = JSON.stringify({ commandId: uuidv7(), occurredAt: indiaNow(), data });
     const commandId = (JSON.parse(body) as { commandId: string }).commandId;
     let firstAnswerLost = false;
     for (let attempt = 0; ; attempt += 1) {

@@ -18,7 +18,7 @@ import {
 import { postgresAuditLog } from '@possier/store';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '@possier/ledger/testing';
+import { indiaNow, uuidv7 } from '@possier/ledger/testing';
 import { openEmbeddedRuntime } from './embedded-runtime.js';
 import type { Runtime } from './runtime.js';
 
@@ -63,7 +63,7 @@ const call = async (method: 'GET' | 'POST', path: string, token: string, data?: 
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(data ? { 'content-type': 'application/json' } : {}) },
-    ...(data ? { body: JSON.stringify({ commandId: uuidv7(), occurredAt: '2026-11-24T13:05:00+05:30', data }) } : {}),
+    ...(data ? { body: JSON.stringify({ commandId: uuidv7(), occurredAt: indiaNow(), data }) } : {}),
   });
   return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
 };

@@ -1,7 +1,7 @@
-import type { RegisterSyncRow } from '@possier/events';
+import { describeTillClock, type RegisterSyncRow } from '@possier/events';
 import { renderTable } from '../format/table.js';
 
-/** What each register last said of its outbox: events still queued there and since when. */
+/** What each register last said of its outbox (events still queued there and since when) and how its clock stood. */
 export const renderRegisters = (registers: ReadonlyArray<RegisterSyncRow>): string =>
   renderTable({
     title: 'Registers (as of their last sync)',
@@ -11,11 +11,13 @@ export const renderRegisters = (registers: ReadonlyArray<RegisterSyncRow>): stri
       { key: 'queuedEvents', header: 'Queued events', kind: 'text' },
       { key: 'oldestQueuedAt', header: 'Oldest queued', kind: 'text' },
       { key: 'lastReplayAt', header: 'Last sync', kind: 'text' },
+      { key: 'clockSkewMs', header: 'Till clock', kind: 'text' },
     ],
     fields: [],
     rows: registers.map((register) => ({
       ...register,
       queuedEvents: String(register.queuedEvents),
       oldestQueuedAt: register.oldestQueuedAt ?? '',
+      clockSkewMs: register.clockSkewMs === null ? '' : describeTillClock(register.clockSkewMs),
     })),
   });

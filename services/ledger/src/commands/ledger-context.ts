@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import {
   authorize,
   canonicalJson,
+  checkOnlineOccurredAt,
+  type ClockPolicy,
   catalogEntryOf,
   domainError,
   DomainError,
@@ -26,6 +28,7 @@ import {
 } from '@possier/events';
 import { PendingAuditKeys } from '../audit/audit-answers.js';
 import type { AuditContext } from '../audit/audit-context.js';
+import type { Clock } from '../clock-settings.js';
 import type { TokenClaims } from '../auth/tokens.js';
 import type { CustomerKeyring } from '../customers/customer-keyring.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -93,8 +96,16 @@ export class LedgerContext {
     readonly customerKeys: CustomerKeyring,
     /** The audit trail as stored and the orgs' signing keys, for closing days and rotating keys. */
     readonly audit: AuditContext,
+    /** The time online commands are judged by and replayed events placed against. */
+    readonly clock: Clock,
+    readonly clockPolicy: ClockPolicy,
   ) {
     this.folded = new FoldedStreams(store);
+  }
+
+  /** Counts a sync's measured till clock skew (milliseconds, the till's clock minus the ledger's). */
+  observeTillClock(skewMs: number): void {
+    this.metrics.tillClockSkew.observe(Math.abs(skewMs) / 1000);
   }
 
   /** Runs a command for `caller` on a stream of the caller's org (or, for an operator, of the org it creates). */
@@ -136,6 +147,8 @@ export class LedgerContext {
         prepare: async (state) => {
           if (caller.claims.kind !== 'operator')
             return domainError('AUTH.FORBIDDEN', '', `${declaration.type} takes an operator token`);
+          const untimely = checkOnlineOccurredAt(request.occurredAt, this.clock(), this.clockPolicy);
+          if (untimely) return untimely;
           const actorId = authorization.actor(data);
           const scope: CommandScope = {
             principal: { kind: 'user', orgId, userId: actorId },
@@ -180,6 +193,9 @@ export class LedgerContext {
         const context = await answerNeeds(this, allowed.principal.orgId, needs, pendingKeys);
         const command = declaration.command({ data, state, scope, target, context });
         if (command instanceof DomainError) return command;
+        // Timed after the rules, so a command refused for its content says that first.
+        const untimely = checkOnlineOccurredAt(request.occurredAt, this.clock(), this.clockPolicy);
+        if (untimely) return untimely;
         return { command, metadata: allowed.metadata(request) };
       },
     });

@@ -40,6 +40,14 @@ export const createMetrics = () => {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
     }),
+    // Not by register: a label per till would grow without bound. Which till is off is in
+    // /v1/ops/status (registers[].clockSkewMs) and in the replay's conflicts.
+    tillClockSkew: new Histogram({
+      name: 'possier_ledger_till_clock_skew_seconds',
+      help: "Each sync's measured till clock skew, absolute (the till's clock minus the ledger's, either way)",
+      buckets: [1, 5, 30, 60, 120, 300, 900, 3600, 21_600, 86_400],
+      registers: [registry],
+    }),
     conflicts: new Counter({
       name: 'possier_ledger_conflicts_total',
       help: 'Commands refused for a concurrency or idempotency conflict',

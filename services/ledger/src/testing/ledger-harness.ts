@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mintUuidV7 } from '@possier/events';
+import { mintUuidV7, withOffset, type ClockPolicy } from '@possier/events';
 import { createTestDatabase, type TestDatabase } from '@possier/prisma';
 import { openPostgresEventStore, postgresAuditLog, type PostgresEventStore } from '@possier/store';
 import pg from 'pg';
@@ -14,12 +14,28 @@ import { postgresStockLevels } from '../offline/stock-levels.js';
 import { pino } from 'pino';
 import { createLedgerApp } from '../app.js';
 import { AuditContext, fileAuditKeyring } from '../audit/index.js';
+import type { Clock } from '../clock-settings.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
 import type { RateLimitSettings } from '../http/request-limits.js';
 import { generateJwtSecret } from '../jwt-secret.js';
 import { natsCheck, postgresCheck } from '../observability/readiness.js';
 
 export const uuidv7 = (): string => mintUuidV7({ msecs: Date.now(), random: randomBytes(16) });
+
+/** Now, as a till in India writes it (`+05:30`): an online command's `occurredAt` a ledger on the system clock accepts. */
+export const indiaNow = (): string => withOffset(Date.now(), 330);
+
+/**
+ * A ledger that believes every producer's clock. The suites' fixtures are fixed, readable days
+ * (2026-11-24) that a ledger on the system clock would refuse online and flag on replay; suites
+ * about time give `clock` and `clockPolicy` (the production default is `defaultClockPolicy`).
+ */
+export const believeEveryClock: ClockPolicy = {
+  onlineSkewMs: Number.POSITIVE_INFINITY,
+  tillToleranceMs: Number.POSITIVE_INFINITY,
+  offlineWindowBackMs: Number.POSITIVE_INFINITY,
+  offlineWindowAheadMs: Number.POSITIVE_INFINITY,
+};
 
 // A test client reads JSON bodies of every shape the API answers with.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -56,7 +72,8 @@ export type Ledger = {
  * `natsUrl` the NATS server readiness checks, when not the machine's usual ones; `rateLimits`
  * in place of the environment's; `beside`: another ledger whose database and token key this one
  * shares, as a second instance behind one load balancer (its database is left to that ledger);
- * `customerKek`: the `POSSIER_CUSTOMER_KEK` value to serve with (by default `beside`'s, else fresh).
+ * `customerKek`: the `POSSIER_CUSTOMER_KEK` value to serve with (by default `beside`'s, else fresh);
+ * `clock` and `clockPolicy` for the ledger's time (by default the system's, believing every clock).
  */
 export const startLedger = async (
   options: {
@@ -66,6 +83,8 @@ export const startLedger = async (
     rateLimits?: RateLimitSettings;
     beside?: Ledger;
     customerKek?: string;
+    clock?: Clock;
+    clockPolicy?: ClockPolicy;
   } = {},
 ): Promise<Ledger> => {
   const database: TestDatabase = options.beside
@@ -98,6 +117,8 @@ export const startLedger = async (
     ],
     dashboardDir: options.dashboardDir,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    clockPolicy: options.clockPolicy ?? believeEveryClock,
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -1,4 +1,11 @@
-import { formatRupees, DomainError, mintUuidV7, type CatalogEntry } from '@possier/events';
+import {
+  defaultClockPolicy,
+  describeTillClock,
+  formatRupees,
+  DomainError,
+  mintUuidV7,
+  type CatalogEntry,
+} from '@possier/events';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
@@ -51,12 +58,19 @@ const age = (since: string | null, now: Date): string => {
   return `${Math.round(seconds / 3600)}h`;
 };
 
+/** What the cashier needs to know of the till's clock: whether the ledger is correcting it. */
+const clockLine = (skewMs: number): string =>
+  Math.abs(skewMs) > defaultClockPolicy.tillToleranceMs
+    ? `${describeTillClock(skewMs)}: the ledger places this till's sales by corrected time; set the clock right`
+    : describeTillClock(skewMs);
+
 export const renderStatus = (status: RegisterStatus, now = new Date()): string =>
   [
     `register      ${status.registerId} (store ${status.storeId})`,
     `connection    ${status.online === null ? 'not tried yet' : status.online ? 'online' : 'OFFLINE'}`,
     `queued        ${status.queuedEvents} events${status.queuedEvents > 0 ? `, oldest ${age(status.oldestQueuedAt, now)} old` : ''}`,
     `last sync     ${status.lastSyncAt ?? 'never'}${status.lastSyncAt ? ` (${age(status.lastSyncAt, now)} ago)` : ''}`,
+    ...(status.clockSkewMs === null ? [] : [`clock         ${clockLine(status.clockSkewMs)}`]),
     `menu          ${status.catalogItems} items cached`,
     `for a manager ${status.conflicts} conflicts, ${status.rejectedEvents} rejected events`,
     ...(status.online === false && status.lastError ? [`last error    ${status.lastError}`] : []),

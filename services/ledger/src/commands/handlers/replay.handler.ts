@@ -17,8 +17,10 @@ import {
   type ReplayVerdict,
   type TenancyStore,
   orderDecider,
+  moveDateTime,
   orderNotFound,
   orderStreamId,
+  placeReplayedEvent,
   unknownCustomer,
 } from '@possier/events';
 import { ReplayCommand } from '../commands.js';
@@ -186,6 +188,10 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
 
     await this.refuseUnknownCustomers(decisions, valid, outcomes, claims.orgId);
 
+    const now = this.ledger.clock();
+    const clockSkewMs = batch.registerClock === undefined ? undefined : Date.parse(batch.registerClock) - now.getTime();
+    const clockConflicts = this.place(decisions, valid, clockSkewMs, now);
+
     // Decisions on different streams do not depend on each other, so they are appended at once
     // (the store groups concurrent appends into shared commits); on one stream they keep their order.
     // A shift's close waits for the drawer records of the batch's sales: the register counted
@@ -218,8 +224,8 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
 
     const stored = storedOf(valid);
     const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored);
-    const found = mergeConflicts(loyaltyConflicts, drawerConflicts);
-    const conflicts = mergeConflicts(await this.judge(stored, claims, store, found), found, closeConflicts);
+    const found = mergeConflicts(clockConflicts, loyaltyConflicts, drawerConflicts);
+    const conflicts = mergeConflicts(await this.judge(stored, claims, store, found, now), found, closeConflicts);
 
     const verdicts: ReplayVerdict[] = [];
     decisions.forEach((decision, index) => {
@@ -246,16 +252,45 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
         );
       });
     });
-    if (batch.outbox) {
+    if (batch.outbox || clockSkewMs !== undefined) {
       await this.ledger.registerSync.record({
         orgId: claims.orgId,
         storeId: claims.storeId,
         registerId: claims.registerId,
         batchId: batch.batchId,
         outbox: batch.outbox,
+        clockSkewMs,
       });
     }
-    return { batchId: batch.batchId, verdicts };
+    if (clockSkewMs !== undefined) this.ledger.observeTillClock(clockSkewMs);
+    return { batchId: batch.batchId, verdicts, ...(clockSkewMs === undefined ? {} : { clockSkewMs }) };
+  }
+
+  /**
+   * Places each valid decision in time before it is appended: by the till's corrected clock when
+   * it is off by more than the tolerance, and within the offline window (clock-policy.ts). A
+   * decision's events move together; what moved them is a conflict on its first event. A retried
+   * batch may measure a slightly different skew: the store keeps the first placement (a stored
+   * event's time is not what makes it the same event).
+   */
+  private place(
+    decisions: ReadonlyArray<EventEnvelope[]>,
+    valid: ReadonlyArray<number>,
+    clockSkewMs: number | undefined,
+    now: Date,
+  ): Map<string, OfflineConflict[]> {
+    const conflicts = new Map<string, OfflineConflict[]>();
+    for (const index of valid) {
+      const decision = decisions[index] as EventEnvelope[];
+      const first = decision[0] as EventEnvelope;
+      const placement = placeReplayedEvent(first.occurredAt, clockSkewMs, now, this.ledger.clockPolicy);
+      if (placement.conflicts.length === 0) continue;
+      conflicts.set(first.eventId, placement.conflicts);
+      decision.forEach((event, position) => {
+        decision[position] = { ...event, occurredAt: moveDateTime(event.occurredAt, placement.movedMs) };
+      });
+    }
+    return conflicts;
   }
 
   /**
@@ -344,13 +379,14 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     register: RegisterPrincipal,
     store: TenancyStore,
     found: ReadonlyMap<string, OfflineConflict[]>,
+    now: Date,
   ): Promise<Map<string, OfflineConflict[]>> {
     const judgement = await judgeReplayedSales(decisions, {
       orgId: register.orgId,
       storeId: register.storeId,
       catalog: (itemIds) => this.ledger.catalogFor(register.orgId, store.brandId, register.storeId, itemIds),
       stock: this.ledger.stockLevels,
-      recordedAt: new Date().toISOString(),
+      recordedAt: now.toISOString(),
       found,
     });
     await Promise.all(
