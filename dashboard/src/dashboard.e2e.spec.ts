@@ -14,7 +14,17 @@ const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
 /** Screenshots for a reader of the run (git-ignored). */
 const ARTIFACTS = join(PACKAGE, 'artifacts');
 const PERIOD = { from: '2026-11-24', to: '2026-11-25' };
-const PANELS = ['sales-day', 'sales-hour', 'top-sellers', 'payment-mix', 'gst', 'stock', 'shifts', 'receivables'];
+const PANELS = [
+  'sales-day',
+  'sales-hour',
+  'top-sellers',
+  'payment-mix',
+  'gst',
+  'stock',
+  'conflicts',
+  'shifts',
+  'receivables',
+];
 
 /** The page's money and counts, computed here independently of the page's own code. */
 const rupees = (paise: number | null): string => (paise === null ? '' : formatRupees(paise));
@@ -243,6 +253,15 @@ describe('the dashboard in a browser', () => {
         onHandAfter: count(row.onHandAfter),
         detail: row.detail,
       }),
+    );
+
+    // Every conflict of the tills' replayed events, as the API lists them.
+    const conflicts = await report('conflicts', token, {});
+    expectRows(
+      await shownRows(page, 'conflicts', 'conflicts'),
+      conflicts.rows,
+      (row) => `${row.eventId} ${row.path} ${row.detail}`,
+      (row) => ({ orderId: row.orderId, detail: row.detail }),
     );
 
     const shifts = await report('shifts', token);

@@ -311,20 +311,29 @@ export const rmStockOnHand = defineTable('rm_stock_on_hand', ['org_id', 'store_i
  * recorded (a price or rate that changed, an item no longer sold, stock taken below zero). The
  * sale itself stands in every other table.
  */
-export const rmOfflineConflicts = defineTable('rm_offline_conflicts', ['org_id', 'order_id', 'conflict_index'], {
-  org_id: required('uuid'),
-  order_id: required('uuid'),
-  conflict_index: required('smallint'),
-  store_id: required('uuid'),
-  register_id: optional('uuid'),
-  kind: oneOf(OfflineConflict.shape.kind.options),
-  path: required('text'),
-  detail: required('text'),
-  item_id: optional('uuid'),
-  stock_item_id: optional('uuid'),
-  on_hand_after: optional('bigint'),
-  recorded_at: required('timestamptz'),
-});
+/**
+ * One row per conflict, keyed by the replayed event it was found in (`placed_event_id`, a sale's
+ * OrderPlaced or a reversal's own event): one order may meet several, a sale's and a void's.
+ */
+export const rmOfflineConflicts = defineTable(
+  'rm_offline_conflicts',
+  ['org_id', 'order_id', 'placed_event_id', 'conflict_index'],
+  {
+    org_id: required('uuid'),
+    order_id: required('uuid'),
+    placed_event_id: required('uuid'),
+    conflict_index: required('smallint'),
+    store_id: required('uuid'),
+    register_id: optional('uuid'),
+    kind: oneOf(OfflineConflict.shape.kind.options),
+    path: required('text'),
+    detail: required('text'),
+    item_id: optional('uuid'),
+    stock_item_id: optional('uuid'),
+    on_hand_after: optional('bigint'),
+    recorded_at: required('timestamptz'),
+  },
+);
 
 export const rmShifts = defineTable('rm_shifts', ['org_id', 'shift_id'], {
   org_id: required('uuid'),

@@ -12,6 +12,7 @@ import { namesOf, type ReportPanelProps } from '../panels/report-panel';
 import { SalesByDayPanel } from '../panels/SalesByDayPanel';
 import { SalesByHourPanel } from '../panels/SalesByHourPanel';
 import { ShiftsPanel } from '../panels/ShiftsPanel';
+import { ConflictsPanel } from '../panels/ConflictsPanel';
 import { StockPanel } from '../panels/StockPanel';
 import { TopSellersPanel } from '../panels/TopSellersPanel';
 import { whoIs } from '../session/session';
@@ -80,6 +81,7 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
         <PaymentMixPanel {...panel} />
         <GstPanel {...panel} />
         <StockPanel {...panel} />
+        <ConflictsPanel {...panel} />
         <ShiftsPanel {...panel} />
         <ReceivablesPanel {...panel} />
         <OperationsPanel api={api} names={names} refresh={refresh} />

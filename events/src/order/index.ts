@@ -5,3 +5,4 @@ export * from './order.events.js';
 export * from './refund.js';
 export * from './verify-placed.js';
 export * from './offline-sale.workflow.js';
+export * from './replayed-reversal.workflow.js';

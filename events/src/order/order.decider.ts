@@ -20,7 +20,7 @@ export type OrderStreamEvent =
 
 export type OrderLineState = { line: PricedLine; refundedQuantity: number; refunded: LineAmounts };
 
-type PlacedOrder = {
+export type PlacedOrder = {
   orderId: string;
   storeId: string;
   /** The shift whose drawer took the sale's cash: a void takes it back out of that drawer. */
@@ -195,7 +195,7 @@ const voidOrder = ({ data }: VoidOrder, state: OrderState): Decision<OrderStream
 };
 
 /** What each tender kind can still give back: applied by that kind, less what it already refunded. */
-const refundableByKind = (state: PlacedOrder, kind: TenderKind): number => {
+export const refundableByKind = (state: PlacedOrder, kind: TenderKind): number => {
   const tenders = state.payments.status === 'tendered' ? Object.values(state.payments.tenders) : [];
   const applied = sumPaise(tenders.filter((tender) => tender.kind === kind).map((tender) => tender.appliedPaise));
   return applied - (state.refundedByKind[kind] ?? 0);

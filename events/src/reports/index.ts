@@ -1,3 +1,4 @@
+export * from './conflicts.report.js';
 export * from './customers.report.js';
 export * from './gst.report.js';
 export * from './items.report.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ConflictsQuery, ConflictsReport } from './conflicts.report.js';
 import { CustomersQuery, CustomersReport } from './customers.report.js';
 import { GstQuery, GstReport } from './gst.report.js';
 import { ItemsQuery, ItemsReport } from './items.report.js';
@@ -66,6 +67,14 @@ export const reportRoutes = {
     query: StockQuery,
     response: StockReport,
   },
+  conflicts: {
+    method: 'GET',
+    path: '/v1/reports/conflicts',
+    operationId: 'conflictsReport',
+    summary: 'Conflicts found in replayed offline events, newest first, in words, with counts by kind',
+    query: ConflictsQuery,
+    response: ConflictsReport,
+  },
   shifts: {
     method: 'GET',
     path: '/v1/reports/shifts',
@@ -112,6 +121,6 @@ export const reportRoutes = {
 export type ReportName = keyof typeof reportRoutes;
 export const REPORT_NAMES = Object.keys(reportRoutes) as ReportName[];
 /** Reports of a balance now (stock on hand, points outstanding): their query names no dates. */
-export const BALANCE_REPORTS: ReadonlySet<ReportName> = new Set(['stock', 'loyalty']);
+export const BALANCE_REPORTS: ReadonlySet<ReportName> = new Set(['stock', 'loyalty', 'conflicts']);
 export type ReportQueryOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['query']>;
 export type ReportOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['response']>;

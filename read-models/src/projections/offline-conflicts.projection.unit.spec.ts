@@ -36,7 +36,14 @@ describe('offline conflicts projection', () => {
     ledger.recordOnOrder(LUNCH_ORDER, [record], at, STORE);
 
     const rows = rowsOf(fold([offlineConflictsProjection], ledger.events), rmOfflineConflicts);
-    const common = { org_id: ORG, order_id: LUNCH_ORDER, store_id: STORE, register_id: REGISTER, recorded_at: at };
+    const common = {
+      org_id: ORG,
+      order_id: LUNCH_ORDER,
+      placed_event_id: id(0x3_0001),
+      store_id: STORE,
+      register_id: REGISTER,
+      recorded_at: at,
+    };
     expect(rows).toEqual([
       {
         ...common,
@@ -58,6 +65,28 @@ describe('offline conflicts projection', () => {
         stock_item_id: DOUGH,
         on_hand_after: -500,
       },
+    ]);
+  });
+
+  it("keeps a void's conflict beside the sale's on the same order, neither replacing the other", () => {
+    const ledger = lunch();
+    const at = '2026-11-24T21:05:00+05:30';
+    const recordOf = (placedEventId: string, detail: string) => ({
+      type: 'OfflineConflictRecorded',
+      data: {
+        orderId: LUNCH_ORDER,
+        storeId: STORE,
+        registerId: REGISTER,
+        placedEventId,
+        conflicts: [{ kind: 'price_changed', path: 'data.lines.0.unitPricePaise', detail }],
+      },
+    });
+    ledger.recordOnOrder(LUNCH_ORDER, [recordOf(id(0x3_0001), 'the sale')], at, STORE);
+    ledger.recordOnOrder(LUNCH_ORDER, [recordOf(id(0x3_0002), 'the void')], at, STORE);
+    const rows = rowsOf(fold([offlineConflictsProjection], ledger.events), rmOfflineConflicts);
+    expect(rows.map((row) => [row.placed_event_id, row.conflict_index, row.detail])).toEqual([
+      [id(0x3_0001), 0, 'the sale'],
+      [id(0x3_0002), 0, 'the void'],
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ReportName } from '@possier/events';
+import { conflictsQuery } from './conflicts.query.js';
 import { customersQuery } from './customers.query.js';
 import { gstQuery } from './gst.query.js';
 import { itemsQuery } from './items.query.js';
@@ -18,6 +19,7 @@ export const reportQueries: { [Name in ReportName]: ReportQuery<Name> } = {
   payments: paymentsQuery,
   gst: gstQuery,
   stock: stockQuery,
+  conflicts: conflictsQuery,
   shifts: shiftsQuery,
   receivables: receivablesQuery,
   statement: statementQuery,

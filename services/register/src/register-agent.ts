@@ -26,6 +26,11 @@ export type RegisterStatus = {
   conflicts: number;
 };
 
+export type LastVerdicts = {
+  conflicts: Array<{ eventId: string; kind: string; detail: string }>;
+  rejected: Array<{ eventId: string; type: string; code: string; reason: string }>;
+};
+
 export class RegisterNotSetUpError extends Error {
   override readonly name = 'RegisterNotSetUpError';
 }
@@ -47,6 +52,8 @@ export type RegisterAgent = {
   /** Syncs now and every `intervalMs`, backing off with jitter while the ledger is unreachable, until aborted. */
   runSyncLoop(options: { signal: AbortSignal; intervalMs?: number; maxBackoffMs?: number }): Promise<void>;
   status(): RegisterStatus;
+  /** What the ledger found in the events of the last sync that pushed any: conflicts and rejections, in words. */
+  lastVerdicts(): LastVerdicts;
   /** Asks the ledger whether it answers, and records the answer as the connection state. */
   probe(): Promise<boolean>;
   close(): void;
@@ -107,7 +114,9 @@ export const openRegister = (options: {
   const sync = async (onProgress?: (progress: PushProgress) => void): Promise<PushSummary> => {
     try {
       await pullCatalog(db, ledger, identity);
+      const started = clock.now().toISOString();
       const summary = await pushOutbox(db, ledger, identity, clock, onProgress);
+      if (summary.batches > 0) writeSetting(db, 'lastPushStartedAt', started);
       // After the push: the points pulled then already count this till's own offline redemptions.
       await pullCustomers(db, ledger, identity);
       if (summary.batches === 0) writeSetting(db, 'lastSyncAt', clock.now().toISOString());
@@ -164,6 +173,26 @@ export const openRegister = (options: {
         catalogItems: count('catalog'),
         rejectedEvents: count('rejected'),
         conflicts: count('conflicts'),
+      };
+    },
+    lastVerdicts() {
+      const since = readSetting(db, 'lastPushStartedAt');
+      if (since === undefined) return { conflicts: [], rejected: [] };
+      const conflicts = db
+        .prepare('SELECT event_id, conflict FROM conflicts WHERE judged_at >= ? ORDER BY event_id, conflict_index')
+        .all(since) as Array<{ event_id: string; conflict: string }>;
+      const rejected = db
+        .prepare('SELECT event_id, type, error FROM rejected WHERE judged_at >= ? ORDER BY event_id')
+        .all(since) as Array<{ event_id: string; type: string; error: string }>;
+      return {
+        conflicts: conflicts.map((row) => {
+          const found = JSON.parse(row.conflict) as { kind: string; detail: string };
+          return { eventId: row.event_id, kind: found.kind, detail: found.detail };
+        }),
+        rejected: rejected.map((row) => {
+          const error = JSON.parse(row.error) as { code: string; reason: string };
+          return { eventId: row.event_id, type: row.type, code: error.code, reason: error.reason };
+        }),
       };
     },
     async probe() {

@@ -8,7 +8,15 @@ import {
   stockStreamId,
   type CheckoutRequestInput,
   type OrderPlaced,
+  type RefundOrderInput,
 } from '@possier/events';
+
+/** A refund as the till takes it: the command's data, its id minted here unless given. */
+export type RefundRequest = RefundOrderInput['data'] extends infer Data
+  ? Data extends unknown
+    ? Omit<Data, 'refundId'> & { refundId?: string }
+    : never
+  : never;
 import type { LocalStore } from './local-store.js';
 import { localOffsetDateTime } from './local-time.js';
 import { createOfflineDecide } from './offline-decide.js';
@@ -74,6 +82,22 @@ export const createTill = (db: LocalStore, identity: RegisterIdentity, clock: Re
       const events = decide(commandDeclarations.voidOrder, { orderId, reason }, state);
       return record(orderStreamId(orderId), events, (envelopes) => {
         tillState.saveOrder(orderId, events.reduce(orderDecider.evolve, state));
+        recordTillDrawer(tillState, envelopes, orderDrawerFacts(state));
+      });
+    },
+
+    /**
+     * Refunds one of this store's orders, in full (`scope: 'full'`) or by lines, decided on what
+     * this till knows of it; the ledger judges it again against every reversal stored by then
+     * (from the web or another till) and refunds only what is left. A cash refund paid from a
+     * shift's drawer names the shift. `refundId` defaults to a fresh one.
+     */
+    refundOrder(request: RefundRequest): QueuedDecision {
+      const state = tillState.order(request.orderId);
+      const data = { ...request, refundId: request.refundId ?? mintId(clock) };
+      const events = decide(commandDeclarations.refundOrder, data, state);
+      return record(orderStreamId(request.orderId), events, (envelopes) => {
+        tillState.saveOrder(request.orderId, events.reduce(orderDecider.evolve, state));
         recordTillDrawer(tillState, envelopes, orderDrawerFacts(state));
       });
     },

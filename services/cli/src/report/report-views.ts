@@ -1,5 +1,6 @@
 import {
   AgingTotal,
+  ConflictRow,
   CustomerRow,
   LoyaltyConflictRow,
   LoyaltyRow,
@@ -119,6 +120,24 @@ export const viewsOf = (report: AnyReport): View[] => {
             col('lastCountedAt', 'Counted at'),
           ],
           fields: fieldsOf(StockRow),
+          rows: report.rows,
+        },
+      ];
+    case 'conflicts':
+      return [
+        {
+          title: `Conflicts found in replayed offline events, ${stores(report)}: ${
+            report.byKind.map((entry) => `${entry.conflicts} ${entry.kind}`).join(', ') || 'none'
+          }`,
+          columns: [
+            col('recordedAt', 'Recorded at'),
+            col('storeId', 'Store'),
+            col('registerId', 'Register'),
+            col('orderId', 'Order'),
+            col('kind', 'Kind'),
+            col('detail', 'Detail'),
+          ],
+          fields: fieldsOf(ConflictRow),
           rows: report.rows,
         },
       ];

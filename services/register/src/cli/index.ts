@@ -11,7 +11,7 @@ import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { LedgerRefusedError, LedgerUnreachableError } from '../ledger-client.js';
-import { openRegister, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
+import { openRegister, type LastVerdicts, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
 import { SaleRefusedError } from '../register.js';
 import { parseRupees } from './rupees.js';
 import { tillCommands } from './till-commands.js';
@@ -64,6 +64,14 @@ const clockLine = (skewMs: number): string =>
     ? `${describeTillClock(skewMs)}: the ledger places this till's sales by corrected time; set the clock right`
     : describeTillClock(skewMs);
 
+/** The last sync's conflicts and rejections, one line each, for the cashier and the manager. */
+export const renderVerdicts = (verdicts: LastVerdicts): string[] => [
+  ...verdicts.conflicts.map((found) => `  conflict  ${found.kind}: ${found.detail} (event ${found.eventId})`),
+  ...verdicts.rejected.map(
+    (refused) => `  rejected  ${refused.type} ${refused.code}: ${refused.reason} (event ${refused.eventId})`,
+  ),
+];
+
 export const renderStatus = (status: RegisterStatus, now = new Date()): string =>
   [
     `register      ${status.registerId} (store ${status.storeId})`,
@@ -110,7 +118,8 @@ const trySync = async (register: RegisterAgent, progress: boolean): Promise<stri
   try {
     const summary = await register.sync((step) => bar?.update(step.pushed));
     bar?.stop();
-    return `synced: ${summary.accepted} accepted, ${summary.duplicate} already stored, ${summary.rejected} rejected, ${summary.conflicts} conflicts; ${register.status().queuedEvents} queued`;
+    const line = `synced: ${summary.accepted} accepted, ${summary.duplicate} already stored, ${summary.rejected} rejected, ${summary.conflicts} conflicts; ${register.status().queuedEvents} queued`;
+    return summary.batches > 0 ? [line, ...renderVerdicts(register.lastVerdicts())].join('\n') : line;
   } catch (error) {
     bar?.stop();
     if (!(error instanceof LedgerUnreachableError)) throw error;
@@ -235,14 +244,20 @@ export const registerCommand = (): Command => {
 
   command
     .command('status')
-    .description('Online or offline, queued events and their age, the last sync')
+    .description('Online or offline, queued events and their age, the last sync and what it found')
     .option('--json', 'as JSON')
     .addOption(dataOption())
     .action((options: { json?: boolean; data: string }) =>
       withRegister(options.data, async (register) => {
         await register.probe();
         const status = register.status();
-        process.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : `${renderStatus(status)}\n`);
+        const verdicts = register.lastVerdicts();
+        const lines = renderVerdicts(verdicts);
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify({ ...status, lastVerdicts: verdicts }, null, 2)}\n`
+            : `${renderStatus(status)}${lines.length > 0 ? `\nlast sync found\n${lines.join('\n')}` : ''}\n`,
+        );
       }),
     );
 

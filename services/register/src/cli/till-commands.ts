@@ -31,8 +31,8 @@ const shiftOf = (context: TillCommandContext, register: RegisterAgent, named: st
 
 /**
  * The till's own work besides selling, each decided by the same declarations as the ledger's and
- * queued in the outbox first, so it works offline: void an order, open and close a shift, pay cash
- * in or out of the drawer.
+ * queued in the outbox first, so it works offline: void or refund an order, open and close a
+ * shift, pay cash in or out of the drawer.
  */
 export const tillCommands = (context: TillCommandContext): Command[] => {
   const voidCommand = new Command('void')
@@ -45,6 +45,42 @@ export const tillCommands = (context: TillCommandContext): Command[] => {
         register.till.voidOrder(orderId, options.reason);
         process.stdout.write(`order ${orderId} voided\n${await context.trySync(register)}\n`);
       }),
+    );
+
+  const refund = new Command('refund')
+    .description('Refund an order in full, or some of its lines (--line); works offline')
+    .argument('<orderId>', 'the order, as `sell` printed it')
+    .requiredOption('--reason <text>', 'why it is refunded')
+    .option('--line <lineId:quantity...>', 'refund only these lines, each with how many of it')
+    .option('--tender <kind>', 'how the money goes back: cash, card, upi or wallet', 'cash')
+    .option('--shift <shiftId>', "the shift whose drawer pays a cash refund (default: this till's open shift)")
+    .addOption(context.dataOption())
+    .action(
+      (orderId: string, options: { reason: string; line?: string[]; tender: string; shift?: string; data: string }) =>
+        context.withRegister(options.data, async (register) => {
+          const lines = (options.line ?? []).map((spec) => {
+            const [lineId = '', quantityText = ''] = spec.split(':');
+            const quantity = Number(quantityText);
+            if (!Number.isInteger(quantity) || quantity <= 0)
+              throw context.refuse(`--line ${spec}: give the line id and a whole quantity above zero, as <lineId>:<n>`);
+            return { lineId, quantity };
+          });
+          const shiftId = options.tender === 'cash' ? (options.shift ?? register.till.currentShift()) : options.shift;
+          const base = {
+            orderId,
+            reason: options.reason,
+            tender: { kind: options.tender as 'cash' },
+            ...(shiftId === undefined ? {} : { shiftId }),
+          };
+          const { events } = register.till.refundOrder(
+            lines.length > 0 ? { ...base, scope: 'lines', lines } : { ...base, scope: 'full' },
+          );
+          const refunded = events.find((event) => event.type === 'OrderRefunded');
+          const paise = (refunded?.data as { refundPaise?: number } | undefined)?.refundPaise ?? 0;
+          process.stdout.write(
+            `order ${orderId}: ${formatRupees(paise)} refunded by ${options.tender}\n${await context.trySync(register)}\n`,
+          );
+        }),
     );
 
   const shift = new Command('shift').description("Open or close this register's cash drawer shift");
@@ -108,5 +144,5 @@ export const tillCommands = (context: TillCommandContext): Command[] => {
         }),
       );
   }
-  return [voidCommand, shift, cash];
+  return [voidCommand, refund, shift, cash];
 };

@@ -26,12 +26,18 @@ import {
 import { ReplayCommand } from '../commands.js';
 import { foldStream } from '../folded-streams.js';
 import { judgeReplayedSales } from '../../offline/judge-offline-sale.js';
+import { appendReplayedReversal, isReversal } from '../../offline/replayed-reversals.js';
 import { customerState } from '../../customers/customer-directory.js';
 import { settleReplayedLoyalty } from '../../loyalty/order-loyalty.js';
 import { recordReplayedDrawers, replayedCloseConflicts } from '../../shifts/shift-drawer.js';
 import { LedgerContext } from '../ledger-context.js';
 
-type DecisionOutcome = { kind: 'stored'; result: AppendResult } | { kind: 'rejected'; reasons: ErrorDetail[] };
+/**
+ * `stored`: the decision's events as the ledger stored them, when not as sent (a reversal judged
+ * against others: cut, or reversing nothing), for what reacts to them (loyalty, drawers).
+ */
+type DecisionOutcome =
+  { kind: 'stored'; result: AppendResult; stored?: EventEnvelope[] } | { kind: 'rejected'; reasons: ErrorDetail[] };
 
 /** What a register decides on its own and may therefore replay; catalog, invoices and tenancy are decided online. */
 const REPLAYABLE = new Set([
@@ -39,6 +45,7 @@ const REPLAYABLE = new Set([
   'PaymentTendered',
   'StockDepleted',
   'OrderVoided',
+  'OrderRefunded',
   'TipAdjusted',
   'ShiftOpened',
   'CashMoved',
@@ -191,6 +198,7 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     const now = this.ledger.clock();
     const clockSkewMs = batch.registerClock === undefined ? undefined : Date.parse(batch.registerClock) - now.getTime();
     const clockConflicts = this.place(decisions, valid, clockSkewMs, now);
+    const reversals = { recordedAt: now.toISOString(), conflicts: new Map<string, OfflineConflict[]>() };
 
     // Decisions on different streams do not depend on each other, so they are appended at once
     // (the store groups concurrent appends into shared commits); on one stream they keep their order.
@@ -208,23 +216,28 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     await Promise.all(
       [...byStream.values()].map(async (indexes) => {
         for (const index of indexes)
-          outcomes[index] = await this.append(decisions[index] as EventEnvelope[], claims.storeId);
+          outcomes[index] = await this.append(decisions[index] as EventEnvelope[], claims.storeId, reversals);
       }),
     );
     const storedOf = (indexes: ReadonlyArray<number>) =>
-      indexes.filter((index) => outcomes[index]?.kind === 'stored').map((index) => decisions[index] as EventEnvelope[]);
+      indexes.flatMap((index) => {
+        const outcome = outcomes[index];
+        if (outcome?.kind !== 'stored') return [];
+        const events = outcome.stored ?? (decisions[index] as EventEnvelope[]);
+        return events.length > 0 ? [events] : [];
+      });
     const drawerConflicts = await recordReplayedDrawers(this.ledger, caller, storedOf(valid));
     const closeConflicts = new Map<string, OfflineConflict[]>();
     for (const index of closes) {
       const decision = decisions[index] as EventEnvelope[];
       for (const [eventId, found] of await replayedCloseConflicts(this.ledger, decision))
         closeConflicts.set(eventId, found);
-      outcomes[index] = await this.append(decision, claims.storeId);
+      outcomes[index] = await this.append(decision, claims.storeId, reversals);
     }
 
     const stored = storedOf(valid);
     const loyaltyConflicts = await settleReplayedLoyalty(this.ledger, caller, stored);
-    const found = mergeConflicts(clockConflicts, loyaltyConflicts, drawerConflicts);
+    const found = mergeConflicts(clockConflicts, reversals.conflicts, loyaltyConflicts, drawerConflicts);
     const conflicts = mergeConflicts(await this.judge(stored, claims, store, found, now), found, closeConflicts);
 
     const verdicts: ReplayVerdict[] = [];
@@ -332,11 +345,25 @@ export class ReplayHandler implements ICommandHandler<ReplayCommand, ReplayRespo
     }
   }
 
-  /** Appends one decision as it was decided — the sale happened, whatever the stream's version — or says why not. */
-  private async append(decision: EventEnvelope[], storeId: string): Promise<DecisionOutcome> {
+  /**
+   * Appends one decision as it was decided — the sale happened, whatever the stream's version — or
+   * says why not. A void or refund is judged against the reversals already stored for its sale
+   * first (replayed-reversals.ts); what that found goes into `reversals.conflicts`.
+   */
+  private async append(
+    decision: EventEnvelope[],
+    storeId: string,
+    reversals: { recordedAt: string; conflicts: Map<string, OfflineConflict[]> },
+  ): Promise<DecisionOutcome> {
     const { orgId, streamId } = decision[0] as EventEnvelope;
     const orphan = await this.orphanOnOrder(decision, storeId);
     if (orphan) return { kind: 'rejected', reasons: decision.map(() => orphan.toJSON()) };
+    const reversal = decision.find(isReversal);
+    if (reversal && !decision.some((event) => event.type === 'OrderPlaced')) {
+      const judged = await appendReplayedReversal(this.ledger.store, decision, reversal, reversals.recordedAt);
+      if (judged.conflicts.length > 0) reversals.conflicts.set(reversal.eventId, judged.conflicts);
+      return { kind: 'stored', result: judged.result, stored: judged.stored };
+    }
     try {
       const result = await this.ledger.store.append({ orgId, streamId }, 'any', decision);
       return { kind: 'stored', result };
