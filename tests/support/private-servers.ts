@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,34 @@ export const freePort = () =>
  * removed afterwards. Restarting the machine's shared servers would break every other suite using
  * them at that moment; a private one can be restarted as often as the seed says.
  */
-export type PrivateServer = { url: string; restart(): Promise<void>; stop(): Promise<void> };
+export type PrivateServer = {
+  url: string;
+  restart(): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP) for `ms`, then lets it go on (SIGCONT): a machine that stalls,
+   * its connections open but silent, past every client's heartbeat and timeout.
+   */
+  pause(ms: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Stops `pids` (SIGSTOP) for `ms`, then continues them in the reverse order. */
+const freeze = async (pids: ReadonlyArray<number>, ms: number): Promise<void> => {
+  const stopped: number[] = [];
+  try {
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGSTOP');
+        stopped.push(pid);
+      } catch {
+        // gone since it was listed (a backend that ended): nothing to freeze
+      }
+    }
+    await sleep(ms);
+  } finally {
+    for (const pid of stopped.reverse()) process.kill(pid, 'SIGCONT');
+  }
+};
 
 const answers = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -88,6 +115,16 @@ export const startPrivatePostgres = async (port: number): Promise<PrivateServer>
       await pgCtl([...serverArgs, ...logArgs, '-m', 'fast', '-w', 'restart']);
       await waitFor('PostgreSQL', port);
     },
+    pause: async (ms: number) => {
+      // The postmaster and every backend and helper it forked: the whole server stalls.
+      const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const { stdout } = await run('pgrep', ['-P', String(postmaster)]);
+      const children = stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map(Number);
+      await freeze([postmaster, ...children], ms);
+    },
     stop: async () => {
       await pgCtl(['-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
@@ -139,6 +176,9 @@ export const startPrivateNats = async (port: number): Promise<PrivateNats> => {
     restart: async () => {
       await stop();
       await start();
+    },
+    pause: async (ms: number) => {
+      if (server?.pid !== undefined) await freeze([server.pid], ms);
     },
     restartLosingMessages: async (stream: string) => {
       await stop();

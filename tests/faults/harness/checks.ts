@@ -170,3 +170,30 @@ export const checkProjections = async (store: PostgresEventStore): Promise<{ dif
   }
   return { diffs, examples };
 };
+
+/**
+ * No sale is reversed beyond what it took, whatever raced: for every order with a reversal, the
+ * voids' and refunds' paise add up to at most its payable, and it holds at most one void.
+ * `orders` counts the orders reversed at all; `doubled` those reversed too far.
+ */
+export const checkReversals = async (
+  store: PostgresEventStore,
+): Promise<{ orders: number; doubled: number; examples: string[] }> => {
+  const examples: string[] = [];
+  const { rows } = await store.pool.query<{ order_id: string; payable: string; reversed: string; voids: number }>(
+    `SELECT data->>'orderId' AS order_id,
+            sum(CASE WHEN type = 'OrderPlaced' THEN (data->'totals'->>'payablePaise')::bigint ELSE 0 END) AS payable,
+            sum(CASE type WHEN 'OrderVoided' THEN (data->>'reversedPaise')::bigint
+                          WHEN 'OrderRefunded' THEN (data->>'refundPaise')::bigint ELSE 0 END) AS reversed,
+            count(*) FILTER (WHERE type = 'OrderVoided')::int AS voids
+       FROM events WHERE type IN ('OrderPlaced', 'OrderVoided', 'OrderRefunded')
+      GROUP BY 1 HAVING count(*) FILTER (WHERE type <> 'OrderPlaced') > 0`,
+  );
+  let doubled = 0;
+  for (const row of rows) {
+    if (Number(row.reversed) <= Number(row.payable) && row.voids <= 1) continue;
+    doubled += 1;
+    tally(examples, `order ${row.order_id}: ${row.reversed} paise reversed of ${row.payable}, ${row.voids} voids`);
+  }
+  return { orders: rows.length, doubled, examples };
+};

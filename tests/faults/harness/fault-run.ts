@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ok, seedRestaurant, startLedger, uuidv7 } from '@possier/ledger/testing';
-import { checkAcknowledged, checkOfflineSales, checkProjections, checkStream } from './checks.js';
+import { checkAcknowledged, checkOfflineSales, checkProjections, checkReversals, checkStream } from './checks.js';
 import { CLOSING_FAULTS, faultSequence, injectFault, noFaults, type FaultCounts, type FaultKind } from './faults.js';
 import { onlineClient } from './online-client.js';
 import { runOnlineWorkload, type AnswerLoss } from './online-workload.js';
@@ -42,6 +42,8 @@ export type FaultRunResult = {
   duplicated: number;
   unpublished: number;
   projectionDiffs: number;
+  /** Orders whose voids and refunds add up to more than they took, or that hold two voids. */
+  doubleReversals: number;
   /** The ledger, relay or projector ended of itself: a fault must never do that. */
   crashes: number;
   examples: string[];
@@ -124,7 +126,16 @@ const runOnServers = async (
     const loss: AnswerLoss = { pending: 0 };
     const client = onlineClient(`http://127.0.0.1:${port}`);
     const stopWorkload = new AbortController();
-    const online = runOnlineWorkload(client, shop, seed, loss, stopWorkload.signal);
+    const tillOrders = async () =>
+      (
+        await ledger.store.pool.query<{ order_id: string }>(
+          `SELECT data->>'orderId' AS order_id FROM events
+            WHERE type = 'OrderPlaced' AND org_id = $1 AND register_id = ANY($2::uuid[])
+            ORDER BY global_position DESC LIMIT 20`,
+          [org, [r2, r3]],
+        )
+      ).rows.map((row) => row.order_id);
+    const online = runOnlineWorkload(client, shop, seed, loss, stopWorkload.signal, tillOrders);
     online.catch(() => undefined);
 
     const faults = noFaults();
@@ -175,21 +186,25 @@ const runOnServers = async (
     const offline = await checkOfflineSales(ledger.store, tills.days);
     const published = await checkStream(ledger.store, nats, names.stream);
     const projectionsChecked = await checkProjections(ledger.store);
+    const reversals = await checkReversals(ledger.store);
     const { rows } = await ledger.store.pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events');
     const events = rows[0]?.count ?? 0;
 
     const kills = faults['kill-ledger'] + faults['kill-relay'] + faults['kill-projector'] + faults['kill-register'];
     const restarts = faults['restart-nats'] + faults['lose-stream-messages'] + faults['restart-postgres'];
+    const pauses = faults['pause-nats'] + faults['pause-postgres'];
     const lost = acknowledged.lost + offline.lost;
     const duplicated = acknowledged.duplicated + offline.duplicated + published.duplicated;
     const offlineSales = tills.days.reduce((sum, day) => sum + day.total, 0);
     const crashes = services.flatMap((service) => service.crashes);
     const summary =
-      `faults: seed=${seed}, faults=${faultCount}, kills=${kills}, restarts=${restarts}, ` +
+      `faults: seed=${seed}, faults=${faultCount}, kills=${kills}, restarts=${restarts}, pauses=${pauses}, ` +
       `stream_deletions=${faults['delete-stream']}, lost_answers=${faults['lose-answer']}, link_cuts=${faults['cut-register-link']}, ` +
-      `commands=${client.acknowledged.length} (checkouts ${done.checkouts}, refunds ${done.refunds}, counts ${done.counts}), ` +
+      `commands=${client.acknowledged.length} (checkouts ${done.checkouts}, refunds ${done.refunds}, ` +
+      `till_refunds ${done.tillRefunds}, counts ${done.counts}), reversals=${reversals.orders}, ` +
       `offline_sales=${offlineSales}, events=${events}, lost=${lost}, duplicated=${duplicated}, ` +
-      `unpublished=${published.lost}, projection_diffs=${projectionsChecked.diffs}, crashes=${crashes.length}`;
+      `double_reversals=${reversals.doubled}, unpublished=${published.lost}, ` +
+      `projection_diffs=${projectionsChecked.diffs}, crashes=${crashes.length}`;
     return {
       seed,
       faults,
@@ -203,6 +218,7 @@ const runOnServers = async (
       duplicated,
       unpublished: published.lost,
       projectionDiffs: projectionsChecked.diffs,
+      doubleReversals: reversals.doubled,
       crashes: crashes.length,
       examples: [
         ...crashes.map(
@@ -214,6 +230,7 @@ const runOnServers = async (
         ...offline.examples,
         ...published.examples,
         ...projectionsChecked.examples,
+        ...reversals.examples,
       ],
       summary,
     };

@@ -16,7 +16,9 @@ export type FaultKind =
   | 'cut-register-link'
   | 'restart-nats'
   | 'lose-stream-messages'
-  | 'restart-postgres';
+  | 'restart-postgres'
+  | 'pause-nats'
+  | 'pause-postgres';
 
 export type FaultCounts = Record<FaultKind, number>;
 
@@ -31,6 +33,8 @@ export const noFaults = (): FaultCounts => ({
   'restart-nats': 0,
   'lose-stream-messages': 0,
   'restart-postgres': 0,
+  'pause-nats': 0,
+  'pause-postgres': 0,
 });
 
 /** How often each fault is drawn, relatively. */
@@ -45,7 +49,16 @@ const WEIGHTS: ReadonlyArray<[FaultKind, number]> = [
   ['restart-nats', 1],
   ['lose-stream-messages', 1],
   ['restart-postgres', 1],
+  ['pause-nats', 1],
+  ['pause-postgres', 1],
 ];
+
+/**
+ * How long a paused server stays frozen: past the projector's fetch heartbeats (two missed at
+ * about half a second each), the NATS client's reconnect and the database clients' timeouts for
+ * a statement in flight, yet short enough that a run meets it more than once.
+ */
+const PAUSE_MS: readonly [number, number] = [6_000, 9_000];
 
 /**
  * The faults every run ends with, after whatever was drawn: the ones the relay and the projector
@@ -168,6 +181,13 @@ export const injectFault = async (targets: FaultTargets, kind: FaultKind, random
       return kind;
     case 'restart-postgres':
       await targets.postgres.restart();
+      return kind;
+    case 'pause-nats':
+      await targets.natsServer.pause(random.between(...PAUSE_MS));
+      await withNats(targets.nats, (jsm) => jsm.getAccountInfo());
+      return kind;
+    case 'pause-postgres':
+      await targets.postgres.pause(random.between(...PAUSE_MS));
       return kind;
     default: {
       const unhandled: never = kind;

@@ -6,7 +6,11 @@ export type Acknowledged = { commandId: string; path: string; eventIds: string[]
 
 export class RejectedCommandError extends Error {
   override readonly name = 'RejectedCommandError';
-  constructor(path: string, status: number, body: string) {
+  constructor(
+    path: string,
+    readonly status: number,
+    readonly body: string,
+  ) {
     super(`${path} was refused with ${status}: ${body}`);
   }
 }

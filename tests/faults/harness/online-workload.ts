@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Restaurant } from '@possier/ledger/testing';
-import type { OnlineClient } from './online-client.js';
+import { RejectedCommandError, type OnlineClient } from './online-client.js';
 import { seeded, sleep } from './seeded-random.js';
 
 /** Lost answers asked for by the fault schedule, taken by the next commands sent. */
@@ -10,8 +10,10 @@ type Sold = { orderId: string; pizzaLine: string; refunded: boolean };
 
 /**
  * The online side of a shop, seeded: checkouts at the till (one to four pizzas, a cola or not,
- * cash or split with UPI), partial refunds of earlier orders by the owner, and stock counts of
- * the dough. Runs until `signal` aborts, then finishes the command in hand.
+ * cash or split with UPI), partial refunds of earlier orders by the owner, full refunds of the
+ * tills' recent sales (which the tills may be voiding offline at the same time: one of the two
+ * is refused or judged to reverse nothing), and stock counts of the dough. Runs until `signal`
+ * aborts, then finishes the command in hand.
  */
 export const runOnlineWorkload = async (
   client: OnlineClient,
@@ -19,10 +21,12 @@ export const runOnlineWorkload = async (
   seed: string,
   loss: AnswerLoss,
   signal: AbortSignal,
-): Promise<{ checkouts: number; refunds: number; counts: number }> => {
+  /** The tills' sales the store holds, newest first. */
+  tillOrders: () => Promise<string[]>,
+): Promise<{ checkouts: number; refunds: number; tillRefunds: number; counts: number }> => {
   const random = seeded(seed, 'online-workload');
   const sold: Sold[] = [];
-  const done = { checkouts: 0, refunds: 0, counts: 0 };
+  const done = { checkouts: 0, refunds: 0, tillRefunds: 0, counts: 0 };
   const loseNext = () => {
     if (loss.pending === 0) return false;
     loss.pending -= 1;
@@ -48,7 +52,24 @@ export const runOnlineWorkload = async (
       );
       target.refunded = true;
       done.refunds += 1;
-    } else if (roll < 0.25) {
+    } else if (roll < 0.2) {
+      const recent = await tillOrders();
+      if (recent.length > 0) {
+        const orderId = random.pick(recent.slice(0, 20));
+        try {
+          await client.send(
+            `/v1/orders/${orderId}/refunds`,
+            shop.ownerToken,
+            { orderId, refundId: randomUUID(), reason: 'guest left', scope: 'full', tender: { kind: 'cash' } },
+            loseNext(),
+          );
+          done.tillRefunds += 1;
+        } catch (error) {
+          // Already voided or refunded (by the till or an earlier refund): refused, nothing stored.
+          if (!(error instanceof RejectedCommandError && error.status === 422)) throw error;
+        }
+      }
+    } else if (roll < 0.3) {
       await client.send(
         '/v1/stock/adjustments',
         shop.r1Token,

@@ -76,7 +76,16 @@ export const projectorService = (names: RunNames): ChildService =>
 /** A till selling a seeded run of sales through its outbox and syncing as it goes (the register's crash worker). */
 export const registerService = (
   name: string,
-  args: { dataDir: string; ledgerUrl: string; token: string; seed: string; total: number; menu: Menu },
+  args: {
+    dataDir: string;
+    ledgerUrl: string;
+    token: string;
+    seed: string;
+    total: number;
+    menu: Menu;
+    /** Void an earlier sale after every this many (crash-worker.ts), racing the web's refunds. */
+    voidEvery?: number;
+  },
   onLine: (line: string) => void,
 ): ChildService =>
   new ChildService({
@@ -93,6 +102,7 @@ export const registerService = (
       args.menu.pizza,
       args.menu.cheese,
       args.menu.cola,
+      ...(args.voidEvery === undefined ? [] : [String(args.voidEvery)]),
     ],
     onLine,
   });

@@ -7,6 +7,9 @@ import type { ChildService } from './child-service.js';
 import { sleep } from './seeded-random.js';
 import { registerService, type Menu } from './services.js';
 
+/** Each till voids an earlier sale (ten back) after every this many, while the web refunds some. */
+const VOID_EVERY = 7;
+
 /** One business day of a till: the seeded sales it makes, all of which must reach the store once. */
 export type TillDay = { register: string; seed: string; total: number };
 
@@ -53,6 +56,7 @@ export const startTills = async (options: {
             seed,
             total: options.salesPerDay,
             menu: options.menu,
+            voidEvery: VOID_EVERY,
           },
           (line) => {
             if (line === 'done') done = true;
