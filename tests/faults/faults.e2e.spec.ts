@@ -46,4 +46,40 @@ describe('the ledger, relay, projector and registers under injected faults', () 
     },
     durationMs + 600_000,
   );
+
+  // The same faults against `possier start` on PostgreSQL + NATS, where a broker's asynchronous
+  // error once ended the ledger with the relay and the projector it carries.
+  it('as one `possier start` process: never ends of itself, shows each interruption on /health/ready and /metrics, and loses nothing', async () => {
+    const result = await runFaultInjection({
+      seed: `${seed}-combined`,
+      durationMs: minutes > 0 ? durationMs : 50_000,
+      minFaults: 14,
+      salesPerDay: 150,
+      combined: true,
+      log: (line) => {
+        if (process.env.FAULTS_VERBOSE === '1') process.stdout.write(`${line}\n`);
+      },
+    });
+    process.stdout.write(`${result.summary}\n`);
+    for (const example of result.examples) process.stdout.write(`  ${example}\n`);
+    expect(result.faults['pause-nats']).toBeGreaterThan(0);
+    expect(result.faults['pause-postgres']).toBeGreaterThan(0);
+    expect(result.faults['restart-postgres']).toBeGreaterThan(0);
+    expect(result.offlineSales).toBeGreaterThan(0);
+    expect({
+      lost: result.lost,
+      duplicated: result.duplicated,
+      unpublished: result.unpublished,
+      projectionDiffs: result.projectionDiffs,
+      doubleReversals: result.doubleReversals,
+      crashes: result.crashes,
+    }).toEqual({ lost: 0, duplicated: 0, unpublished: 0, projectionDiffs: 0, doubleReversals: 0, crashes: 0 });
+    // The closing faults (the stream deleted, its messages lost, NATS restarted) come after the
+    // last kill, so the process that answers at the end went through them and said so.
+    const health = result.health;
+    expect(health?.finalStates).toEqual({ nats: 'running', relay: 'running', projector: 'running' });
+    expect(health?.metricsUp).toEqual({ nats: 1, relay: 1, projector: 1 });
+    for (const service of ['nats', 'relay', 'projector'])
+      expect(health?.interruptions[service], service).toBeGreaterThan(0);
+  }, 600_000);
 });

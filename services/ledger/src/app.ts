@@ -5,9 +5,11 @@ import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ClockPolicy, EventStore } from '@possier/events';
 import { createPrismaClient, type PrismaClient } from '@possier/prisma/client';
+import { registerServiceHealth, type ServiceHealth } from '@possier/store';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { registerAuditRoutes, type AuditContext } from './audit/index.js';
 import type { TokenService } from './auth/tokens.js';
 import { clockPolicyFrom, systemClock, type Clock } from './clock-settings.js';
@@ -67,6 +69,12 @@ export type LedgerAppOptions = {
   clock?: Clock;
   /** How far producers' clocks are believed; from the environment (clock-settings.ts) when not given. */
   clockPolicy?: ClockPolicy;
+  /**
+   * Services running in this process beside the ledger (the relay, the projector, the NATS
+   * connection): each one's state is shown on `/health/ready` and as `possier_service_up`, and
+   * its own metrics, when it has a registry, are served at `/metrics` with the ledger's.
+   */
+  services?: ReadonlyArray<{ health: ServiceHealth; registry?: Registry }>;
 };
 
 /** Nest's own messages go to the same pino logger as everything else. */
@@ -86,6 +94,13 @@ const nestLogger = (logger: Logger): LoggerService => ({
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
   const metrics = createMetrics();
+  const services = options.services ?? [];
+  registerServiceHealth(
+    metrics.registry,
+    services.map(({ health }) => health),
+  );
+  const registries = services.flatMap(({ registry }) => (registry === undefined ? [] : [registry]));
+  const served = registries.length === 0 ? metrics.registry : Registry.merge([metrics.registry, ...registries]);
   const ledger = new LedgerContext(
     options.store,
     options.stockLevels,
@@ -153,13 +168,19 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
   fastify.get('/docs', open, async () => document);
   fastify.get('/docs/openapi.json', open, async () => document);
   fastify.get('/health/live', open, async () => ({ status: 'ok' }));
+  // Ready means able to take commands: the checks decide. A relay or projector that is interrupted
+  // and retrying delays the reports, not the sales, so it makes the ledger `degraded`, not unready.
   fastify.get('/health/ready', open, async (_request, reply) => {
     const checks = await runChecks(options.readiness);
     const ready = Object.values(checks).every((result) => result === 'ok');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+    const components = Object.fromEntries(services.map(({ health }) => [health.service, health.status()]));
+    const degraded = Object.values(components).some(({ state }) => state !== 'running');
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? (degraded ? 'degraded' : 'ready') : 'not ready', checks, components });
   });
   fastify.get('/metrics', open, async (_request, reply) =>
-    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+    reply.header('content-type', served.contentType).send(await served.metrics()),
   );
 
   await app.init();

@@ -1,9 +1,9 @@
 import { connect } from '@nats-io/transport-node';
 import { projections } from '@possier/read-models';
-import { openPostgresEventStore } from '@possier/store';
+import { openPostgresEventStore, serveOperations, ServiceHealth } from '@possier/store';
 import { pino } from 'pino';
 import { loadProjectorConfig } from './config.js';
-import { createProjectorMetrics, serveMetrics } from './metrics.js';
+import { createProjectorMetrics } from './metrics.js';
 import { runProjector } from './projector.js';
 
 const config = loadProjectorConfig();
@@ -18,9 +18,12 @@ const nats = await connect({
   name: `possier-projector-${config.PROJECTOR_CONSUMER}`,
   maxReconnectAttempts: -1,
 });
-const metrics = createProjectorMetrics();
-const metricsServer = await serveMetrics(
+const health = new ServiceHealth('projector');
+const metrics = createProjectorMetrics({ health });
+// /metrics, /health/live and /health/ready (503 while the projector is interrupted).
+const metricsServer = await serveOperations(
   metrics.registry,
+  health,
   config.PROJECTOR_METRICS_PORT,
   config.PROJECTOR_METRICS_HOST,
 );
@@ -40,6 +43,7 @@ await runProjector(
     consumer: config.PROJECTOR_CONSUMER,
     projections: Object.values(projections),
     logger,
+    health,
     onBatch: (position, recordedAt, applied, skipped) => metrics.observeBatch(position, recordedAt, applied, skipped),
   },
   stop.signal,

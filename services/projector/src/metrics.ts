@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { registerServiceHealth, type ServiceHealth } from '@possier/store';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type ProjectorMetrics = ReturnType<typeof createProjectorMetrics>;
@@ -8,9 +8,11 @@ export type ProjectorMetrics = ReturnType<typeof createProjectorMetrics>;
  * the store recorded it), and how far it has read. Alert on the age: a projector that stops
  * moving while events keep coming shows a growing age long before anyone reads a stale report.
  */
-export const createProjectorMetrics = () => {
+export const createProjectorMetrics = (options: { health?: ServiceHealth; processMetrics?: boolean } = {}) => {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'possier_projector_' });
+  // In a process that serves several services' metrics together, the process's own are served once.
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'possier_projector_' });
+  if (options.health) registerServiceHealth(registry, [options.health]);
   let lastRecordedAt: number | undefined;
   const metrics = {
     registry,
@@ -46,16 +48,3 @@ export const createProjectorMetrics = () => {
   };
   return metrics;
 };
-
-/** `GET /metrics` on its own port: the projector has no other HTTP surface. */
-export const serveMetrics = (registry: Registry, port: number, host = '127.0.0.1'): Promise<Server> =>
-  new Promise((resolve) => {
-    const server = createServer(async (request, response) => {
-      if (request.url !== '/metrics') {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-    });
-    server.listen(port, host, () => resolve(server));
-  });

@@ -2,6 +2,7 @@ import type { Consumer } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EventStore, StoredEvent } from '@possier/events';
 import type { Projection } from '@possier/read-models';
+import { ServiceHealth } from '@possier/store';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { applyBatch } from './apply-batch.js';
@@ -30,6 +31,8 @@ export type ProjectorOptions = {
   checkEveryMs?: number;
   /** Called after each committed batch: the newest position applied, when its event was recorded, and the counts. */
   onBatch?: (position: string, recordedAt: string, applied: number, skipped: number) => void;
+  /** Where the projector reports whether it is running or interrupted; its own when not given. */
+  health?: ServiceHealth;
 };
 
 /** How long a batch waits for more once messages stop arriving: a commit's events come together. */
@@ -163,6 +166,7 @@ export const runProjector = async (options: ProjectorOptions, signal: AbortSigna
     projections: options.projections.map((projection) => projection.name),
   };
   let finding: string | undefined;
+  const health = options.health ?? new ServiceHealth('projector');
   let failures = 0;
   let waitingForStream = false;
   while (!signal.aborted) {
@@ -192,8 +196,9 @@ export const runProjector = async (options: ProjectorOptions, signal: AbortSigna
         checkEveryMs: options.checkEveryMs ?? 5_000,
         check: async (idleMs) => findingOf(await checkConsumer(target, idleMs)),
         onFetched: () => {
-          if (failures === 0) return;
-          logger.info({ failures }, 'projector resumed');
+          const wasInterrupted = health.status().state === 'interrupted';
+          const interruptedForMs = health.elapsedMs();
+          if (health.running() && wasInterrupted) logger.info({ failures, interruptedForMs }, 'projector resumed');
           failures = 0;
         },
       });
@@ -217,11 +222,14 @@ export const runProjector = async (options: ProjectorOptions, signal: AbortSigna
         if (!waitingForStream)
           logger.info({ stream: options.stream }, 'projector waiting for the relay to create its stream');
         waitingForStream = true;
+        health.interrupted(error);
         await sleep(options.retryDelayMs ?? 1_000, signal);
         continue;
       }
       failures += 1;
-      if (failures === 1) logger.warn({ err: error }, 'projector interrupted; resuming from its checkpoints');
+      // Logged once per interruption, however many sessions fail in it; the recovery is logged too.
+      if (health.interrupted(error))
+        logger.warn({ err: error }, 'projector interrupted; resuming from its checkpoints');
       else logger.debug({ err: error, failures }, 'projector still interrupted');
       if (failures % FAILURES_BEFORE_RECREATE === 0)
         finding = `${failures} sessions failed in a row, the last with: ${(error as Error).message}`;

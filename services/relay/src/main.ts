@@ -1,9 +1,9 @@
 import { connect } from '@nats-io/transport-node';
-import { openPostgresEventStore } from '@possier/store';
+import { openPostgresEventStore, serveOperations, ServiceHealth } from '@possier/store';
 import { pino } from 'pino';
 import { z } from 'zod';
 import { saveRelayPosition } from './checkpoint.js';
-import { createRelayMetrics, serveMetrics } from './metrics.js';
+import { createRelayMetrics } from './metrics.js';
 import { runRelay } from './relay.js';
 import { ledgerStream } from './stream-definition.js';
 
@@ -45,8 +45,15 @@ const nats = await connect({
   // it fails: about a tenth of the relay's time at full speed.
   noAsyncTraces: true,
 });
-const metrics = createRelayMetrics();
-const metricsServer = await serveMetrics(metrics.registry, config.RELAY_METRICS_PORT, config.RELAY_METRICS_HOST);
+const health = new ServiceHealth('relay');
+const metrics = createRelayMetrics({ health });
+// /metrics, /health/live and /health/ready (503 while the relay is interrupted).
+const metricsServer = await serveOperations(
+  metrics.registry,
+  health,
+  config.RELAY_METRICS_PORT,
+  config.RELAY_METRICS_HOST,
+);
 const stop = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
 
@@ -59,6 +66,7 @@ await runRelay(
       ...(config.LEDGER_SUBJECT_PREFIX === undefined ? {} : { subjectPrefix: config.LEDGER_SUBJECT_PREFIX }),
     }),
     logger,
+    health,
     onAcked: async (position, recordedAt) => {
       metrics.observeAcked(position, recordedAt);
       await saveRelayPosition(store.pool, config.RELAY_NAME, position);

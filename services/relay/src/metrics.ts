@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { registerServiceHealth, type ServiceHealth } from '@possier/store';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type RelayMetrics = ReturnType<typeof createRelayMetrics>;
@@ -8,9 +8,11 @@ export type RelayMetrics = ReturnType<typeof createRelayMetrics>;
  * store. Alert on it (DESIGN.md): one stuck write transaction holds the global log back, and with
  * it every projection, and this is where that shows first.
  */
-export const createRelayMetrics = () => {
+export const createRelayMetrics = (options: { health?: ServiceHealth; processMetrics?: boolean } = {}) => {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'possier_relay_' });
+  // In a process that serves several services' metrics together, the process's own are served once.
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'possier_relay_' });
+  if (options.health) registerServiceHealth(registry, [options.health]);
   let lastRecordedAt: number | undefined;
   const published = new Counter({
     name: 'possier_relay_acked_positions_total',
@@ -41,15 +43,3 @@ export const createRelayMetrics = () => {
     },
   };
 };
-
-export const serveMetrics = (registry: Registry, port: number, host = '127.0.0.1'): Promise<Server> =>
-  new Promise((resolve) => {
-    const server = createServer(async (request, response) => {
-      if (request.url !== '/metrics') {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-    });
-    server.listen(port, host, () => resolve(server));
-  });

@@ -7,6 +7,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import type { EventStore, LogPosition, StoredEvent } from '@possier/events';
+import { ServiceHealth } from '@possier/store';
 import type { Logger } from 'pino';
 import { ReadAhead } from './read-ahead.js';
 import { subjectOf, type LedgerStream } from './stream-definition.js';
@@ -42,6 +43,8 @@ export type RelayOptions = {
   retryDelayMs?: number;
   /** How often an idle relay checks the stream is still there and still ends where it published. */
   verifyEveryMs?: number;
+  /** Where the relay reports whether it is running or interrupted; its own when not given. */
+  health?: ServiceHealth;
 };
 
 /** Where the stream ends: the last message's event id, log position and sequence, or nothing for an empty stream. */
@@ -92,18 +95,22 @@ const isStreamNotFound = (error: unknown) =>
  */
 export const runRelay = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
   const { logger } = options;
+  const health = options.health ?? new ServiceHealth('relay');
   while (!signal.aborted) {
     try {
-      await relayUntilFailure(options, signal);
+      await relayUntilFailure(options, health, signal);
     } catch (error) {
       if (signal.aborted) break;
-      logger.warn({ err: error }, 'relay interrupted; starting over from the end of the stream');
+      // Logged once per interruption, however many retries it takes; the recovery is logged too.
+      if (health.interrupted(error))
+        logger.warn({ err: error }, 'relay interrupted; starting over from the end of the stream');
+      else logger.debug({ err: error }, 'relay still interrupted');
       await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1_000));
     }
   }
 };
 
-const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Promise<void> => {
+const relayUntilFailure = async (options: RelayOptions, health: ServiceHealth, signal: AbortSignal): Promise<void> => {
   const { store, nats, stream, logger } = options;
   const name = stream.config.name;
   const maxInFlight = options.maxInFlight ?? 256;
@@ -111,7 +118,12 @@ const relayUntilFailure = async (options: RelayOptions, signal: AbortSignal): Pr
   const js = jetstream(nats);
   const created = await ensureStream(jsm, stream);
   const tail = await tailOf(jsm, name);
-  logger.info({ stream: name, created, resumeAfter: tail?.logPosition ?? 'start of the log' }, 'relay starting');
+  const before = health.status();
+  const interruptedForMs = health.elapsedMs();
+  const resumeAfter = tail?.logPosition ?? 'start of the log';
+  if (health.running() && before.state === 'interrupted')
+    logger.info({ stream: name, created, resumeAfter, interruptedForMs }, 'relay resumed');
+  else logger[before.state === 'starting' ? 'info' : 'debug']({ stream: name, created, resumeAfter }, 'relay starting');
 
   /** Publishes not yet acknowledged, in publish order; `acked` follows the acknowledged head. */
   const unacked: Array<{ position: LogPosition; recordedAt: string; done: boolean }> = [];

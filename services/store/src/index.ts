@@ -6,3 +6,4 @@ export * from './upcast.js';
 export * from './validate-append.js';
 export * from './audit/index.js';
 export * from './pglite/index.js';
+export * from './service-health.js';

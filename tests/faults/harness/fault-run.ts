@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ok, seedRestaurant, startLedger, uuidv7 } from '@possier/ledger/testing';
@@ -15,7 +18,8 @@ import {
   type PrivateServer,
 } from '../../support/private-servers.js';
 import { seeded, sleep } from './seeded-random.js';
-import { ledgerService, projectorService, relayService, type RunNames } from './services.js';
+import { watchHealth } from './health-watch.js';
+import { combinedService, ledgerService, projectorService, relayService, type RunNames } from './services.js';
 import { startTills } from './tills.js';
 
 export type FaultRunOptions = {
@@ -26,6 +30,11 @@ export type FaultRunOptions = {
   minFaults: number;
   /** Sales in a till's day; a till starts another day until the workload ends. */
   salesPerDay: number;
+  /**
+   * The ledger, the relay and the projector as one `possier start` process rather than three
+   * services: every kill is a kill of that process, and its `/health/ready` is watched throughout.
+   */
+  combined?: boolean;
   log: (line: string) => void;
 };
 
@@ -46,6 +55,15 @@ export type FaultRunResult = {
   doubleReversals: number;
   /** The ledger, relay or projector ended of itself: a fault must never do that. */
   crashes: number;
+  /**
+   * Combined only: per component of `/health/ready`, the interruptions it reported by the end, and
+   * its state then (every one `running` once the run is quiet).
+   */
+  health?: {
+    interruptions: Record<string, number>;
+    finalStates: Record<string, string>;
+    metricsUp: Record<string, number>;
+  };
   examples: string[];
   /** The one line of figures. */
   summary: string;
@@ -89,9 +107,15 @@ const runOnServers = async (
     relay: `faults-${suffix}`,
   };
   const port = await freePort();
-  const api = ledgerService(names, port, ledger.jwtSecret, ledger.customerKek);
-  const relay = relayService(names);
-  const projector = projectorService(names);
+  const dataDir = mkdtempSync(join(tmpdir(), 'possier-faults-'));
+  const combined = options.combined
+    ? combinedService(names, port, { jwtSecret: ledger.jwtSecret, customerKek: ledger.customerKek, dataDir })
+    : undefined;
+  const api = combined ?? ledgerService(names, port, ledger.jwtSecret, ledger.customerKek);
+  const relay = combined ?? relayService(names);
+  const projector = combined ?? projectorService(names);
+  const services = combined ? [combined] : [api, relay, projector];
+  const stopWatching = new AbortController();
   let nats: NatsConnection | undefined;
   let tills: Awaited<ReturnType<typeof startTills>> | undefined;
   try {
@@ -110,8 +134,9 @@ const runOnServers = async (
     const registerToken = (registerId: string) =>
       ledger.token({ kind: 'register', orgId: org, brandId: brand, storeId: storeA, registerId });
 
-    await Promise.all([api.start(), relay.start(), projector.start()]);
-    log(`faults: seed=${seed}: ledger on port ${port}, stream ${names.stream}`);
+    await Promise.all(services.map((service) => service.start()));
+    log(`faults: seed=${seed}: ledger on port ${port}, stream ${names.stream}${combined ? ', one process' : ''}`);
+    const watching = combined ? watchHealth(`http://127.0.0.1:${port}`, stopWatching.signal) : undefined;
     tills = await startTills({
       ledgerPort: port,
       tokens: [
@@ -171,7 +196,6 @@ const runOnServers = async (
     const done = await online;
     await tills.finish();
     log('faults: waiting for the relay and the projector to reach the log head');
-    const services = [api, relay, projector];
     await waitForQuiescence({
       store: ledger.store,
       nats,
@@ -180,6 +204,8 @@ const runOnServers = async (
       services,
       stalledMs: 90_000,
     });
+    stopWatching.abort();
+    const health = await watching;
     await Promise.all([relay.stop(), projector.stop()]);
 
     const acknowledged = await checkAcknowledged(ledger.store, client.acknowledged);
@@ -204,7 +230,12 @@ const runOnServers = async (
       `till_refunds ${done.tillRefunds}, counts ${done.counts}), reversals=${reversals.orders}, ` +
       `offline_sales=${offlineSales}, events=${events}, lost=${lost}, duplicated=${duplicated}, ` +
       `double_reversals=${reversals.doubled}, unpublished=${published.lost}, ` +
-      `projection_diffs=${projectionsChecked.diffs}, crashes=${crashes.length}`;
+      `projection_diffs=${projectionsChecked.diffs}, crashes=${crashes.length}` +
+      (health
+        ? `, process=combined, interruptions=${Object.entries(health.interruptions)
+            .map(([service, count]) => `${service}:${count}`)
+            .join('/')}`
+        : '');
     return {
       seed,
       faults,
@@ -220,6 +251,7 @@ const runOnServers = async (
       projectionDiffs: projectionsChecked.diffs,
       doubleReversals: reversals.doubled,
       crashes: crashes.length,
+      ...(health ? { health } : {}),
       examples: [
         ...crashes.map(
           (crash) =>
@@ -235,8 +267,10 @@ const runOnServers = async (
       summary,
     };
   } finally {
+    stopWatching.abort();
     await tills?.close();
-    await Promise.all([api.stop(), relay.stop(), projector.stop()]);
+    await Promise.all(services.map((service) => service.stop()));
+    rmSync(dataDir, { recursive: true, force: true });
     if (nats) {
       await jetstreamManager(nats)
         .then((jsm) => jsm.streams.delete(names.stream))

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChildService } from './child-service.js';
 
@@ -35,6 +36,37 @@ export const ledgerService = (names: RunNames, port: number, jwtSecret: string, 
       POSSIER_JWT_SECRET: jwtSecret,
       POSSIER_CUSTOMER_KEK: customerKek,
       LOG_LEVEL: childLogLevel(),
+    },
+    ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,
+    supervised: true,
+  });
+
+/**
+ * `possier start` on PostgreSQL + NATS: the ledger, the relay and the projector in one process,
+ * as a small restaurant group runs it. A kill of any of the three is a kill of this one.
+ */
+export const combinedService = (
+  names: RunNames,
+  port: number,
+  secrets: { jwtSecret: string; customerKek: string; dataDir: string },
+): ChildService =>
+  new ChildService({
+    name: 'possier',
+    entry: 'src/main.ts',
+    cwd: servicesDir('cli'),
+    args: ['start', '--no-demo', '--port', String(port)],
+    env: {
+      DATABASE_URL: names.databaseUrl,
+      NATS_URL: names.natsUrl,
+      LEDGER_STREAM: names.stream,
+      LEDGER_SUBJECT_PREFIX: names.subjectPrefix,
+      PROJECTOR_CONSUMER: names.consumer,
+      POSSIER_JWT_SECRET: secrets.jwtSecret,
+      POSSIER_CUSTOMER_KEK: secrets.customerKek,
+      POSSIER_DATA_DIR: secrets.dataDir,
+      // What bin/possier.js gives tsx: the CLI's NestJS decorators, whatever tsx would pick here.
+      TSX_TSCONFIG_PATH: join(servicesDir('cli'), 'tsconfig.run.json'),
+      LOG_LEVEL: childLogLevel('info'),
     },
     ready: async () => (await fetch(`http://127.0.0.1:${port}/health/live`)).ok,
     supervised: true,

@@ -24,6 +24,8 @@ export const openEmbeddedRuntime = async (dataDir: string, logger: Logger): Prom
     readModels: pool,
     reportsPrisma: createPglitePrismaClient(db),
     readiness: [postgresCheck(pool)],
+    // The projector is fed in-process from the store: nothing here can lose a connection.
+    services: [],
     location,
     runReadSide: (signal) =>
       runInProcessProjector(

@@ -1,4 +1,4 @@
-import type { Check } from '@possier/ledger';
+import type { Check, LedgerAppOptions } from '@possier/ledger';
 import type { PrismaClient } from '@possier/prisma/client';
 import type { PostgresEventStore } from '@possier/store';
 import type pg from 'pg';
@@ -17,6 +17,8 @@ export type Runtime = {
   /** The reports' Prisma client when it cannot be built over `readModels`. */
   reportsPrisma?: PrismaClient;
   readiness: Check[];
+  /** What runs beside the ledger in this process, for `/health/ready` and `/metrics`. */
+  services: NonNullable<LedgerAppOptions['services']>;
   /** Where the data lives, for the start-up banner. */
   location: string;
   /** Moves events to the read models until the signal aborts. */

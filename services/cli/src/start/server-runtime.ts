@@ -1,10 +1,10 @@
-import { connect } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { natsCheck, postgresCheck } from '@possier/ledger';
 import { migrate } from '@possier/prisma';
-import { runProjector } from '@possier/projector';
+import { createProjectorMetrics, runProjector } from '@possier/projector';
 import { projections } from '@possier/read-models';
-import { ledgerStream, runRelay, saveRelayPosition } from '@possier/relay';
-import { listenForClientErrors, openPostgresEventStore } from '@possier/store';
+import { createRelayMetrics, ledgerStream, runRelay, saveRelayPosition } from '@possier/relay';
+import { listenForClientErrors, openPostgresEventStore, ServiceHealth } from '@possier/store';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { StartError, type Runtime } from './runtime.js';
@@ -49,6 +49,28 @@ const checkNats = async (url: string): Promise<void> => {
 };
 
 /**
+ * Follows the connection's status into `health`: lost or stale (the server stopped answering
+ * pings, as a paused one does) is an interruption, a reconnect ends it; each logged once.
+ */
+const watchConnection = async (nats: NatsConnection, health: ServiceHealth, logger: Logger): Promise<void> => {
+  health.running();
+  try {
+    for await (const status of nats.status()) {
+      if (status.type === 'disconnect' || status.type === 'staleConnection') {
+        const reason =
+          status.type === 'disconnect' ? 'connection to NATS lost' : 'NATS stopped answering pings (stale connection)';
+        if (health.interrupted(new Error(reason))) logger.warn(`${reason}; reconnecting`);
+      } else if (status.type === 'reconnect') {
+        const interruptedForMs = health.elapsedMs();
+        if (health.running()) logger.info({ server: status.server, interruptedForMs }, 'NATS connection restored');
+      }
+    }
+  } catch (err) {
+    logger.warn({ err }, 'NATS connection status no longer followed');
+  }
+};
+
+/**
  * PostgreSQL for the store and the read models, the relay publishing to JetStream and the
  * projector consuming from it, in this process. Either server unreachable stops the start.
  */
@@ -64,7 +86,21 @@ export const openServerRuntime = async (settings: ServerSettings, logger: Logger
   const readModels = new pg.Pool({ connectionString: settings.databaseUrl, max: 5 });
   readModels.on('error', (err) => logger.error({ err }, 'read-model pool'));
   listenForClientErrors(readModels, (err) => logger.warn({ err }, 'read-model connection lost'));
-  const nats = await connect({ servers: settings.natsUrl, name: 'possier', maxReconnectAttempts: -1 });
+  const nats = await connect({
+    servers: settings.natsUrl,
+    name: 'possier',
+    maxReconnectAttempts: -1,
+    // A server that stops answering (paused, or a dead link) is found within half a minute.
+    pingInterval: 10_000,
+    maxPingOut: 3,
+  });
+  const natsHealth = new ServiceHealth('nats');
+  void watchConnection(nats, natsHealth, logger.child({ service: 'nats' }));
+  const relayHealth = new ServiceHealth('relay');
+  const projectorHealth = new ServiceHealth('projector');
+  // Served with the ledger's at /metrics: the process's own series come once, from the ledger.
+  const relayMetrics = createRelayMetrics({ processMetrics: false });
+  const projectorMetrics = createProjectorMetrics({ processMetrics: false });
   const stream = ledgerStream({
     ...(settings.stream === undefined ? {} : { name: settings.stream }),
     ...(settings.subjectPrefix === undefined ? {} : { subjectPrefix: settings.subjectPrefix }),
@@ -74,6 +110,11 @@ export const openServerRuntime = async (settings: ServerSettings, logger: Logger
     store,
     readModels,
     readiness: [postgresCheck(store.pool), natsCheck(settings.natsUrl)],
+    services: [
+      { health: natsHealth },
+      { health: relayHealth, registry: relayMetrics.registry },
+      { health: projectorHealth, registry: projectorMetrics.registry },
+    ],
     location: `${redacted(settings.databaseUrl)} and ${settings.natsUrl}`,
     runReadSide: async (signal) => {
       await Promise.all([
@@ -83,7 +124,11 @@ export const openServerRuntime = async (settings: ServerSettings, logger: Logger
             nats,
             stream,
             logger: logger.child({ service: 'relay' }),
-            onAcked: (position) => saveRelayPosition(store.pool, 'ledger', position),
+            health: relayHealth,
+            onAcked: async (position, recordedAt) => {
+              relayMetrics.observeAcked(position, recordedAt);
+              await saveRelayPosition(store.pool, 'ledger', position);
+            },
           },
           signal,
         ),
@@ -96,6 +141,9 @@ export const openServerRuntime = async (settings: ServerSettings, logger: Logger
             consumer: settings.consumer,
             projections: Object.values(projections),
             logger: logger.child({ service: 'projector' }),
+            health: projectorHealth,
+            onBatch: (position, recordedAt, applied, skipped) =>
+              projectorMetrics.observeBatch(position, recordedAt, applied, skipped),
           },
           signal,
         ),

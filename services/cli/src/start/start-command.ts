@@ -80,6 +80,7 @@ const start = async (options: StartOptions): Promise<void> => {
     customerKeys: await openCustomerKeyring(runtime.store.pool, keks, ledgerLogger),
     logger: ledgerLogger,
     dashboardDir: DASHBOARD_DIR,
+    services: runtime.services,
     readiness: [
       ...runtime.readiness,
       {
