@@ -11,6 +11,7 @@ import { formatTable, type Row } from './report.js';
 import { hostileBodiesScenario } from './scenarios/hostile-bodies.js';
 import { deleteStreams, jetstreamScenarios } from './scenarios/jetstream.js';
 import { ledgerScenarios } from './scenarios/ledger.js';
+import { buildCli, cliScenarios } from './scenarios/cli.js';
 import { appendScenarios, rawInserts } from './scenarios/postgres.js';
 import { rebuildScenarios } from './scenarios/rebuild.js';
 import { reportLagScenario } from './scenarios/report-lag.js';
@@ -20,12 +21,12 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of each service process (ledger, relay, projector) into this folder. */
     profile: { type: 'string' },
-    /** Runs only these groups (comma-separated): appends, jetstream, ledger, hostile, lag, rebuild; each with its baselines. */
+    /** Runs only these groups (comma-separated): appends, jetstream, ledger, hostile, lag, rebuild, cli; each with its baselines. */
     only: { type: 'string' },
   },
 });
 const quick = values.quick;
-const groups = ['appends', 'jetstream', 'ledger', 'hostile', 'lag', 'rebuild'] as const;
+const groups = ['appends', 'jetstream', 'ledger', 'hostile', 'lag', 'rebuild', 'cli'] as const;
 const selected = new Set(values.only ? values.only.split(',').map((name) => name.trim()) : groups);
 const unknown = [...selected].filter((name) => !(groups as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -42,7 +43,8 @@ if (values.profile) {
   profiling.directory = values.profile;
 }
 // The services run from their builds, as deployed.
-if (runs('jetstream') || runs('ledger') || runs('hostile') || runs('lag')) buildServices();
+if (runs('jetstream') || runs('ledger') || runs('hostile') || runs('lag') || runs('cli')) buildServices();
+if (runs('cli')) buildCli();
 const logDir = mkdtempSync(join(os.tmpdir(), 'possier-bench-'));
 
 const database = await createTestDatabase('possier_bench');
@@ -103,6 +105,9 @@ try {
     peakRss.projector = readSide.projector?.peakRssMb();
   }
   if (runs('rebuild')) rows.push(...(await rebuildScenarios(rebuildEvents)));
+  // A process per call: a quick run times a few seconds of calls, enough for a median.
+  if (runs('cli'))
+    rows.push(...(await cliScenarios(quick ? { warmUpMs: 300, durationMs: 2_000 } : timing, NATS_URL, logDir)));
   failed = false;
 } finally {
   await deleteStreams(nats);

@@ -11,6 +11,8 @@ export type Restaurant = {
   store: string;
   register: string;
   registerToken: string;
+  /** The org's owner, who may read its reports. */
+  ownerToken: string;
   menu: { pizza: string; cheese: string; garlicBread: string; cola: string };
 };
 
@@ -102,7 +104,7 @@ export const seedRestaurant = async (http: Pool, ledger: LedgerProcess): Promise
     at: AT,
   });
   const registerToken = await ledger.token({ kind: 'register', org, brand, store, register });
-  return { org, store, register, registerToken, menu };
+  return { org, store, register, registerToken, ownerToken, menu };
 };
 
 /**

@@ -18,15 +18,9 @@ import { LoyaltyRule } from './loyalty/loyalty.commands.js';
 
 export { commandRequest };
 
-export const ErrorDetail = z.object({
-  code: z.string(),
-  path: z.string(),
-  reason: z.string(),
-});
-export type ErrorDetail = z.infer<typeof ErrorDetail>;
+import { ErrorBody, ErrorDetail } from './error-body.js';
 
-export const ErrorBody = z.object({ error: ErrorDetail });
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export { ErrorBody, ErrorDetail };
 
 export const AppendedEvent = z.object({
   eventId: Uuid,

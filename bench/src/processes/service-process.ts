@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const REPO = new URL('../../../', import.meta.url);
+export const REPO = new URL('../../../', import.meta.url);
 
 /** A service of this repository running as a process of its own, so its memory can be read apart from the bench's. */
 export type ServiceProcess = {
@@ -33,16 +33,12 @@ export const profiling: { directory: string | undefined } = { directory: undefin
  * Builds what the bench starts (`npm run build` for these projects and their dependencies; Nx
  * skips what is up to date), its output on stderr.
  */
-export const buildServices = (): void => {
-  const result = spawnSync(
-    'npx',
-    ['nx', 'run-many', '-t', 'build', '--projects=ledger,relay,projector,register', '--outputStyle=static'],
-    {
-      cwd: fileURLToPath(REPO),
-      stdio: ['ignore', process.stderr, process.stderr],
-      env: { ...process.env, NX_DAEMON: 'false' },
-    },
-  );
+export const buildServices = (projects = 'ledger,relay,projector,register'): void => {
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', `--projects=${projects}`, '--outputStyle=static'], {
+    cwd: fileURLToPath(REPO),
+    stdio: ['ignore', process.stderr, process.stderr],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (result.status !== 0) throw new Error('building the services failed: npx nx run-many -t build');
 };
 

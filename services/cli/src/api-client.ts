@@ -1,4 +1,4 @@
-import { ErrorDetail } from '@possier/events';
+import { ErrorDetail } from '@possier/events/report-contracts';
 import { z } from 'zod';
 import { CliError, cliError } from './cli-error.js';
 

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@possier/events';
+import type { ErrorDetail } from '@possier/events/report-contracts';
 
 const line = ({ code, path, reason }: ErrorDetail): string => `error ${code}${path ? ` at ${path}` : ''}: ${reason}`;
 

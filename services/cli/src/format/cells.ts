@@ -1,4 +1,4 @@
-import { formatRupees } from '@possier/events';
+import { formatRupees } from '@possier/events/report-contracts';
 import type { ColumnKind } from './view.js';
 
 const indianGrouping = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });

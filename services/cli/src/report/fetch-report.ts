@@ -1,4 +1,4 @@
-import { reportRoutes, type ReportName, type ReportOf } from '@possier/events';
+import { reportRoutes, type ReportName, type ReportOf } from '@possier/events/report-contracts';
 import { callApi, readJson } from '../api-client.js';
 import { CliError } from '../cli-error.js';
 

@@ -15,7 +15,7 @@ import {
   StockRow,
   type ReportName,
   type ReportOf,
-} from '@possier/events';
+} from '@possier/events/report-contracts';
 import type { z } from 'zod';
 import type { Column, ColumnKind, View } from '../format/view.js';
 

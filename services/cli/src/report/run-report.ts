@@ -1,4 +1,4 @@
-import type { ReportName } from '@possier/events';
+import type { ReportName } from '@possier/events/report-contracts';
 import { cliError } from '../cli-error.js';
 import { renderCsv } from '../format/csv.js';
 import { renderTable } from '../format/table.js';

@@ -1,0 +1,22 @@
+import { REPORT_NAMES, type ReportName } from '@possier/events/report-contracts';
+import { Argument, Command, Option } from 'commander';
+import { runReport, type ReportOptions } from './run-report.js';
+
+export const reportCommand = (): Command =>
+  new Command('report')
+    .description('Print a report from the ledger’s reports API')
+    .addArgument(new Argument('<report>', 'which report').choices(REPORT_NAMES))
+    .option('--store <id>', 'one store (default: every store you may read reports in)')
+    .option('--from <date>', 'first business date, YYYY-MM-DD (not for stock or loyalty)')
+    .option('--to <date>', 'last business date, YYYY-MM-DD (not for stock or loyalty)')
+    .addOption(new Option('--by <grouping>', 'sales: per day or per hour').choices(['hour', 'day']))
+    .option('--limit <n>', 'items: how many top sellers (default 20)')
+    .addOption(new Option('--sort <key>', 'items: rank by').choices(['quantity', 'taxable']))
+    .option('--as-of <date>', 'receivables: age the invoices as of this date (default --to)')
+    .option('--customer <id>', 'statement: the customer whose statement of account to print')
+    .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
+    .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+    .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
+    .action(async (name: ReportName, options: ReportOptions) => {
+      process.stdout.write(await runReport(name, options));
+    });
