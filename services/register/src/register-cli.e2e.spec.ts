@@ -50,7 +50,7 @@ const waitFor = (text: string, times = 1) =>
 
 describe('the register CLI in a terminal', () => {
   it('sells online, keeps selling when the network drops, and drains its queue on reconnect', async () => {
-    type(`possier register init --ledger ${network.url()} --token ${restaurant.r1Token}`);
+    type(`possier register init --url ${network.url()} --token ${restaurant.r1Token}`);
     await waitFor('items cached');
     // The menu reaches a reader of the log once the transactions before it have ended.
     await eventually(async () => {

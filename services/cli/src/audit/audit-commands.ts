@@ -6,11 +6,10 @@ import { exportToFile, type ExportOptions } from './export-to-file.js';
 import { showHistory, type HistoryOptions } from './history.js';
 import { provesSigner, renderVerdict } from './render-verdict.js';
 import { verifyFile } from './verify-file.js';
+import { ledgerUrlOption } from '@possier/register/ledger-url';
 
 const connectionOptions = (command: Command): Command =>
-  command
-    .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
-    .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'));
+  command.addOption(ledgerUrlOption()).addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'));
 
 /**
  * `possier audit …`: the accountant's commands. history, export, close-day and rotate-key talk to

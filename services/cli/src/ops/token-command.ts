@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTokenService, TokenClaims } from '@possier/ledger';
 import { Command, Option } from 'commander';
@@ -74,6 +75,34 @@ export const tokenCommand = (): Command => {
       process.stdout.write(
         options.json ? `${JSON.stringify({ claims: claims.data, token }, null, 2)}\n` : `${token}\n`,
       );
+    });
+  command
+    .command('demo')
+    .description('Print the demo tenant’s token for a role, as possier start last minted it')
+    .argument('<role>', 'owner, manager, cashier, accountant, analyst, operator, register…')
+    .addOption(
+      new Option('--data-dir <dir>', 'possier start’s data folder').env('POSSIER_DATA_DIR').default('.possier'),
+    )
+    .action(async (role: string, options: { dataDir: string }) => {
+      const file = join(options.dataDir, 'demo-tokens.json');
+      let tokens: Array<{ role: string; token: string }>;
+      try {
+        tokens = JSON.parse(await readFile(file, 'utf8')) as Array<{ role: string; token: string }>;
+      } catch {
+        throw cliError(
+          'DEMO.NOT_SEEDED',
+          '--data-dir',
+          `no ${file}: run possier start (npm start) with the demo first`,
+        );
+      }
+      const found = tokens.find((entry) => entry.role === role);
+      if (!found)
+        throw cliError(
+          'DEMO.NO_SUCH_ROLE',
+          'role',
+          `the demo has no ${role}; it has ${tokens.map((entry) => entry.role).join(', ')}`,
+        );
+      process.stdout.write(`${found.token}\n`);
     });
   return command;
 };

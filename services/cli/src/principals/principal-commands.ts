@@ -2,6 +2,7 @@ import { CommandResult, commandRoutes } from '@possier/events';
 import { Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { commandBody } from '../command-body.js';
+import { ledgerUrlOption } from '@possier/register/ledger-url';
 
 type Kind = 'user' | 'register';
 type Change = 'deactivate' | 'reactivate';
@@ -48,7 +49,7 @@ const addChangeCommands = (parent: Command, kind: Kind, who: string): void => {
       .argument(`<${kind}Id>`, `the ${kind}`)
       .requiredOption('--org <id>', 'your org')
       .requiredOption('--reason <text>', `why, kept in the ${kind}'s history`)
-      .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+      .addOption(ledgerUrlOption())
       .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
       .action(async (id: string, options: ChangeOptions) => {
         process.stdout.write(await changeStatus(kind, change, id, options));

@@ -1,6 +1,7 @@
 import { REPORT_NAMES, type ReportName } from '@possier/events/report-contracts';
 import { Argument, Command, Option } from 'commander';
 import { runReport, type ReportOptions } from './run-report.js';
+import { ledgerUrlOption } from '@possier/register/ledger-url';
 
 export const reportCommand = (): Command =>
   new Command('report')
@@ -15,7 +16,7 @@ export const reportCommand = (): Command =>
     .option('--as-of <date>', 'receivables: age the invoices as of this date (default --to)')
     .option('--customer <id>', 'statement: the customer whose statement of account to print')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
-    .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+    .addOption(ledgerUrlOption())
     .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
     .action(async (name: ReportName, options: ReportOptions) => {
       process.stdout.write(await runReport(name, options));

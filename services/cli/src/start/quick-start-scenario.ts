@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { DEMO } from './demo/demo-ids.js';
-import { demoToken, possier, type Started } from './quick-start.js';
+import { demoToken, possier, REPOSITORY, type Started } from './quick-start.js';
 
 /** Today's date in India, the business date of a sale made now. */
 const today = (): string => new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
@@ -16,7 +18,7 @@ type SalesReport = { rows: Array<{ orders: number; payablePaise: number }> };
 export const checkoutAndReport = async (started: Started, dataDir: string, tillDir: string): Promise<void> => {
   const registerToken = await demoToken(dataDir, 'register');
   const ownerToken = await demoToken(dataDir, 'owner');
-  const init = possier(['register', 'init', '--ledger', started.url, '--token', registerToken, '--data', tillDir]);
+  const init = possier(['register', 'init', '--url', started.url, '--token', registerToken, '--data', tillDir]);
   expect(init.status, init.stderr + init.stdout).toBe(0);
 
   const sale = possier([
@@ -74,4 +76,36 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   expect(verified.status, verified.stdout).toBe(0);
   expect(verified.stdout).toMatch(/^CONSISTENT /);
   expect(verified.stdout).toMatch(new RegExp(`^  ${yesterday} +\\d+ events .* ok$`, 'm'));
+};
+
+/** The shell block README.md gives to run "in another terminal" after `npm start`, as written. */
+export const readmeQuickStart = async (): Promise<string> => {
+  const readme = await readFile(join(REPOSITORY, 'README.md'), 'utf8');
+  const after = readme.slice(readme.indexOf('Then, in another terminal'));
+  const block = /```sh\n([\s\S]*?)```/.exec(after)?.[1];
+  if (block === undefined) throw new Error('README.md has no sh block after "Then, in another terminal"');
+  return block;
+};
+
+/**
+ * Runs README's block in `folder`, the folder whose `.possier` the started ledger keeps its data
+ * in, as a person in "the same folder" would: `services/` is the repository's (a link), and
+ * nothing tells the commands where the ledger is but what `npm start` left in `.possier`.
+ */
+export const runReadmeQuickStart = async (
+  folder: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> => {
+  await symlink(join(REPOSITORY, 'services'), join(folder, 'services'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !['POSSIER_URL', 'POSSIER_TOKEN', 'POSSIER_DATA_DIR', 'PORT'].includes(name),
+    ),
+  );
+  const result = spawnSync('bash', ['-euo', 'pipefail', '-c', await readmeQuickStart()], {
+    cwd: folder,
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 };

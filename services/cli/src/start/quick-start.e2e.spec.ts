@@ -7,7 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { generateCustomerKek } from '@possier/ledger';
 import { adminUrl, createTestDatabase } from '@possier/prisma';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkoutAndReport } from './quick-start-scenario.js';
+import { checkoutAndReport, runReadmeQuickStart } from './quick-start-scenario.js';
 import { npmStart, type Started } from './quick-start.js';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -30,6 +30,13 @@ describe('npm start, as README’s quick start runs it', () => {
     stopAfterTest(started);
     expect(started.output()).toContain('embedded mode');
     await checkoutAndReport(started, dataDir, join(folder, 'till'));
+    // README's own block, as written, against this ledger on a port that is not 3000.
+    expect(new URL(started.url).port).not.toBe('3000');
+    const readme = await runReadmeQuickStart(folder);
+    expect(readme.status, readme.stderr + readme.stdout).toBe(0);
+    expect(readme.stdout).toMatch(/payable ₹/);
+    // Today's row now counts both sales: the scenario's and the block's.
+    expect(readme.stdout).toMatch(new RegExp(`${new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10)}.* 2 `));
     await started.stop();
     expect(started.output()).toContain('shutting down');
   }, 420_000);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -11,6 +11,7 @@ import {
   postgresRegisterSyncLog,
   postgresStockLevels,
 } from '@possier/ledger';
+import { LEDGER_URL_FILE } from '@possier/register/ledger-url';
 import { postgresAuditLog } from '@possier/store';
 import { Command, Option } from 'commander';
 import { pino } from 'pino';
@@ -93,6 +94,8 @@ const start = async (options: StartOptions): Promise<void> => {
   });
   await app.listen(options.port, options.host);
   const url = `http://${options.host}:${options.port}`;
+  // Every possier command run beside this data folder talks to this ledger, whatever its port.
+  await writeFile(join(dataDir, LEDGER_URL_FILE), `${url}\n`);
 
   const stopReadSide = new AbortController();
   const readSide = runtime.runReadSide(stopReadSide.signal).catch((err: unknown) => {

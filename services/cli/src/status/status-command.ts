@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { fetchStatus } from './fetch-status.js';
 import { renderRegisters } from './render-registers.js';
 import { renderStatus } from './render-status.js';
+import { ledgerUrlOption } from '@possier/register/ledger-url';
 
 type StatusOptions = { format: 'table' | 'json'; json?: boolean; url: string; token?: string };
 
@@ -29,7 +30,7 @@ export const statusCommand = (): Command =>
     )
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table'))
     .option('--json', 'the same as --format json')
-    .addOption(new Option('--url <url>', 'the ledger').env('POSSIER_URL').default('http://127.0.0.1:3000'))
+    .addOption(ledgerUrlOption())
     .addOption(new Option('--token <token>', 'an operator’s or org owner’s token').env('POSSIER_TOKEN'))
     .action(async (options: StatusOptions) => {
       const status = await readStatus(options);

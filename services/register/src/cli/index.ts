@@ -13,6 +13,7 @@ import { pino, type Logger } from 'pino';
 import { LedgerRefusedError, LedgerUnreachableError } from '../ledger-client.js';
 import { openRegister, type LastVerdicts, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
 import { SaleRefusedError } from '../register.js';
+import { ledgerUrlOption } from './ledger-url.js';
 import { parseRupees } from './rupees.js';
 import { tillCommands } from './till-commands.js';
 
@@ -135,15 +136,21 @@ export const registerCommand = (): Command => {
   command
     .command('init')
     .description('Set up the register with the ledger’s URL and its register token, and pull the menu')
-    .requiredOption('--ledger <url>', 'the ledger, e.g. http://127.0.0.1:3000')
+    .addOption(ledgerUrlOption())
+    // The flag's name before every command took --url; kept for scripts that still pass it.
+    .addOption(new Option('--ledger <url>').hideHelp())
     .addOption(
       new Option('--token <token>', 'the register’s token').env('POSSIER_REGISTER_TOKEN').makeOptionMandatory(),
     )
     .addOption(dataOption())
-    .action(async (options: { ledger: string; token: string; data: string }) => {
+    .action(async (options: { url: string; ledger?: string; token: string; data: string }) => {
       let register: RegisterAgent;
       try {
-        register = openRegister({ dataDir: options.data, ledgerUrl: options.ledger, token: options.token });
+        register = openRegister({
+          dataDir: options.data,
+          ledgerUrl: options.ledger ?? options.url,
+          token: options.token,
+        });
       } catch (error) {
         throw new RegisterCliError((error as Error).message);
       }

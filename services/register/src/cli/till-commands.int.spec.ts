@@ -50,7 +50,7 @@ const setLedgerUrl = (url: string) => {
 describe('the till’s commands besides selling', () => {
   it('open a shift, move cash, void a sale and close the shift offline, and the ledger stores them on reconnect', async () => {
     const { ids } = restaurant;
-    await till('init', '--ledger', ledger.url, '--token', restaurant.r1Token);
+    await till('init', '--url', ledger.url, '--token', restaurant.r1Token);
     setLedgerUrl(UNREACHABLE);
 
     const opened = await till('shift', 'open', '--float', '1000', '--by', ids.cashierA);
