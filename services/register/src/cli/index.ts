@@ -85,19 +85,31 @@ export const renderStatus = (status: RegisterStatus, now = new Date()): string =
     ...(status.online === false && status.lastError ? [`last error    ${status.lastError}`] : []),
   ].join('\n');
 
-/** `item[:quantity]`, the item by id or by the start of its name on the cached menu. */
-const resolveLine = (menu: ReadonlyArray<CatalogEntry>, spec: string) => {
-  const [name = '', quantityText = '1'] = spec.split(':');
-  const quantity = Number(quantityText);
+/**
+ * `item[:quantity]`: the item by id, by its exact name (any case), or by the start of its name when
+ * only one item's name starts so. An exact name wins over longer names it begins ("Spaghetti" is
+ * not "Spaghetti & Meatballs"); names may hold colons, the quantity is after the last one.
+ */
+export const resolveLine = (menu: ReadonlyArray<CatalogEntry>, spec: string) => {
+  const colon = spec.lastIndexOf(':');
+  const quantified = colon > 0 && /^[-+\d.]+$/.test(spec.slice(colon + 1));
+  const name = quantified ? spec.slice(0, colon) : spec;
+  const quantity = Number(quantified ? spec.slice(colon + 1) : '1');
   if (!Number.isInteger(quantity) || quantity <= 0)
     throw new RegisterCliError(`--item ${spec}: the quantity must be a whole number above zero`);
-  const wanted = name.toLowerCase();
-  const matches = menu.filter(
-    (entry) => entry.kind === 'item' && (entry.itemId === name || entry.name.toLowerCase().startsWith(wanted)),
-  );
+  const items = menu.filter((entry) => entry.kind === 'item');
+  const wanted = name.trim().toLowerCase();
+  const byId = items.filter((entry) => entry.itemId === name);
+  const exact = items.filter((entry) => entry.name.toLowerCase() === wanted);
+  const matches =
+    byId.length > 0
+      ? byId
+      : exact.length > 0
+        ? exact
+        : items.filter((entry) => entry.name.toLowerCase().startsWith(wanted));
   if (matches.length !== 1) {
     throw new RegisterCliError(
-      `--item ${spec}: ${matches.length === 0 ? 'nothing on the menu matches' : `matches ${matches.map((entry) => entry.name).join(', ')}`}`,
+      `--item ${spec}: ${matches.length === 0 ? 'nothing on the menu matches' : `matches ${matches.map((entry) => entry.name).join(', ')}; give more of the name`}`,
     );
   }
   return { lineId: newId(), itemId: (matches[0] as CatalogEntry).itemId, quantity, modifierIds: [] };
@@ -178,7 +190,10 @@ export const registerCommand = (): Command => {
   command
     .command('sell')
     .description('Check out an order: written to the outbox first, then sent if the ledger is reachable')
-    .requiredOption('--item <items...>', 'items by name or id, each with a quantity (margherita:2 cola)')
+    .requiredOption(
+      '--item <items...>',
+      'items by name, start of a name, or id, each with a quantity after a colon ("The Hawaiian Pizza (M):2" cola)',
+    )
     .option('--cash <rupees>', 'cash handed over')
     .option('--card <rupees>', 'paid by card')
     .option('--upi <rupees>', 'paid by UPI')
