@@ -15,6 +15,7 @@ import { LEDGER_URL_FILE } from '@possier/register/ledger-url';
 import { postgresAuditLog } from '@possier/store';
 import { Command, Option } from 'commander';
 import { pino } from 'pino';
+import { DemoSeedError } from './demo/demo-api.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { openEmbeddedRuntime } from './embedded-runtime.js';
 import { customerKeks, signingSecret } from './local-secrets.js';
@@ -103,7 +104,7 @@ const start = async (options: StartOptions): Promise<void> => {
   });
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -111,15 +112,27 @@ const start = async (options: StartOptions): Promise<void> => {
     await app.close();
     await readSide;
     await runtime.close();
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  let banner: string | undefined;
   if (options.demo) {
-    const demo = await seedDemo({ url, tokens, store: runtime.store, dataDir, logger });
+    // Seeding sends hundreds of requests; their log lines would bury what start prints at the end.
+    const level = ledgerLogger.level;
+    ledgerLogger.level = 'warn';
+    try {
+      banner = (await seedDemo({ url, tokens, store: runtime.store, dataDir, logger })).banner;
+    } catch (error) {
+      if (error instanceof DemoSeedError) logger.fatal(error.message);
+      else logger.fatal({ err: error }, 'seeding the demo tenant failed');
+      await shutdown('demo seeding failed', 1);
+      return;
+    } finally {
+      ledgerLogger.level = level;
+    }
     demoReady = true;
-    process.stdout.write(`${demo.banner}\n`);
   }
   process.stdout.write(
     [
@@ -145,6 +158,8 @@ const start = async (options: StartOptions): Promise<void> => {
     },
     'possier is up',
   );
+  // Last, so the tokens are what the terminal shows.
+  if (banner !== undefined) process.stdout.write(`${banner}\n`);
 };
 
 export const startCommand = (): Command =>

@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TokenService } from '@possier/ledger';
 import type { PostgresEventStore } from '@possier/store';
 import type { Logger } from 'pino';
+import { DemoSeedError } from './demo-api.js';
 import { sealDemoDay } from './demo-audit.js';
 import { DEMO, DEMO_USERS } from './demo-ids.js';
 import { issueDemoInvoice } from './demo-invoice.js';
@@ -14,9 +15,15 @@ import { sellDemoDay } from './simulated-register.js';
 const indiaDate = (days: number): string =>
   new Date(Date.now() + 330 * 60_000 - days * 86_400_000).toISOString().slice(0, 10);
 
-/** Whether an earlier start seeded the demo org: its events are in the log. */
-const alreadySeeded = async (store: PostgresEventStore): Promise<boolean> =>
-  (await store.readAll({ filter: { orgId: DEMO.org }, limit: 1 })).length > 0;
+/**
+ * Whether an earlier start seeded the demo org in this database: none of its events, or all of
+ * them (sealing yesterday is the last step), or some, when that start stopped part way.
+ */
+const demoIn = async (store: PostgresEventStore): Promise<'absent' | 'complete' | 'half built'> => {
+  if ((await store.readAll({ filter: { orgId: DEMO.org }, limit: 1 })).length === 0) return 'absent';
+  const sealed = await store.readAll({ filter: { orgId: DEMO.org, types: ['BusinessDayClosed'] }, limit: 1 });
+  return sealed.length > 0 ? 'complete' : 'half built';
+};
 
 export type DemoTokens = { role: string; name: string; token: string }[];
 
@@ -35,9 +42,17 @@ export const seedDemo = async (options: {
   const { url, tokens, logger } = options;
   const registerToken = (brandId: string, storeId: string, registerId: string) =>
     tokens.sign({ kind: 'register', orgId: DEMO.org, brandId, storeId, registerId }, { expiresIn: '30d' });
-  const seeded = !(await alreadySeeded(options.store));
+  const found = await demoIn(options.store);
+  if (found === 'half built')
+    throw new DemoSeedError(
+      'the demo tenant in this database is half built (an earlier start stopped while seeding it): start on an empty database, or with --no-demo',
+    );
+  const seeded = found === 'absent';
   if (seeded) {
     logger.info({ org: DEMO.org }, 'seeding the demo tenant');
+    // Tills left by a demo seeded into another database (this folder ran embedded, now on
+    // PostgreSQL, or the database was dropped) hold sales this one has never seen: start them anew.
+    await rm(join(options.dataDir, 'demo-registers'), { recursive: true, force: true });
     const day = await readPizzaDay();
     await createDemoTenant(url, tokens, day.menu);
     const businessDate = indiaDate(1);
