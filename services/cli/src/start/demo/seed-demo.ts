@@ -7,6 +7,7 @@ import { DemoSeedError } from './demo-api.js';
 import { sealDemoDay } from './demo-audit.js';
 import { DEMO, DEMO_USERS } from './demo-ids.js';
 import { issueDemoInvoice } from './demo-invoice.js';
+import { DEMO_REGULARS, receiveDemoStock, setUpDemoRegulars } from './demo-regulars.js';
 import { createDemoTenant } from './demo-tenant.js';
 import { readPizzaDay } from './pizza-day.js';
 import { sellDemoDay } from './simulated-register.js';
@@ -55,6 +56,9 @@ export const seedDemo = async (options: {
     await rm(join(options.dataDir, 'demo-registers'), { recursive: true, force: true });
     const day = await readPizzaDay();
     await createDemoTenant(url, tokens, day.menu);
+    await setUpDemoRegulars(url, tokens);
+    await receiveDemoStock(url, tokens);
+    const cashier = DEMO_USERS.find((user) => user.role === 'cashier') as (typeof DEMO_USERS)[number];
     const businessDate = indiaDate(1);
     const prices = new Map(day.menu.map((entry) => [entry.key, entry.unitPricePaise]));
     const bandra = await sellDemoDay({
@@ -64,6 +68,14 @@ export const seedDemo = async (options: {
       businessDate,
       orders: day.orders,
       prices,
+      customers: DEMO_REGULARS.map((regular) => regular.customerId),
+      shift: {
+        cashier: cashier.userId,
+        floatPaise: 200_000,
+        payOut: { at: '13:00:00', amountPaise: 45_000, reason: 'Vegetables from the market' },
+        closeAt: '23:15:00',
+        countedVariancePaise: -3_000,
+      },
       logger,
     });
     const koramangala = await sellDemoDay({
@@ -77,7 +89,10 @@ export const seedDemo = async (options: {
     });
     await issueDemoInvoice(url, tokens, businessDate);
     await sealDemoDay(url, tokens, businessDate);
-    logger.info({ businessDate, bandra, koramangala, interStateInvoices: 1, sealed: true }, 'demo day sold and sealed');
+    logger.info(
+      { businessDate, bandra, koramangala, interStateInvoices: 1, regulars: DEMO_REGULARS.length, sealed: true },
+      'demo day sold and sealed',
+    );
   }
   const demoTokens: DemoTokens = [];
   for (const user of DEMO_USERS) {
