@@ -65,6 +65,25 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   expect(totals.cgstPaise).toBe(totals.sgstPaise);
   expect(totals.igstPaise).toBe(216_000);
 
+  // The demo's day was rung up on a cashier's shift, closed ₹30 short, and its regulars earned points.
+  const shifts = possier(
+    ['report', 'shifts', '--from', yesterday, '--to', yesterday, '--format', 'json', '--url', started.url],
+    {
+      POSSIER_TOKEN: ownerToken,
+    },
+  );
+  expect(shifts.status, shifts.stderr).toBe(0);
+  expect((JSON.parse(shifts.stdout) as { rows: unknown[] }).rows).toEqual([
+    expect.objectContaining({ kind: 'Z', variancePaise: -3_000 }),
+  ]);
+  const loyalty = possier(['report', 'loyalty', '--format', 'json', '--url', started.url], {
+    POSSIER_TOKEN: ownerToken,
+  });
+  expect(loyalty.status, loyalty.stderr).toBe(0);
+  const [brand] = (JSON.parse(loyalty.stdout) as { rows: Array<{ members: number; earnedPoints: number }> }).rows;
+  expect(brand?.members).toBe(5);
+  expect(brand?.earnedPoints).toBeGreaterThan(0);
+
   // The demo's day is sealed with the org's key: an accountant can export and verify it at once.
   const file = join(tillDir, '..', `bandra-${yesterday}.jsonl`);
   const exported = possier(
