@@ -16,6 +16,7 @@ import { clockPolicyFrom, systemClock, type Clock } from './clock-settings.js';
 import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
+import { serveApiDocs } from './http/api-docs.js';
 import { authenticateRequests } from './http/authenticate-requests.js';
 import { serveDashboard } from './http/dashboard-static.js';
 import { registerJsonBodyParser } from './http/json-body.js';
@@ -91,9 +92,9 @@ const nestLogger = (logger: Logger): LoggerService => ({
 
 /**
  * The ledger as a Nest application on Fastify: the CommandBus with one handler per command, the
- * command and report routes of the contract, `/v1/scope`, `/v1/ops/status`, `/docs` (OpenAPI),
- * `/health/live`, `/health/ready`, `/metrics` and, given a built one, the dashboard at
- * `/dashboard/`. Every error, an unknown route's too, is `{ error: { code, path, reason } }`.
+ * command and report routes of the contract, `/v1/scope`, `/v1/ops/status`, `/docs` (a page over
+ * the OpenAPI document of them all), `/health/live`, `/health/ready`, `/metrics` and, given a
+ * built one, the dashboard at `/dashboard/`. Every error, an unknown route's too, is `{ error: { code, path, reason } }`.
  * Not listening yet: the caller chooses the port (tests take a free one).
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
@@ -175,10 +176,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
       'no built dashboard there, so /dashboard/ is not served (npm run build -w @possier/dashboard builds it)',
     );
 
-  const document = openApiDocument();
+  serveApiDocs(fastify as never, openApiDocument());
   const open = { config: { public: true } };
-  fastify.get('/docs', open, async () => document);
-  fastify.get('/docs/openapi.json', open, async () => document);
   fastify.get('/health/live', open, async () => ({ status: 'ok' }));
   // Ready means able to take commands: the checks decide. A relay or projector that is interrupted
   // and retrying delays the reports, not the sales, so it makes the ledger `degraded`, not unready.
