@@ -16,6 +16,7 @@ import { clockPolicyFrom, systemClock, type Clock } from './clock-settings.js';
 import type { CustomerKeyring } from './customers/customer-keyring.js';
 import { commandHandlers } from './commands/handlers/index.js';
 import { LedgerContext } from './commands/ledger-context.js';
+import { serveApiDocs } from './http/api-docs.js';
 import { authenticateRequests } from './http/authenticate-requests.js';
 import { serveDashboard } from './http/dashboard-static.js';
 import { registerJsonBodyParser } from './http/json-body.js';
@@ -29,9 +30,12 @@ import {
   registerRateLimits,
   type RateLimitSettings,
 } from './http/request-limits.js';
+import { requestErrorHandler } from './http/request-errors.js';
+import { recordRoutes } from './http/route-table.js';
 import { registerCommandRoutes } from './http/routes.js';
 import { registerCustomerRoutes } from './http/customer-routes.js';
 import { registerScopeRoutes } from './http/scope-routes.js';
+import { answerUnknownRoutes } from './http/unknown-routes.js';
 import { createMetrics } from './observability/metrics.js';
 import type { RegisterSyncLog } from './offline/register-sync.js';
 import type { StockLevels } from './offline/stock-levels.js';
@@ -88,9 +92,10 @@ const nestLogger = (logger: Logger): LoggerService => ({
 
 /**
  * The ledger as a Nest application on Fastify: the CommandBus with one handler per command, the
- * command and report routes of the contract, `/v1/scope`, `/v1/ops/status`, `/docs` (OpenAPI),
- * `/health/live`, `/health/ready`, `/metrics` and, given a built one, the dashboard at
- * `/dashboard/`. Not listening yet: the caller chooses the port (tests take a free one).
+ * command and report routes of the contract, `/v1/scope`, `/v1/ops/status`, `/docs` (a page over
+ * the OpenAPI document of them all), `/health/live`, `/health/ready`, `/metrics` and, given a
+ * built one, the dashboard at `/dashboard/`. Every error, an unknown route's too, is `{ error: { code, path, reason } }`.
+ * Not listening yet: the caller chooses the port (tests take a free one).
  */
 export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFastifyApplication> => {
   const metrics = createMetrics();
@@ -126,6 +131,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
       return typeof given === 'string' && given.length > 0 && given.length <= 100 ? given : randomUUID();
     },
     bodyLimit: COMMAND_BODY_LIMIT,
+    // A URL that does not decode is refused before any route is found, in the API's error shape too.
+    frameworkErrors: requestErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(LedgerModule, adapter, {
     logger: nestLogger(options.logger),
@@ -133,6 +140,12 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const routes = recordRoutes(fastify as never);
+  // Every route's errors in the API's one shape (request-errors.ts), never Nest's or Fastify's.
+  fastify.addHook('onRoute', (route) => {
+    route.errorHandler ??= requestErrorHandler as never;
+  });
+  answerUnknownRoutes(fastify as never, routes);
   authenticateRequests(fastify as never, options.tokens, (orgId) => ledger.tenancy(orgId));
   registerJsonBodyParser(fastify as never);
   const rateLimits = await registerRateLimits(fastify as never, options.rateLimits ?? rateLimitsFrom(process.env));
@@ -163,10 +176,8 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
       'no built dashboard there, so /dashboard/ is not served (npm run build -w @possier/dashboard builds it)',
     );
 
-  const document = openApiDocument();
+  serveApiDocs(fastify as never, openApiDocument());
   const open = { config: { public: true } };
-  fastify.get('/docs', open, async () => document);
-  fastify.get('/docs/openapi.json', open, async () => document);
   fastify.get('/health/live', open, async () => ({ status: 'ok' }));
   // Ready means able to take commands: the checks decide. A relay or projector that is interrupted
   // and retrying delays the reports, not the sales, so it makes the ledger `degraded`, not unready.

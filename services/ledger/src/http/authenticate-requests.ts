@@ -32,16 +32,10 @@ export const isAuthenticated = (request: FastifyRequest): boolean => verified.ha
  * one is answered 401 while still uploading and their body is never parsed (DESIGN.md,
  * invariant 12). A token of a user or register its org has deactivated is refused there too, by
  * the org's tenancy as it is now (active-principals.ts). The claims are kept for the handler
- * (`claimsOf`). An unknown route is answered 404 here too, in the shape Nest's not-found handler
- * gives, since that handler runs after the body is parsed.
+ * (`claimsOf`). An unknown route was answered before this hook (unknown-routes.ts).
  */
 export const authenticateRequests = (app: FastifyInstance, tokens: TokenService, tenancyOf: TenancyReader): void => {
   app.addHook('onRequest', async (request, reply) => {
-    if (request.is404) {
-      return reply
-        .code(404)
-        .send({ message: `Cannot ${request.method} ${request.url}`, error: 'Not Found', statusCode: 404 });
-    }
     if (request.routeOptions.config.public === true) return;
     try {
       const claims = await authenticate(tokens, request.headers.authorization);

@@ -23,9 +23,10 @@ const send = (reply: FastifyReply, error: unknown) => {
   return reply.code(mapped.status).send(mapped.body);
 };
 
-const CustomerParams = z.object({ customerId: z.uuid() });
-const StoreQuery = z.strictObject({ storeId: z.uuid().optional() });
-const LoyaltyQuery = z.strictObject({ brandId: z.uuid(), storeId: z.uuid().optional() });
+/** The path and query strings of the customer routes, as validated here and documented (openapi-reads.ts). */
+export const CustomerParams = z.object({ customerId: z.uuid() });
+export const StoreQuery = z.strictObject({ storeId: z.uuid().optional() });
+export const LoyaltyQuery = z.strictObject({ brandId: z.uuid(), storeId: z.uuid().optional() });
 
 /**
  * Customers read back, decrypted here at read time (nothing in clear is stored anywhere else):

@@ -52,10 +52,13 @@ export const depthGauge = (limit: number) => {
  * authenticated, refuses more than the route's `bodyLimit` (413) and nesting past MAX_BODY_DEPTH
  * (400 `REQUEST.TOO_DEEP`) while the bytes arrive, and only then parses, with `__proto__` and
  * `constructor` keys refused as before. A 5 MB run of `[` is refused at its 33rd byte, and the
- * rest is never buffered.
+ * rest is never buffered. It is the only parser: any other content type is 415.
  */
 export const registerJsonBodyParser = (app: FastifyInstance): void => {
   const parse = app.getDefaultJsonParser('error', 'error');
+  // Every body of the contract is JSON: Fastify's text/plain parser would hand a route a string,
+  // refused only later as a malformed field, where 415 says what is wrong.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', (request, payload, done) => {
     if (!isAuthenticated(request)) {
       // Public routes take no body; one that did would be parsed for anyone.

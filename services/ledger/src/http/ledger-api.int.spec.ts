@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { commandRoutes, REPORT_NAMES, reportRoutes } from '@possier/events';
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLedger, uuidv7, type Ledger } from '../testing/ledger-harness.js';
 import { AT, ok, seedRestaurant, type Restaurant } from '../testing/seed.js';
+
+type Operation = {
+  operationId: string;
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: Array<{ name: string; in: string }>;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
 
 let ledger: Ledger;
 let ownerToken: string;
@@ -279,22 +287,84 @@ describe('refunds and bad input', () => {
 });
 
 describe('operations', () => {
-  it('serves a valid OpenAPI document listing every command and report route', async () => {
-    const response = await ledger.get('/docs');
+  it('serves a valid OpenAPI document with an operation for every route Fastify serves, and no other', async () => {
+    const response = await ledger.get('/docs/openapi.json');
     expect(response.status).toBe(200);
-    const document = structuredClone(response.body);
-    const result = await validate(document);
+    const document = response.body as { paths: Record<string, Record<string, Operation>> };
+    const result = await validate(structuredClone(document) as never);
     expect(result.valid, result.valid ? '' : compileErrors(result)).toBe(true);
-    const operations = Object.values(response.body.paths as Record<string, Record<string, { operationId: string }>>)
-      .flatMap((path) => Object.values(path))
-      .map((operation) => operation.operationId);
-    const served = [
-      ...Object.keys(commandRoutes),
-      ...REPORT_NAMES.map((name) => reportRoutes[name].operationId),
-      'pullCatalog',
-    ];
-    expect(operations.sort()).toEqual(served.sort());
-    expect(Object.keys(response.body.paths['/v1/reports/sales'])).toEqual(['get']);
+    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const served = ledger.routes().map(({ method, url }) => `${method} ${url}`);
+    expect(served.length).toBeGreaterThan(60);
+    expect(documented.sort()).toEqual(served.sort());
+  });
+
+  it('gives each operation a summary, its path parameters and its error responses', async () => {
+    const document = (await ledger.get('/docs/openapi.json')).body as {
+      tags: Array<{ name: string }>;
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+    );
+    const ids = operations.map(({ operation }) => operation.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const tags = new Set(document.tags.map(({ name }) => name));
+    for (const { path, method, operation } of operations) {
+      const where = `${method} ${path}`;
+      expect(operation.summary, where).toMatch(/\w{3}/);
+      expect(operation.tags?.length, where).toBe(1);
+      expect(tags.has(operation.tags?.[0] ?? ''), where).toBe(true);
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+      const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+      expect(declared.map((parameter) => parameter.name).sort(), where).toEqual(inPath.sort());
+      const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+      expect(
+        errors.map(([status]) => status),
+        where,
+      ).toContain('500');
+      const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
+      if (!isPublic) expect(Object.keys(operation.responses), where).toContain('401');
+      for (const [status, answer] of errors) {
+        // Readiness answers 503 with its checks: a health answer for a load balancer, not a refusal.
+        if (path === '/health/ready' && status === '503') continue;
+        expect(answer.content?.['application/json']?.schema, `${where} ${status}`).toEqual({
+          $ref: '#/components/schemas/ErrorBody',
+        });
+      }
+    }
+    expect(Object.keys(document.paths['/v1/reports/sales'] ?? {})).toEqual(['get']);
+  });
+
+  it('serves /docs as a page for people, over assets of its own, and as JSON to a client that asks for it', async () => {
+    const page = await fetch(`${ledger.url}/docs`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<div id="swagger-ui"></div>');
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map(([, url]) => url as string);
+    // Nothing from another origin: every file the page loads is the ledger's own.
+    expect(assets.length).toBeGreaterThanOrEqual(4);
+    for (const asset of assets) {
+      expect(asset.startsWith('/docs/'), asset).toBe(true);
+      const file = await fetch(`${ledger.url}${asset}`);
+      expect(file.status, asset).toBe(200);
+      expect((await file.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
+    }
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const start = await (await fetch(`${ledger.url}/docs/assets/start.js`)).text();
+    expect(start).toContain("url: '/docs/openapi.json'");
+    expect(start).toContain('validatorUrl: null');
+
+    const json = await fetch(`${ledger.url}/docs`, { headers: { accept: 'application/json' } });
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await json.json()).toEqual((await ledger.get('/docs/openapi.json')).body);
+
+    const missing = await ledger.get('/docs/assets/index.html');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'DOCS.ASSET_NOT_FOUND', path: 'file' });
   });
 
   it('answers liveness and readiness (Postgres and NATS), and exposes metrics', async () => {

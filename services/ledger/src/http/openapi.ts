@@ -1,33 +1,8 @@
-import {
-  CatalogPullQuery,
-  CatalogPullResponse,
-  commandRoutes,
-  CommandResult,
-  ErrorBody,
-  REPORT_NAMES,
-  ReplayResponse,
-  reportRoutes,
-} from '@possier/events';
-import { z } from 'zod';
-
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
-});
-
-/** A report's query string as OpenAPI parameters, one per property of its Zod schema. */
-const queryParameters = (schema: z.ZodType) => {
-  const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: 'query',
-    required: (json.required ?? []).includes(name),
-    schema: property,
-  }));
-};
+import { commandRoutes, CommandResult, ErrorBody, REPORT_NAMES, ReplayResponse, reportRoutes } from '@possier/events';
+import type { z } from 'zod';
+import { jsonResponse, jsonSchema, queryParameters, refusals } from './openapi-parts.js';
+import { readPaths, readSchemas } from './openapi-reads.js';
+import { servicePaths } from './openapi-service.js';
 
 type ObjectSchema = { properties?: Record<string, ObjectSchema | undefined> };
 
@@ -46,16 +21,15 @@ const reportPaths = () =>
         {
           get: {
             operationId: route.operationId,
+            tags: ['Reports'],
             summary: route.summary,
             parameters: queryParameters(route.query),
             responses: {
-              '200': {
-                description: 'The report; money in integer paise',
-                content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
-              },
-              '400': errorResponse('A query parameter is malformed or unknown: every failing one is listed'),
-              '401': errorResponse('No valid bearer token'),
-              '403': errorResponse('The caller may not read reports of the store named, or of any store'),
+              '200': jsonResponse('The report; money in integer paise', jsonSchema(route.response, 'output')),
+              ...refusals({
+                '400': 'A query parameter is malformed or unknown: every failing one is listed',
+                '403': 'The caller may not read reports of the store named, or of any store',
+              }),
             },
           },
         },
@@ -63,17 +37,81 @@ const reportPaths = () =>
     }),
   );
 
+const commandPaths = () =>
+  Object.fromEntries(
+    Object.entries(commandRoutes).map(([name, route]) => {
+      const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
+        name: param,
+        in: 'path',
+        required: true,
+        schema: pathParameterSchema(route.body, param as string),
+      }));
+      const answer =
+        name === 'replay'
+          ? jsonResponse('A verdict per replayed event', { $ref: '#/components/schemas/ReplayResponse' })
+          : route.response === CommandResult
+            ? jsonResponse('The events the command appended (or, replayed, appended before)', {
+                $ref: '#/components/schemas/CommandResult',
+              })
+            : jsonResponse('What the command did (or, replayed, did before)', jsonSchema(route.response, 'output'));
+      return [
+        route.path,
+        {
+          post: {
+            operationId: name,
+            tags: [name === 'replay' ? 'Registers' : 'Commands'],
+            summary: route.summary,
+            ...(parameters.length > 0 ? { parameters } : {}),
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+            responses: {
+              '200': answer,
+              ...refusals({
+                '400': 'The request is malformed (every failing field is listed), or its body is not JSON',
+                '403': 'The token’s role or scope does not cover the target',
+                '404': 'The target does not exist',
+                '409': 'A concurrent change won, or the command id was used for another command',
+                '413': 'The body is larger than the route’s limit (`REQUEST.TOO_LARGE`)',
+                '415': 'The body is not `application/json` (`REQUEST.UNSUPPORTED_MEDIA_TYPE`)',
+                '422': 'A business rule refused the command',
+                '429':
+                  'The caller sent more commands than its limit allows (`REQUEST.RATE_LIMITED`); retry after `Retry-After` seconds',
+              }),
+            },
+          },
+        },
+      ];
+    }),
+  );
+
+/** Path items of several groups as one, each path's methods together (a command and a read may share a path). */
+const mergePaths = (...groups: ReadonlyArray<Record<string, Record<string, unknown>>>) => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const group of groups)
+    for (const [path, item] of Object.entries(group)) {
+      for (const method of Object.keys(item))
+        if (paths[path]?.[method] !== undefined) throw new Error(`${method} ${path} is documented twice`);
+      paths[path] = { ...paths[path], ...item };
+    }
+  return paths;
+};
+
 /**
- * The OpenAPI 3.1 document of the ledger's API, generated from the contract's Zod schemas: the
- * same schemas validate requests, so the document cannot drift from what the server accepts.
+ * The OpenAPI 3.1 document of every route the ledger serves (a test holds it to Fastify's route
+ * table), generated from the contract's Zod schemas where the route has them: the same schemas
+ * validate requests, so the document cannot drift from what the server accepts.
  */
 export const openApiDocument = () => ({
   openapi: '3.1.0',
   info: {
     title: 'Possier ledger',
     version: '0.1.0',
-    description:
+    description: [
       'Commands and reports of the sales ledger. Money is integer paise. Every command carries a client-minted UUIDv7 commandId: sending it again returns the first result (header Idempotent-Replayed: true) and appends nothing.',
+      'Every error is `{ "error": { "code", "path", "reason" } }`: a stable code, the field it is about (empty for the request as a whole) and a reason for a person. A malformed request lists every failing field in `errors` too. A path no route serves is 404 `ROUTE.NOT_FOUND`; a method the path does not take is 405 `ROUTE.METHOD_NOT_ALLOWED`, with `Allow`.',
+    ].join('\n\n'),
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
@@ -81,76 +119,18 @@ export const openApiDocument = () => ({
       CommandResult: jsonSchema(CommandResult, 'output'),
       ReplayResponse: jsonSchema(ReplayResponse, 'output'),
       ErrorBody: jsonSchema(ErrorBody, 'output'),
+      ...readSchemas(),
     },
   },
   security: [{ bearer: [] }],
-  paths: {
-    ...Object.fromEntries(
-      Object.entries(commandRoutes).map(([name, route]) => {
-        const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, param]) => ({
-          name: param,
-          in: 'path',
-          required: true,
-          schema: pathParameterSchema(route.body, param as string),
-        }));
-        return [
-          route.path,
-          {
-            post: {
-              operationId: name,
-              summary: route.summary,
-              ...(parameters.length > 0 ? { parameters } : {}),
-              requestBody: {
-                required: true,
-                content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
-              },
-              responses: {
-                '200':
-                  name === 'replay'
-                    ? {
-                        description: 'A verdict per replayed event',
-                        content: { 'application/json': { schema: { $ref: '#/components/schemas/ReplayResponse' } } },
-                      }
-                    : route.response === CommandResult
-                      ? {
-                          description: 'The events the command appended (or, replayed, appended before)',
-                          content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandResult' } } },
-                        }
-                      : {
-                          description: 'What the command did (or, replayed, did before)',
-                          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
-                        },
-                '400': errorResponse('The request is malformed: every failing field is listed'),
-                '401': errorResponse('No valid bearer token'),
-                '403': errorResponse('The token’s role or scope does not cover the target'),
-                '404': errorResponse('The target does not exist'),
-                '409': errorResponse('A concurrent change won, or the command id was used for another command'),
-                '422': errorResponse('A business rule refused the command'),
-              },
-            },
-          },
-        ];
-      }),
-    ),
-    ...reportPaths(),
-    '/v1/registers/{registerId}/catalog': {
-      get: {
-        operationId: 'pullCatalog',
-        summary: 'The catalog changes a register needs to sell offline, since its last position (register tokens only)',
-        parameters: [
-          { name: 'registerId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-          ...queryParameters(CatalogPullQuery),
-        ],
-        responses: {
-          '200': {
-            description: 'Changed catalog entries of the register’s store, and the position to pull after next time',
-            content: { 'application/json': { schema: jsonSchema(CatalogPullResponse, 'output') } },
-          },
-          '400': errorResponse('The position is malformed or past the end of the log'),
-          '401': errorResponse('No valid bearer token'),
-          '403': errorResponse('Not this register’s own token'),
-        },
-      },
-    },
-  },
+  tags: [
+    { name: 'Commands', description: 'Everything that changes the books: one POST per command, appended as events' },
+    { name: 'Reports', description: 'Read models for analysts; money in integer paise' },
+    { name: 'Registers', description: 'What an offline register replays and pulls' },
+    { name: 'Customers', description: 'Customers, decrypted at read time, and their loyalty points' },
+    { name: 'Audit', description: 'The tamper-evident trail for accountants (docs/audit.md)' },
+    { name: 'Operations', description: 'Scope, status, health and metrics' },
+    { name: 'Documentation', description: 'This document and the page over it' },
+  ],
+  paths: mergePaths(commandPaths(), reportPaths(), readPaths(), servicePaths()),
 });

@@ -35,12 +35,8 @@ export const registerScopeRoutes = (app: FastifyInstance, deps: { ledger: Ledger
       return reply.code(200).send(view);
     } catch (error) {
       const mapped = toHttpError(error);
-      if (!mapped) {
-        request.log.error({ err: error }, 'scope failed');
-        return reply
-          .code(500)
-          .send({ error: { code: 'INTERNAL', path: '', reason: 'an unexpected error; see the server log' } });
-      }
+      // A bug, not a refusal: the route's error handler logs it and answers 500 (request-errors.ts).
+      if (!mapped) throw error;
       return reply.code(mapped.status).send(mapped.body);
     }
   });

@@ -17,6 +17,7 @@ import { AuditContext, fileAuditKeyring } from '../audit/index.js';
 import type { Clock } from '../clock-settings.js';
 import { createTokenService, type TokenClaims, type TokenService } from '../auth/tokens.js';
 import type { RateLimitSettings } from '../http/request-limits.js';
+import { servedRoutes, type ServedRoute } from '../http/route-table.js';
 import { generateJwtSecret } from '../jwt-secret.js';
 import { natsCheck, postgresCheck } from '../observability/readiness.js';
 
@@ -58,6 +59,8 @@ export type Ledger = {
   /** Where the ledger keeps the orgs' private audit keys (`<dir>/<orgId>/<keyId>.pem`). */
   auditKeyDirectory: string;
   token(claims: TokenClaims): Promise<string>;
+  /** Every route the ledger serves, as Fastify registered them (HEAD beside a GET left out). */
+  routes(): ServedRoute[];
   post(path: string, token: string | undefined, body: unknown): Promise<Response>;
   /** A GET, with a bearer token when given (the reports). */
   get(path: string, token?: string): Promise<Response>;
@@ -152,6 +155,7 @@ export const startLedger = async (
     customerKek,
     auditKeyDirectory,
     token: (claims) => tokens.sign(claims),
+    routes: () => servedRoutes(app.getHttpAdapter().getInstance()),
     post: (path, token, body) => send('POST', path, token, body),
     get: (path, token) => send('GET', path, token),
     command: (path, token, data) =>
