@@ -90,6 +90,11 @@ export const AuditHistoryEntry = z.object({
   data: z.unknown(),
   hash: Sha256Hex.nullable(),
   prevHash: Sha256Hex.nullable(),
+  /**
+   * In a store-day's history: which of the date's seals covers the event (0 its close, n its
+   * amendment n: what that amendment added), or null while none does.
+   */
+  sealedBy: z.number().int().nonnegative().nullable().optional(),
 });
 export type AuditHistoryEntry = z.infer<typeof AuditHistoryEntry>;
 

@@ -271,6 +271,12 @@ describe('possier audit export and verify, offline', () => {
         `^amended 2026-11-24 for store ${storeA}: amendment 1 seals 2 late events, Merkle root [0-9a-f]{64}, key `,
       ),
     );
+    const table = await possier(['audit', 'history', '--store', storeA, '--date', '2026-11-24']);
+    const lateRows = table.stdout
+      .split('\n')
+      .filter((line) => line.includes('order-0193a000-0000-7000-8000-00000000a002'));
+    expect(lateRows).toHaveLength(2);
+    expect(lateRows.every((line) => line.trimEnd().endsWith('amendment 1'))).toBe(true);
     const again = await possier(['audit', 'amend', '--store', storeA, '--date', '2026-11-24']);
     expect([again.code, again.stderr]).toEqual([
       1,

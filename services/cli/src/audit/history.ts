@@ -139,6 +139,7 @@ export const showHistory = async (
       { key: 'actorId', header: 'Actor', kind: 'text' },
       { key: 'causationId', header: 'Causation', kind: 'text' },
       { key: 'correlationId', header: 'Correlation', kind: 'text' },
+      ...(history.scope.kind === 'store_day' ? [{ key: 'seal', header: 'Sealed by', kind: 'text' as const }] : []),
     ],
     fields: [],
     rows: history.events.map((entry) => ({
@@ -146,6 +147,12 @@ export const showHistory = async (
       recordedAtLocal: entry.recordedAtLocal.slice(0, 19).replace('T', ' '),
       occurredAtLocal: entry.occurredAtLocal.slice(0, 19).replace('T', ' '),
       stream: `${entry.streamId}@${entry.streamPosition}`,
+      seal:
+        entry.sealedBy === undefined || entry.sealedBy === null
+          ? 'not yet'
+          : entry.sealedBy === 0
+            ? 'close'
+            : `amendment ${entry.sealedBy}`,
     })),
   });
   write(`${table}\n`);

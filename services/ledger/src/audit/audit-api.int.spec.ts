@@ -313,6 +313,12 @@ describe('the audit API', () => {
       [0, scenario.seals.day1.eventCount],
       [1, 2],
     ]);
+    // What the amendment added: the late sale's two events, and nothing sealed before.
+    expect(after.events.filter((entry) => entry.sealedBy === 1).map((entry) => entry.streamId)).toEqual([
+      `order-${late}`,
+      `order-${late}`,
+    ]);
+    expect(after.events.filter((entry) => entry.sealedBy === 0)).toHaveLength(scenario.seals.day1.eventCount);
     expect((await seal('amend', '2026-11-24')).body.error).toMatchObject({ code: 'AUDIT.NOTHING_TO_AMEND' });
 
     const response = await fetch(

@@ -16,9 +16,20 @@ import { claimsOf } from '../http/authenticate-requests.js';
 import { toHttpError } from '../http/http-errors.js';
 import type { AuditContext } from './audit-context.js';
 import { auditOrder, resolveAuditScope } from './audit-scope.js';
-import { readSeals, sealSummary } from './day-seals.js';
+import { readSeals, sealSummary, type StoredSeal } from './day-seals.js';
 import { csvLines, exportRecords, jsonLines } from './export-lines.js';
 import { historyEntry } from './history-entry.js';
+
+/** The number of the date's seal whose span holds the record (a date's seals never overlap), or null. */
+const coveringSeal = (seals: ReadonlyArray<StoredSeal>, record: AuditRecord): number | null => {
+  const seal = seals.find(
+    ({ data }) =>
+      data.throughPosition !== null &&
+      record.logPosition <= data.throughPosition &&
+      (data.afterPosition === null || record.logPosition > data.afterPosition),
+  );
+  return seal ? seal.data.amendment : null;
+};
 
 type Deps = { ledger: LedgerContext; audit: AuditContext; tokens: TokenService };
 
@@ -108,7 +119,10 @@ export const registerAuditRoutes = (app: FastifyInstance, deps: Deps): void => {
         next: records.length === page.limit ? ((records.at(-1) as AuditRecord).logPosition ?? null) : null,
         total,
       },
-      events: records.map((record) => historyEntry(record, scope.timeZone)),
+      events: records.map((record) => ({
+        ...historyEntry(record, scope.timeZone),
+        sealedBy: coveringSeal(seals, record),
+      })),
     };
   };
 
