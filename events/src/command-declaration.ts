@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DaySealState } from './audit/day-seal.decider.js';
-import type { AuditKeyRotated, BusinessDayClosed } from './audit/audit.events.js';
+import type { AuditKeyRotated, DaySeal } from './audit/audit.events.js';
 import type { CatalogView } from './catalog/catalog-entry.js';
 import type { Decider } from './decider.js';
 import type { SealedPii } from './customer/sealed-pii.js';
@@ -56,11 +56,11 @@ export type ContextQueries = {
   /** The shift whose drawer the command's cash goes through: whether it is open, and where. */
   drawer: { shiftId: string };
   /**
-   * The seal of a store's day: its span of the log after the last seal (`sealing` says where that
-   * ended), the span's Merkle root, signed with the org's current key. Only the ledger holds the
-   * log and the keys; a register refuses.
+   * The seal of a store's business date, or with `amendment` of its events stored after its last
+   * seal (`sealing` says where that ended): their Merkle root, signed with the org's current key.
+   * Only the ledger holds the log and the keys; a register refuses.
    */
-  daySeal: { storeId: string; businessDate: string; sealing: DaySealState };
+  daySeal: { storeId: string; businessDate: string; amendment: boolean; sealing: DaySealState };
   /**
    * A new signing key for the caller's org, its public half endorsed by the current key
    * (`previousKeyId`). Only the ledger holds private keys; a register refuses.
@@ -75,7 +75,7 @@ export type ContextAnswers = {
   sealedDetails: { sealed: SealedPii; phoneOwner: string | null };
   storeToday: string;
   drawer: DrawerAnswer;
-  daySeal: BusinessDayClosed['data'] | DomainError;
+  daySeal: DaySeal | DomainError;
   auditKey: AuditKeyRotated['data'] | DomainError;
 };
 

@@ -58,6 +58,7 @@ export const commandDeclarations = {
   setLoyaltyRule: loyalty.setLoyaltyRule,
   expirePoints: loyalty.expirePoints,
   closeBusinessDay: audit.closeBusinessDay,
+  amendBusinessDay: audit.amendBusinessDay,
   rotateAuditKey: audit.rotateAuditKey,
 } as const satisfies Record<string, AnyCommandDeclaration>;
 

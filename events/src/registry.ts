@@ -1,4 +1,4 @@
-import { auditEventDefinitions } from './audit/audit.events.js';
+import { auditEventDefinitions, auditEventUpcasters } from './audit/audit.events.js';
 import { catalogEventDefinitions } from './catalog/catalog-event-definitions.js';
 import { customerEventDefinitions } from './customer/customer.events.js';
 import { createEventRegistry } from './event-registry.js';
@@ -13,19 +13,21 @@ import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
 
 /**
  * Every event type of the ledger at its current schema version, with the upcasters that bring
- * older stored versions up to it. Every type is at version 1 so far, so there is no upcaster yet;
- * the first schema change adds its step here (see event-registry.ts for the rules an upcaster keeps).
+ * older stored versions up to it (see event-registry.ts for the rules an upcaster keeps).
  */
-export const eventRegistry = createEventRegistry([
-  ...orderEventDefinitions,
-  ...offlineConflictEventDefinitions,
-  ...paymentEventDefinitions,
-  ...stockEventDefinitions,
-  ...shiftEventDefinitions,
-  ...catalogEventDefinitions,
-  ...invoiceEventDefinitions,
-  ...tenancyEventDefinitions,
-  ...auditEventDefinitions,
-  ...customerEventDefinitions,
-  ...loyaltyEventDefinitions,
-]);
+export const eventRegistry = createEventRegistry(
+  [
+    ...orderEventDefinitions,
+    ...offlineConflictEventDefinitions,
+    ...paymentEventDefinitions,
+    ...stockEventDefinitions,
+    ...shiftEventDefinitions,
+    ...catalogEventDefinitions,
+    ...invoiceEventDefinitions,
+    ...tenancyEventDefinitions,
+    ...auditEventDefinitions,
+    ...customerEventDefinitions,
+    ...loyaltyEventDefinitions,
+  ],
+  [...auditEventUpcasters],
+);

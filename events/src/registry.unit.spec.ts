@@ -58,6 +58,7 @@ describe('the event registry of the ledger', () => {
         'RegisterDeactivated',
         'RegisterReactivated',
         'BusinessDayClosed',
+        'BusinessDayAmended',
         'AuditKeyRotated',
         'CustomerRegistered',
         'CustomerDetailsUpdated',
@@ -65,7 +66,36 @@ describe('the event registry of the ledger', () => {
         'CustomerForgotten',
       ].sort(),
     );
-    for (const type of eventRegistry.types()) expect(eventRegistry.currentVersion(type)).toBe(1);
+    const versions = Object.fromEntries(
+      eventRegistry.types().map((type) => [type, eventRegistry.currentVersion(type)]),
+    );
+    // BusinessDayClosed v2 seals a business date; v1 sealed the log since the previous close.
+    expect(versions).toEqual({
+      ...Object.fromEntries(eventRegistry.types().map((type) => [type, 1])),
+      BusinessDayClosed: 2,
+    });
+  });
+
+  it('reads a version 1 close as a close of its date, so the date stays sealed', () => {
+    const v1 = {
+      storeId: STORE,
+      businessDate: '2026-11-24',
+      closedAt: '2026-11-24T23:30:00+05:30',
+      afterPosition: null,
+      throughPosition: '0000000000000010-0000000000000020',
+      eventCount: 12,
+      merkleRoot: 'a'.repeat(64),
+      previousMerkleRoot: 'b'.repeat(64),
+      keyId: '0123456789abcdef0123456789abcdef',
+      signature: 'c2lnbmF0dXJl',
+    };
+    const upcast = eventRegistry.upcast({ type: 'BusinessDayClosed', schemaVersion: 1, data: v1 });
+    expect(upcast).toEqual({
+      type: 'BusinessDayClosed',
+      schemaVersion: 2,
+      data: { ...v1, timeZone: 'Asia/Kolkata', amendment: 0, previousMerkleRoot: null },
+    });
+    expect(eventRegistry.validate(upcast)).toEqual({ data: upcast.data });
   });
 
   it('accepts every event a checkout decides, as the server re-validates each one on append', () => {

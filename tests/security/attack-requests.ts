@@ -227,6 +227,7 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   }),
   expirePoints: (victim) => ({ brandId: victim.brand, customerId: victim.customerId, asOf: '2027-12-31' }),
   closeBusinessDay: (victim) => ({ storeId: victim.storeA, businessDate: victim.businessDate }),
+  amendBusinessDay: (victim) => ({ storeId: victim.storeA, businessDate: victim.businessDate }),
   rotateAuditKey: (victim) => ({ orgId: victim.org }),
 };
 

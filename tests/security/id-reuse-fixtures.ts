@@ -456,4 +456,13 @@ export const fixtures: Record<CommandName, Fixture> = {
     when: (ids) => step('closeBusinessDay', { storeId: ids.id('store'), businessDate: '2026-11-24' }),
     then: (ids) => step('closeBusinessDay', { storeId: ids.id('store'), businessDate: '2026-11-25' }),
   },
+  amendBusinessDay: {
+    // The day is sealed before its sale arrives: the sale is late, and the amendment seals it.
+    given: (ids) => [
+      rotateKey(ids),
+      step('closeBusinessDay', { storeId: ids.store, businessDate: '2026-11-24' }),
+      order(ids),
+    ],
+    when: (ids) => step('amendBusinessDay', { storeId: ids.store, businessDate: '2026-11-24' }),
+  },
 };

@@ -3,12 +3,12 @@ import { Uuid } from '../ids.js';
 import { MAX_REPORT_DAYS } from '../reports/period.js';
 import { daysBetween, IsoDate } from '../time.js';
 import { Sha256Hex } from './audit-record.js';
-import { AuditKeyId, Base64Url } from './audit.events.js';
+import { AuditKeyId, Base64Url, SealedPosition } from './audit.events.js';
 
 /**
  * The audit API, for principals who may read the audit trail (accountants and owners): the
  * history of an order, a store-day or a register's day, a store's days as an export, and what the
- * commands that close a day and rotate the org's signing key answer (audit.declarations.ts).
+ * commands that close or amend a day and rotate the org's signing key answer (audit.declarations.ts).
  * Histories and exports read the event store itself, never a projection.
  */
 
@@ -25,6 +25,20 @@ const DayRange = z
       });
   });
 
+/** Most events one page of a store-day's history holds. */
+export const HISTORY_PAGE_MAX = 10_000;
+
+/**
+ * A store-day is read a page at a time, however many events it holds: the first page fixes
+ * `through` (the log as it stood), and each next page passes the answer's `page.next` as `after`
+ * and the same `through`, so the pages add up to one consistent day while sales go on.
+ */
+const PageQuery = {
+  after: SealedPosition.optional(),
+  through: SealedPosition.optional(),
+  limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(1_000),
+};
+
 export const auditRoutes = {
   orderHistory: {
     path: '/v1/audit/orders/{orderId}/history',
@@ -34,12 +48,12 @@ export const auditRoutes = {
   storeDayHistory: {
     path: '/v1/audit/stores/{storeId}/days/{businessDate}/history',
     params: z.object({ storeId: Uuid, businessDate: IsoDate }),
-    query: z.strictObject({ registerId: Uuid.optional() }),
+    query: z.strictObject({ registerId: Uuid.optional(), ...PageQuery }),
   },
   registerHistory: {
     path: '/v1/audit/registers/{registerId}/history',
     params: z.object({ registerId: Uuid }),
-    query: z.strictObject({ date: IsoDate }),
+    query: z.strictObject({ date: IsoDate, ...PageQuery }),
   },
   storeExport: {
     path: '/v1/audit/stores/{storeId}/export',
@@ -76,13 +90,29 @@ export const AuditHistoryEntry = z.object({
   data: z.unknown(),
   hash: Sha256Hex.nullable(),
   prevHash: Sha256Hex.nullable(),
+  /**
+   * In a store-day's history: which of the date's seals covers the event (0 its close, n its
+   * amendment n: what that amendment added), or null while none does.
+   */
+  sealedBy: z.number().int().nonnegative().nullable().optional(),
 });
 export type AuditHistoryEntry = z.infer<typeof AuditHistoryEntry>;
 
-/** The day seal that covers a store-day's events; null while the day is still open. */
+export const HistoryPage = z.object({
+  /** The last log position the day is read up to, to pass again with every next page. */
+  through: SealedPosition.nullable(),
+  /** Pass as `after` for the next page; null on the last page. */
+  next: SealedPosition.nullable(),
+  /** How many events the whole day (or register's part of it) holds, for a progress count. */
+  total: z.number().int().nonnegative(),
+});
+export type HistoryPage = z.infer<typeof HistoryPage>;
+
+/** A seal of a store's business date: its close (amendment 0) or an amendment after it. */
 export const SealSummary = z.object({
   businessDate: IsoDate,
   eventId: z.string(),
+  amendment: z.number().int().nonnegative(),
   eventCount: z.number().int().nonnegative(),
   merkleRoot: Sha256Hex,
   keyId: AuditKeyId,
@@ -99,6 +129,12 @@ export const AuditHistory = z.object({
   timeZone: z.string(),
   /** For a store-day: the close that sealed it, or null while it is open. */
   sealedBy: SealSummary.nullable(),
+  /** For a store-day: its close, then each amendment that sealed events of it stored later. */
+  seals: z.array(SealSummary),
+  /** For a store-day: its events no seal covers yet (the day is open, or late events await an amendment). */
+  unsealedEvents: z.number().int().nonnegative(),
+  /** For a store-day: where this page lies; null for an order, read whole. */
+  page: HistoryPage.nullable(),
   events: z.array(AuditHistoryEntry),
 });
 export type AuditHistory = z.infer<typeof AuditHistory>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EventDefinition } from '../event-registry.js';
+import type { EventDefinition, Upcaster } from '../event-registry.js';
 import { Uuid } from '../ids.js';
-import { IsoDate, OffsetDateTime } from '../time.js';
+import { DEFAULT_TIME_ZONE, IsoDate, OffsetDateTime, TimeZone } from '../time.js';
 import { Sha256Hex } from './audit-record.js';
 
 /** The first 16 bytes of SHA-256 over the raw public key, in hex: a key's name and fingerprint. */
@@ -16,38 +16,75 @@ export const auditDayStreamId = (storeId: string): string => `audit_day-${storeI
 export const auditKeyStreamId = (orgId: string): string => `audit_key-${orgId}`;
 
 /**
- * A store's business day is closed and sealed: the store's events in the global log after
- * `afterPosition` up to and including `throughPosition` (the day's span, in global order) have
- * the Merkle root `merkleRoot` over their chained hashes, and the org's key `keyId` signed that
- * (see day-seal.ts for the exact bytes). `previousMerkleRoot` links each seal to the one before,
- * so a seal that went missing is noticed too.
+ * The seal of one store's business date: the store's events whose sale time (`occurredAt`, the
+ * ledger-corrected time for a replayed sale) falls on `businessDate` in `timeZone`, stored in the
+ * global log after `afterPosition` up to and including `throughPosition`, have the Merkle root
+ * `merkleRoot` over their chained hashes (in log order), and the org's key `keyId` signed that
+ * (see seal-payloads.ts for the exact bytes). Seals themselves are not leaves: each is signed, and
+ * chained along the `audit_day-<storeId>` stream.
  *
- * The span is "since the last close", not a calendar date: a sale replayed from an offline
- * register after the close it happened before is sealed by the next close, and its occurredAt
- * still says when it happened.
+ * A date's first seal (`amendment` 0) starts at the beginning of the store's chained events; each
+ * amendment (1, 2, …) covers only the events of the date stored after the seal before it, whose
+ * root it names in `previousMerkleRoot`, and starts where that seal ended.
  */
-export const BusinessDayClosed = z.object({
-  type: z.literal('BusinessDayClosed'),
-  data: z.object({
-    storeId: Uuid,
-    businessDate: IsoDate,
-    closedAt: OffsetDateTime,
-    /**
-     * Exclusive. A store's first span starts at the beginning of the log (null), or after the
-     * store's last event stored before the chain existed; every later one where the last ended.
-     */
-    afterPosition: SealedPosition.nullable(),
-    /** Inclusive; equal to `afterPosition` when nothing was recorded in the span. */
-    throughPosition: SealedPosition.nullable(),
-    eventCount: z.number().int().nonnegative(),
-    merkleRoot: Sha256Hex,
-    previousMerkleRoot: Sha256Hex.nullable(),
-    keyId: AuditKeyId,
-    /** Ed25519 over the seal's canonical payload, base64url. */
-    signature: Base64Url,
-  }),
+export const DaySeal = z.object({
+  storeId: Uuid,
+  businessDate: IsoDate,
+  /** The store's zone the business date was taken in, so a verifier can recompute it. */
+  timeZone: TimeZone,
+  closedAt: OffsetDateTime,
+  /**
+   * Exclusive. A date's first seal starts at the beginning of the log (null), or after the
+   * store's last event stored before the chain existed; an amendment where the seal before it ended.
+   */
+  afterPosition: SealedPosition.nullable(),
+  /** Inclusive: the last sealed event's position; equal to `afterPosition` when nothing was sealed. */
+  throughPosition: SealedPosition.nullable(),
+  eventCount: z.number().int().nonnegative(),
+  merkleRoot: Sha256Hex,
+  /** 0 for the date's close; 1, 2, … for each amendment after it. */
+  amendment: z.number().int().nonnegative(),
+  /** The root of the date's seal before this one; null for the close. */
+  previousMerkleRoot: Sha256Hex.nullable(),
+  keyId: AuditKeyId,
+  /** Ed25519 over the seal's canonical payload, base64url. */
+  signature: Base64Url,
 });
+export type DaySeal = z.infer<typeof DaySeal>;
+
+/** A store's business date is closed and sealed (amendment 0). */
+export const BusinessDayClosed = z.object({ type: z.literal('BusinessDayClosed'), data: DaySeal });
 export type BusinessDayClosed = z.infer<typeof BusinessDayClosed>;
+
+/**
+ * Events of an already sealed date were stored after its seal (an offline till's replay, a
+ * correction): they are sealed here, for that date, joined to the date's previous seal. They are
+ * never folded into another date's seal.
+ */
+export const BusinessDayAmended = z.object({ type: z.literal('BusinessDayAmended'), data: DaySeal });
+export type BusinessDayAmended = z.infer<typeof BusinessDayAmended>;
+
+/** The event types that seal a store's date; an export carries them, no seal covers them. */
+export const DAY_SEAL_TYPES: ReadonlyArray<string> = ['BusinessDayClosed', 'BusinessDayAmended'];
+
+/**
+ * Version 1 of BusinessDayClosed, before seals followed business dates: it sealed the store's
+ * events recorded since the previous close (a log span, whatever their dates), seals included,
+ * and `previousMerkleRoot` was the previous close's root. Kept so such seals still verify.
+ */
+export const DaySealV1 = z.object({
+  storeId: Uuid,
+  businessDate: IsoDate,
+  closedAt: OffsetDateTime,
+  afterPosition: SealedPosition.nullable(),
+  throughPosition: SealedPosition.nullable(),
+  eventCount: z.number().int().nonnegative(),
+  merkleRoot: Sha256Hex,
+  previousMerkleRoot: Sha256Hex.nullable(),
+  keyId: AuditKeyId,
+  signature: Base64Url,
+});
+export type DaySealV1 = z.infer<typeof DaySealV1>;
 
 /**
  * The org's audit signing key changed. The public key is in the log, so every export carries the
@@ -71,10 +108,29 @@ export const AuditKeyRotated = z.object({
 });
 export type AuditKeyRotated = z.infer<typeof AuditKeyRotated>;
 
-export type DaySealEvent = BusinessDayClosed;
+export type DaySealEvent = BusinessDayClosed | BusinessDayAmended;
 export type AuditKeyEvent = AuditKeyRotated;
 
 export const auditEventDefinitions: EventDefinition[] = [
-  { schema: BusinessDayClosed, schemaVersion: 1 },
+  { schema: BusinessDayClosed, schemaVersion: 2 },
+  { schema: BusinessDayAmended, schemaVersion: 1 },
   { schema: AuditKeyRotated, schemaVersion: 1 },
+];
+
+/**
+ * A version 1 close read as version 2, so the stream still knows the date was sealed. Its zone was
+ * not recorded (every store was on the default then); what it covered is still the span it names,
+ * which the verifier checks by the version 1 rules from the stored bytes.
+ */
+export const auditEventUpcasters: Upcaster[] = [
+  {
+    type: 'BusinessDayClosed',
+    fromVersion: 1,
+    upcast: (data) => ({
+      ...(data as object),
+      timeZone: DEFAULT_TIME_ZONE,
+      amendment: 0,
+      previousMerkleRoot: null,
+    }),
+  },
 ];

@@ -1,89 +1,137 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
 import { DomainError, domainError } from '../errors.js';
 import { parseOrError } from '../validation.js';
-import { CloseBusinessDay } from './audit.commands.js';
-import type { DaySealEvent } from './audit.events.js';
+import { AmendBusinessDay, CloseBusinessDay } from './audit.commands.js';
+import type { DaySeal, DaySealEvent } from './audit.events.js';
 
-export type DaySealCommand = CloseBusinessDay;
+export type DaySealCommand = CloseBusinessDay | AmendBusinessDay;
 
-/**
- * One store's sealed days, as far as the next seal needs them: where the last span ended and
- * its root, to which the next seal must join.
- */
-export type DaySealState =
-  | { status: 'none' }
-  | {
-      status: 'sealing';
-      storeId: string;
-      lastClosedDate: string;
-      throughPosition: string | null;
-      merkleRoot: string;
-    };
+/** A sealed date's last seal: where the next amendment starts, and the root it must join. */
+export type SealedDate = { amendment: number; throughPosition: string | null; merkleRoot: string };
+
+/** One store's sealed business dates, in any order they were sealed. */
+export type DaySealState = { storeId: string | null; dates: Readonly<Record<string, SealedDate>> };
 
 /** Log positions sort as text; null (before the first event) sorts first. */
 const after = (position: string | null, than: string | null): boolean =>
   position !== null && (than === null || position > than);
 
-const closeBusinessDay = ({ data }: CloseBusinessDay, state: DaySealState): Decision<DaySealEvent> => {
-  const last = state.status === 'sealing' ? state : { storeId: data.storeId, merkleRoot: null };
-  if (last.storeId !== data.storeId) {
-    return domainError('AUDIT.WRONG_STREAM', 'data.storeId', `this stream seals store ${last.storeId}`);
+const DaySealCommandSchema = CloseBusinessDay.or(AmendBusinessDay);
+
+/**
+ * Whether `storeId`'s date may be sealed now, as a close (`amendment` false) or an amendment: the
+ * rule the decider applies, also asked by the ledger before it spends a signature on a refusal.
+ */
+export const sealRefusal = (
+  state: DaySealState,
+  storeId: string,
+  businessDate: string,
+  amendment: boolean,
+): DomainError | null => {
+  if (state.storeId !== null && state.storeId !== storeId) {
+    return domainError('AUDIT.WRONG_STREAM', 'data.storeId', `this stream seals store ${state.storeId}`);
   }
-  if (state.status === 'sealing' && data.businessDate <= state.lastClosedDate) {
+  const sealed = state.dates[businessDate];
+  if (!amendment && sealed) {
     return domainError(
-      'AUDIT.DAY_ALREADY_CLOSED',
+      'AUDIT.DAY_ALREADY_SEALED',
       'data.businessDate',
-      data.businessDate === state.lastClosedDate
-        ? `${data.businessDate} is already closed`
-        : `${state.lastClosedDate}, a later day, is already closed`,
+      `${businessDate} is already sealed; events of it stored since are sealed by an amendment (possier audit amend)`,
     );
   }
-  // A store's first span starts wherever its chained events start: after its last event stored
-  // before the chain existed, if it has any. Every later span starts where the last one ended.
-  if (state.status === 'sealing' && data.afterPosition !== state.throughPosition) {
-    return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.afterPosition', 'must start where the last seal ended');
+  if (amendment && !sealed) {
+    return domainError('AUDIT.DAY_NOT_SEALED', 'data.businessDate', `${businessDate} has no seal to amend: close it`);
   }
-  if (data.previousMerkleRoot !== last.merkleRoot) {
-    return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.previousMerkleRoot', "must be the last seal's root");
-  }
+  return null;
+};
+
+/** The span and count must agree: an empty seal ends where it starts, a full one after it. */
+const inconsistency = (data: DaySeal): DomainError | null => {
   const grows = after(data.throughPosition, data.afterPosition);
   if (data.eventCount === 0 ? data.throughPosition !== data.afterPosition : !grows) {
     return domainError(
       'AUDIT.SEAL_INCONSISTENT',
       'data.throughPosition',
       data.eventCount === 0
-        ? 'an empty span must end where it starts'
-        : 'must lie after afterPosition when the span has events',
+        ? 'an empty seal must end where it starts'
+        : 'must lie after afterPosition when the seal has events',
     );
   }
-  return [{ type: 'BusinessDayClosed', data }];
+  return null;
+};
+
+const closeBusinessDay = ({ data }: CloseBusinessDay, state: DaySealState): Decision<DaySealEvent> => {
+  const refused = sealRefusal(state, data.storeId, data.businessDate, false);
+  if (refused) return refused;
+  if (data.amendment !== 0) return domainError('AUDIT.SEAL_INCONSISTENT', 'data.amendment', 'a close is amendment 0');
+  if (data.previousMerkleRoot !== null) {
+    return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.previousMerkleRoot', "a date's close follows no seal");
+  }
+  return inconsistency(data) ?? [{ type: 'BusinessDayClosed', data }];
+};
+
+const amendBusinessDay = ({ data }: AmendBusinessDay, state: DaySealState): Decision<DaySealEvent> => {
+  const refused = sealRefusal(state, data.storeId, data.businessDate, true);
+  if (refused) return refused;
+  const last = state.dates[data.businessDate] as SealedDate;
+  if (data.eventCount === 0) {
+    return domainError(
+      'AUDIT.NOTHING_TO_AMEND',
+      'data.businessDate',
+      `no event of ${data.businessDate} was stored after its last seal`,
+    );
+  }
+  if (data.amendment !== last.amendment + 1) {
+    return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.amendment', `must be ${last.amendment + 1}`);
+  }
+  if (data.afterPosition !== last.throughPosition) {
+    return domainError(
+      'AUDIT.SEAL_NOT_CONTIGUOUS',
+      'data.afterPosition',
+      "must start where the date's last seal ended",
+    );
+  }
+  if (data.previousMerkleRoot !== last.merkleRoot) {
+    return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.previousMerkleRoot', "must be the date's last seal's root");
+  }
+  return inconsistency(data) ?? [{ type: 'BusinessDayAmended', data }];
 };
 
 const decide = (command: DaySealCommand, state: DaySealState): Decision<DaySealEvent> => {
-  const parsed = parseOrError(CloseBusinessDay, command);
+  const parsed = parseOrError(DaySealCommandSchema, command);
   if (parsed instanceof DomainError) return parsed;
   switch (parsed.type) {
     case 'CloseBusinessDay':
       return closeBusinessDay(parsed, state);
+    case 'AmendBusinessDay':
+      return amendBusinessDay(parsed, state);
     default:
-      return assertNever(parsed.type);
+      return assertNever(parsed);
   }
 };
 
-const evolve = (_state: DaySealState, event: DaySealEvent): DaySealState => {
+const evolve = (state: DaySealState, event: DaySealEvent): DaySealState => {
   switch (event.type) {
     case 'BusinessDayClosed':
+    case 'BusinessDayAmended':
       return {
-        status: 'sealing',
         storeId: event.data.storeId,
-        lastClosedDate: event.data.businessDate,
-        throughPosition: event.data.throughPosition,
-        merkleRoot: event.data.merkleRoot,
+        dates: {
+          ...state.dates,
+          [event.data.businessDate]: {
+            amendment: event.data.amendment,
+            throughPosition: event.data.throughPosition,
+            merkleRoot: event.data.merkleRoot,
+          },
+        },
       };
   }
 };
 
-const initialState = (): DaySealState => ({ status: 'none' });
+const initialState = (): DaySealState => ({ storeId: null, dates: {} });
 
-/** The `audit_day-<storeId>` stream: one BusinessDayClosed per closed day, each joined to the last. */
+/**
+ * The `audit_day-<storeId>` stream: one BusinessDayClosed per sealed business date, in whatever
+ * order the dates are sealed, and a BusinessDayAmended for each later batch of a sealed date's events.
+ */
 export const daySealDecider: Decider<DaySealCommand, DaySealEvent, DaySealState> = { decide, evolve, initialState };

@@ -21,6 +21,8 @@ export type RecordSummary = {
   streamId: string;
   streamPosition: number;
   storeId: string | null;
+  /** The sale time, which places the event on its business date. */
+  occurredAt: string;
   logPosition: string;
   hash: string | null;
   prevHash: string | null;

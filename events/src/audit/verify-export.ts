@@ -1,10 +1,31 @@
 import type { AuditCrypto } from './audit-crypto.js';
 import { AuditExportHeader } from './audit-export.js';
 import { AuditRecord } from './audit-record.js';
+import { DAY_SEAL_TYPES } from './audit.events.js';
 import { eventHash, ZERO_HASH } from './event-hash.js';
 import { describeEvent, eventFinding, type Finding, type RecordSummary } from './findings.js';
 import { verifyKeyChain, type KeyRecord } from './verify-keys.js';
-import { verifySeals, type SealRecord, type SealReport } from './verify-seals.js';
+import { businessDateOf, verifySeals, type SealRecord, type SealReport } from './verify-seals.js';
+
+const isSealType = (type: string): boolean => DAY_SEAL_TYPES.includes(type);
+
+/**
+ * An export of dates holds events of those dates only: an event of another date was moved into
+ * it (or the file was put together from elsewhere). Named, with its date.
+ */
+const outsideDates = (header: AuditExportHeader, summaries: ReadonlyArray<RecordSummary>): Finding[] =>
+  summaries.flatMap((summary) => {
+    if (summary.storeId !== header.storeId || isSealType(summary.type)) return [];
+    const date = businessDateOf(summary.occurredAt, header.timeZone);
+    if (date !== null && date >= header.from && date <= header.to) return [];
+    return [
+      eventFinding(
+        summary,
+        'RECORD.OUTSIDE_DATES',
+        `its business date is ${date ?? 'unreadable'} (sold at ${summary.occurredAt}), outside the export's ${header.from} to ${header.to}`,
+      ),
+    ];
+  });
 
 export type Verdict = {
   ok: boolean;
@@ -15,8 +36,10 @@ export type Verdict = {
   header: AuditExportHeader | null;
   records: number;
   seals: SealReport[];
-  /** Events of the store after its last seal: chained, but not yet signed by any close. */
+  /** Events of the store no seal covers: of a date not closed yet, or stored after its last seal. */
   unsealedEvents: number;
+  /** The business dates of those events, in the export's zone. */
+  unsealedDates: string[];
   keys: number;
   anchor: { keyId: string; pinned: boolean } | null;
 };
@@ -34,8 +57,9 @@ export type ExportVerifier = {
  * 1. every record's hash is recomputed from its content and the hash it claims to follow;
  * 2. within each stream, each record follows the one before it (when both are exported);
  * 3. the org's keys form an endorsed chain from the trusted key;
- * 4. every day seal is signed by a trusted key, and the store's events in its span have exactly
- *    the sealed count and Merkle root, and each seal joins the one before it.
+ * 4. every seal is signed by a trusted key; the store's events of its business date in its span
+ *    have exactly the sealed count and Merkle root; each amendment joins the date's seal before it;
+ * 5. every store event of the export has a business date the export covers.
  *
  * `trustedKeys` pins trust to keys known from elsewhere (key ids or public keys); without it the
  * export's first key is trusted, which proves the export consistent but not who signed it.
@@ -69,6 +93,7 @@ export const createExportVerifier = (options: {
       streamId: parsed.streamId,
       streamPosition: parsed.streamPosition,
       storeId: parsed.storeId,
+      occurredAt: parsed.occurredAt,
       logPosition: parsed.logPosition,
       hash: parsed.hash,
       prevHash: parsed.prevHash,
@@ -105,7 +130,9 @@ export const createExportVerifier = (options: {
       );
     }
     if (parsed.type === 'AuditKeyRotated') keys.push({ ...summary, data: parsed.data });
-    if (parsed.type === 'BusinessDayClosed') seals.push({ ...summary, data: parsed.data, orgId: parsed.orgId });
+    if (isSealType(parsed.type)) {
+      seals.push({ ...summary, data: parsed.data, orgId: parsed.orgId, schemaVersion: parsed.schemaVersion });
+    }
   };
 
   const line = (text: string): void => {
@@ -179,16 +206,17 @@ export const createExportVerifier = (options: {
     checkLinks();
     const keyChain = verifyKeyChain(keys, options.trustedKeys ?? [], options.crypto);
     findings.push(...keyChain.findings);
-    const sealed = verifySeals(seals, summaries, keyChain.trusted, options.crypto);
+    const sealed = verifySeals(seals, summaries, keyChain.trusted, options.crypto, (summary) =>
+      isSealType(summary.type),
+    );
     findings.push(...sealed.findings);
-    const storeId = (header as AuditExportHeader | null)?.storeId;
-    // A seal is signed itself; it is sealed again only by the next close, like any event of the day after.
-    const unsealedEvents = summaries.filter(
+    const known = header as AuditExportHeader | null;
+    if (known?.version === 2) findings.push(...outsideDates(known, summaries));
+    // A seal is signed itself and chained along its stream; no seal covers it.
+    const unsealed = summaries.filter(
       (summary) =>
-        summary.storeId === storeId &&
-        summary.type !== 'BusinessDayClosed' &&
-        !sealed.sealedEventIds.has(summary.eventId),
-    ).length;
+        summary.storeId === known?.storeId && !isSealType(summary.type) && !sealed.sealedEventIds.has(summary.eventId),
+    );
 
     findings.sort((left, right) => (left.line ?? Number.MAX_SAFE_INTEGER) - (right.line ?? Number.MAX_SAFE_INTEGER));
     return {
@@ -198,7 +226,10 @@ export const createExportVerifier = (options: {
       header,
       records,
       seals: sealed.reports,
-      unsealedEvents,
+      unsealedEvents: unsealed.length,
+      unsealedDates: [
+        ...new Set(unsealed.map((summary) => businessDateOf(summary.occurredAt, known?.timeZone ?? 'UTC') ?? '?')),
+      ].sort(),
       keys: keys.length,
       anchor: keyChain.trusted.anchor,
     };

@@ -8,6 +8,7 @@ import { eventHash } from './event-hash.js';
 import { createExportVerifier, type Verdict } from './verify-export.js';
 
 const firstKey = testAuditKey(1);
+const NEXT_DAY = '2026-11-25T10:00:00+05:30';
 const secondKey = testAuditKey(2);
 
 /** A store's day: a key, an order of three events, a shift, the day's seal; then a second, smaller day. */
@@ -20,7 +21,12 @@ const twoSealedDays = () => {
   log.append(`shift-${id(0x02)}`, 'ShiftOpened', { floatPaise: 500_000 }, { registerId: REGISTER });
   log.append(order, 'TipAdjusted', { orderId: id(0x01), tipPaise: 2_000 }, { registerId: REGISTER });
   log.closeDay('2026-11-24', firstKey);
-  log.append(`order-${id(0x03)}`, 'OrderPlaced', { orderId: id(0x03), totals: { payablePaise: 12_000 } });
+  log.append(
+    `order-${id(0x03)}`,
+    'OrderPlaced',
+    { orderId: id(0x03), totals: { payablePaise: 12_000 } },
+    { occurredAt: NEXT_DAY },
+  );
   log.closeDay('2026-11-25', firstKey);
   return { log, order };
 };
@@ -45,9 +51,9 @@ describe('verifying an audit export offline', () => {
       keys: 1,
       unsealedEvents: 0,
     });
-    expect(verdict.seals.map((seal) => [seal.businessDate, seal.eventCount, seal.ok])).toEqual([
-      ['2026-11-24', 4, true],
-      ['2026-11-25', 2, true],
+    expect(verdict.seals.map((seal) => [seal.businessDate, seal.amendment, seal.eventCount, seal.ok])).toEqual([
+      ['2026-11-24', 0, 4, true],
+      ['2026-11-25', 0, 1, true],
     ]);
     expect(verdict.anchor).toEqual({ keyId: firstKey.keyId, pinned: true });
   });
@@ -104,7 +110,8 @@ describe('verifying an audit export offline', () => {
       data: { orderId: id(0x01), refundedPaise: 85_000 },
       streamPosition: tip.streamPosition + 1,
       globalPosition: 4_000,
-      logPosition: `${tip.logPosition.slice(0, 16)}-0000000000000fa0`,
+      // Inside the sealed date's span: an event placed after the close would pass for a late sale awaiting its amendment.
+      logPosition: `${tip.logPosition.slice(0, 16)}-0000000000000004`,
     };
     const forged = { ...base, prevHash: tip.hash, hash: eventHash(tip.hash as string, base, nobleAuditCrypto) };
     const withForgery = [...log.records.slice(0, 5), forged, ...log.records.slice(5)];
@@ -169,15 +176,15 @@ describe('verifying an audit export offline', () => {
     expect(verify(log.lines()).anchor).toEqual({ keyId: firstKey.keyId, pinned: false });
   });
 
-  it('notices a seal gone missing between two others, a truncated file and lines that are not records', () => {
+  it('notices a seal gone missing before another, a truncated file and lines that are not records', () => {
     const { log } = twoSealedDays();
     const firstSeal = log.records[5] as AuditRecord;
     const withoutFirstSeal = log.records
       .filter((record) => record !== firstSeal)
       .map((record) => (record.prevHash === firstSeal.hash ? { ...record, prevHash: null } : record));
-    expect(codes(verify(log.lines(withoutFirstSeal)))).toEqual(
-      expect.arrayContaining(['CHAIN.PREDECESSOR_MISSING', 'SEAL.COUNT_MISMATCH']),
-    );
+    const verdict = verify(log.lines(withoutFirstSeal));
+    expect(codes(verdict)).toEqual(['CHAIN.PREDECESSOR_MISSING']);
+    expect(verdict).toMatchObject({ unsealedEvents: 4, unsealedDates: ['2026-11-24'] });
 
     const lines = log.lines();
     const truncated = verify(lines.slice(0, -1));
@@ -191,10 +198,10 @@ describe('verifying an audit export offline', () => {
     expect(codes(verify(lines.slice(1)))).toContain('EXPORT.NO_HEADER');
   });
 
-  it('counts the store’s events after its last seal as unsealed, without failing them', () => {
+  it('counts a sealed date’s events stored after its seal as unsealed, without failing them', () => {
     const { log } = twoSealedDays();
     log.append(`order-${id(0x04)}`, 'OrderPlaced', { orderId: id(0x04) });
-    expect(verify(log.lines())).toMatchObject({ ok: true, unsealedEvents: 1 });
+    expect(verify(log.lines())).toMatchObject({ ok: true, unsealedEvents: 1, unsealedDates: ['2026-11-24'] });
   });
 
   it('names malformed key and seal records, a key that is not its fingerprint, and a seal by a key it does not hold', () => {
@@ -210,6 +217,7 @@ describe('verifying an audit export offline', () => {
       [key as AuditRecord, { ...keyData, keyId: secondKey.keyId }, ['KEY.FINGERPRINT_MISMATCH', 'SEAL.UNKNOWN_KEY']],
       [key as AuditRecord, { ...keyData, algorithm: 'RSA' }, ['KEY.MALFORMED', 'SEAL.UNKNOWN_KEY']],
       [seal as AuditRecord, { ...sealData, eventCount: -1 }, ['SEAL.MALFORMED', 'CHAIN.BROKEN_LINK']],
+      [seal as AuditRecord, { ...sealData, amendment: 1 }, ['SEAL.MALFORMED']],
     ];
     for (const [target, data, expected] of variants) {
       const records = log.records.map((record) => (record === target ? rehashed(record, data) : record));
@@ -217,5 +225,81 @@ describe('verifying an audit export offline', () => {
         expect.arrayContaining(expected),
       );
     }
+  });
+
+  describe('a date amended after its close', () => {
+    /** 2026-11-24 sealed, then a late sale of it (two events) replayed and sealed by amendment 1. */
+    const amendedDay = () => {
+      const { log } = twoSealedDays();
+      const late = `order-${id(0x05)}`;
+      const placed = log.append(
+        late,
+        'OrderPlaced',
+        { orderId: id(0x05) },
+        { occurredAt: '2026-11-24T21:10:00+05:30' },
+      );
+      const paid = log.append(
+        late,
+        'PaymentTendered',
+        { orderId: id(0x05) },
+        { occurredAt: '2026-11-24T21:10:00+05:30' },
+      );
+      const amendment = log.amendDay('2026-11-24', firstKey);
+      return { log, placed, paid, amendment };
+    };
+
+    it('verifies the close and the amendment, each over its own events', () => {
+      const { log } = amendedDay();
+      const verdict = verify(log.lines(), [firstKey.keyId]);
+      expect(verdict.findings).toEqual([]);
+      expect(verdict.seals.map((seal) => [seal.businessDate, seal.amendment, seal.eventCount, seal.ok])).toEqual([
+        ['2026-11-24', 0, 4, true],
+        ['2026-11-25', 0, 1, true],
+        ['2026-11-24', 1, 2, true],
+      ]);
+      expect(verdict.unsealedEvents).toBe(0);
+    });
+
+    it('names the amendment that lost its events when the late sale is removed', () => {
+      const { log, placed, paid, amendment } = amendedDay();
+      const verdict = verify(log.lines(log.records.filter((record) => record !== placed && record !== paid)));
+      expect(verdict.findings).toEqual([
+        expect.objectContaining({ code: 'SEAL.COUNT_MISMATCH', eventId: amendment.eventId }),
+      ]);
+      expect(verdict.findings[0]?.place).toContain(`amendment 1 of store ${STORE} for 2026-11-24`);
+      expect(verdict.findings[0]?.reason).toMatch(/seals 2 events, but the export holds 0 .*removed/);
+    });
+
+    it('fails a late sale moved to another date, even with its hash recomputed', () => {
+      const { log, placed, amendment } = amendedDay();
+      const base = { ...placed, occurredAt: NEXT_DAY };
+      const moved = { ...base, hash: eventHash(placed.prevHash as string, base, nobleAuditCrypto) };
+      const verdict = verify(log.lines(log.records.map((record) => (record === placed ? moved : record))));
+      expect(codes(verdict)).toEqual(expect.arrayContaining(['CHAIN.BROKEN_LINK', 'SEAL.COUNT_MISMATCH']));
+      expect(verdict.findings.find((finding) => finding.code === 'SEAL.COUNT_MISMATCH')?.eventId).toBe(
+        amendment.eventId,
+      );
+    });
+
+    it('names an event of a date the export does not cover', () => {
+      const { log, placed } = amendedDay();
+      const lines = [JSON.stringify(log.header({ to: '2026-11-24', records: 1 })), JSON.stringify(placed)];
+      const verdict = verify(lines);
+      expect(verdict.findings).toEqual([]);
+      const onlyTheNextDay = [
+        JSON.stringify(log.header({ from: '2026-11-25', to: '2026-11-25', records: 1 })),
+        JSON.stringify(placed),
+      ];
+      expect(verify(onlyTheNextDay).findings).toEqual([
+        expect.objectContaining({ code: 'RECORD.OUTSIDE_DATES', eventId: placed.eventId }),
+      ]);
+    });
+
+    it('names an amendment whose close is missing from the export', () => {
+      const { log } = amendedDay();
+      const close = log.records[5] as AuditRecord;
+      const verdict = verify(log.lines(log.records.filter((record) => record !== close)));
+      expect(codes(verdict)).toContain('SEAL.PREVIOUS_MISSING');
+    });
   });
 });

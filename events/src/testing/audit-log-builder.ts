@@ -1,17 +1,18 @@
 import type { AuditRecord } from '../audit/audit-record.js';
-import { AUDIT_EXPORT_FORMAT, type AuditExportHeader } from '../audit/audit-export.js';
-import type { AuditKeyRotated, BusinessDayClosed } from '../audit/audit.events.js';
-import { auditDayStreamId, auditKeyStreamId } from '../audit/audit.events.js';
+import { AUDIT_EXPORT_FORMAT, AUDIT_EXPORT_VERSION, type AuditExportHeader } from '../audit/audit-export.js';
+import type { AuditKeyRotated, DaySeal } from '../audit/audit.events.js';
+import { auditDayStreamId, auditKeyStreamId, DAY_SEAL_TYPES } from '../audit/audit.events.js';
 import { fromHex, toBase64Url, toHex } from '../audit/bytes.js';
 import { eventHash, ZERO_HASH } from '../audit/event-hash.js';
 import { merkleRoot } from '../audit/merkle.js';
 import { daySealPayload, keyRotationPayload } from '../audit/seal-payloads.js';
 import { nobleAuditCrypto, type TestAuditKey } from './audit-crypto.js';
+import { localDateAndHour } from '../time.js';
 import { AT, id, ORG, STORE } from './fixtures.js';
 
 /**
  * Builds an audit log the way the store and the ledger write one — chained hashes, key rotations
- * endorsed by the key before, day seals over the store's events in log order — so the verifier's
+ * endorsed by the key before, seals over the store's events of a business date — so the verifier's
  * specs can start from a valid export and tamper with it.
  */
 export const auditLogBuilder = () => {
@@ -24,7 +25,7 @@ export const auditLogBuilder = () => {
     streamId: string,
     type: string,
     data: unknown,
-    envelope: Partial<Pick<AuditRecord, 'storeId' | 'registerId' | 'actorId'>> = {},
+    envelope: Partial<Pick<AuditRecord, 'storeId' | 'registerId' | 'actorId' | 'occurredAt' | 'schemaVersion'>> = {},
   ): AuditRecord => {
     position += 1;
     const head = heads.get(streamId);
@@ -32,14 +33,14 @@ export const auditLogBuilder = () => {
     const base = {
       eventId: id((nextId += 1)),
       type,
-      schemaVersion: 1,
+      schemaVersion: envelope.schemaVersion ?? 1,
       streamId,
       orgId: ORG,
       brandId: null,
       storeId: envelope.storeId === undefined ? STORE : envelope.storeId,
       registerId: envelope.registerId ?? null,
       actorId: envelope.actorId ?? id(0xac),
-      occurredAt: AT,
+      occurredAt: envelope.occurredAt ?? AT,
       causationId: null,
       correlationId: id(0xc0),
       data,
@@ -76,15 +77,22 @@ export const auditLogBuilder = () => {
     );
   };
 
-  let lastSeal: BusinessDayClosed['data'] | null = null;
-  const closeDay = (businessDate: string, key: TestAuditKey, storeId = STORE): AuditRecord => {
-    const afterPosition = lastSeal?.throughPosition ?? null;
+  const lastSeals = new Map<string, DaySeal>();
+  /** Seals the store's events of `businessDate` (Asia/Kolkata) not sealed yet: the close, or with `amend` an amendment. */
+  const seal = (businessDate: string, key: TestAuditKey, storeId: string, amend: boolean): AuditRecord => {
+    const last = lastSeals.get(`${storeId} ${businessDate}`);
+    const afterPosition = last?.throughPosition ?? null;
     const leaves = records.filter(
-      (record) => record.storeId === storeId && (afterPosition === null || record.logPosition > afterPosition),
+      (record) =>
+        record.storeId === storeId &&
+        !DAY_SEAL_TYPES.includes(record.type) &&
+        localDateAndHour(record.occurredAt, 'Asia/Kolkata').date === businessDate &&
+        (afterPosition === null || record.logPosition > afterPosition),
     );
     const unsigned = {
       storeId,
       businessDate,
+      timeZone: 'Asia/Kolkata',
       closedAt: `${businessDate}T23:30:00+05:30`,
       afterPosition,
       throughPosition: leaves.at(-1)?.logPosition ?? afterPosition,
@@ -95,17 +103,24 @@ export const auditLogBuilder = () => {
           nobleAuditCrypto.sha256,
         ),
       ),
-      previousMerkleRoot: lastSeal?.merkleRoot ?? null,
+      amendment: amend ? (last?.amendment ?? 0) + 1 : 0,
+      previousMerkleRoot: amend ? (last?.merkleRoot ?? null) : null,
       keyId: key.keyId,
     };
-    const seal = { ...unsigned, signature: toBase64Url(key.sign(daySealPayload(ORG, unsigned))) };
-    lastSeal = seal;
-    return append(auditDayStreamId(storeId), 'BusinessDayClosed', seal satisfies BusinessDayClosed['data']);
+    const data = { ...unsigned, signature: toBase64Url(key.sign(daySealPayload(ORG, unsigned))) };
+    lastSeals.set(`${storeId} ${businessDate}`, data);
+    return append(auditDayStreamId(storeId), amend ? 'BusinessDayAmended' : 'BusinessDayClosed', data, {
+      schemaVersion: amend ? 1 : 2,
+    });
   };
+  const closeDay = (businessDate: string, key: TestAuditKey, storeId = STORE): AuditRecord =>
+    seal(businessDate, key, storeId, false);
+  const amendDay = (businessDate: string, key: TestAuditKey, storeId = STORE): AuditRecord =>
+    seal(businessDate, key, storeId, true);
 
   const header = (overrides: Partial<AuditExportHeader> = {}): AuditExportHeader => ({
     format: AUDIT_EXPORT_FORMAT,
-    version: 1,
+    version: AUDIT_EXPORT_VERSION,
     orgId: ORG,
     storeId: STORE,
     timeZone: 'Asia/Kolkata',
@@ -122,5 +137,5 @@ export const auditLogBuilder = () => {
     ...list.map((record) => JSON.stringify(record)),
   ];
 
-  return { records, append, rotateKey, closeDay, header, lines };
+  return { records, append, rotateKey, closeDay, amendDay, header, lines };
 };

@@ -26,9 +26,13 @@ export const addAuditCommands = (program: Command): void => {
       .option('--store <id>', 'a store (with --date)')
       .option('--register <id>', 'a register (with --date), or with --store: that register’s part of the day')
       .option('--date <date>', 'the business date, YYYY-MM-DD')
-      .addOption(new Option('--format <format>', 'output').choices(['table', 'json']).default('table')),
+      .addOption(
+        new Option('--format <format>', 'output: a table, JSON, or JSON Lines streamed page by page')
+          .choices(['table', 'json', 'jsonl'])
+          .default('table'),
+      ),
   ).action(async (options: HistoryOptions & Connection) => {
-    process.stdout.write(await showHistory(options, options));
+    await showHistory(options, options, (text) => process.stdout.write(text));
   });
 
   connectionOptions(
@@ -62,28 +66,41 @@ export const addAuditCommands = (program: Command): void => {
       else if (options.requireTrust && !provesSigner(verdict)) process.exitCode = 2;
     });
 
-  connectionOptions(
-    audit
-      .command('close-day')
-      .description('Close and seal a store’s business day (the Z report, or a scheduled job after closing time)')
-      .requiredOption('--store <id>', 'the store')
-      .requiredOption('--date <date>', 'the business date, YYYY-MM-DD'),
-  ).action(async (options: { store: string; date: string } & Connection) => {
+  const seal = async (action: 'close' | 'amend', options: { store: string; date: string } & Connection) => {
     const { seal } = await readJson(
       await callApi(
         options,
-        `/v1/audit/stores/${encodeURIComponent(options.store)}/days/${encodeURIComponent(options.date)}/close`,
-        {
-          method: 'POST',
-          body: commandBody({ storeId: options.store, businessDate: options.date }),
-        },
+        `/v1/audit/stores/${encodeURIComponent(options.store)}/days/${encodeURIComponent(options.date)}/${action}`,
+        { method: 'POST', body: commandBody({ storeId: options.store, businessDate: options.date }) },
       ),
       CloseDayResult,
     );
     process.stdout.write(
-      `closed ${seal.businessDate} for store ${options.store}: ${seal.eventCount} events sealed, Merkle root ${seal.merkleRoot}, key ${seal.keyId}\n`,
+      seal.amendment === 0
+        ? `closed ${seal.businessDate} for store ${options.store}: ${seal.eventCount} events sealed, Merkle root ${seal.merkleRoot}, key ${seal.keyId}\n`
+        : `amended ${seal.businessDate} for store ${options.store}: amendment ${seal.amendment} seals ${seal.eventCount} late events, Merkle root ${seal.merkleRoot}, key ${seal.keyId}\n`,
     );
-  });
+  };
+
+  connectionOptions(
+    audit
+      .command('close-day')
+      .description(
+        'Close and seal a store’s business date: its events by sale time in the store’s zone (the Z report, or a scheduled job); dates in any order, each once',
+      )
+      .requiredOption('--store <id>', 'the store')
+      .requiredOption('--date <date>', 'the business date, YYYY-MM-DD'),
+  ).action((options: { store: string; date: string } & Connection) => seal('close', options));
+
+  connectionOptions(
+    audit
+      .command('amend')
+      .description(
+        'Seal the events of a sealed business date stored after its last seal (a late offline replay, a correction) as an amendment joined to it',
+      )
+      .requiredOption('--store <id>', 'the store')
+      .requiredOption('--date <date>', 'the sealed business date, YYYY-MM-DD'),
+  ).action((options: { store: string; date: string } & Connection) => seal('amend', options));
 
   connectionOptions(
     audit

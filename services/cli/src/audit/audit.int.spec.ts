@@ -245,4 +245,63 @@ describe('possier audit export and verify, offline', () => {
     expect(lines[4]).toContain(`2026-11-25 10:00:00  OrderPlaced`);
     expect(lines[6]).toMatch(new RegExp(`OrderVoided +order-${scenario.orders.o3}@2  ${scenario.shop.ids.owner}  `));
   });
+
+  it('amends a sealed date with a late sale, streams its history as JSON Lines and names the amendment in verify', async () => {
+    const { storeA, r1, cola } = scenario.shop.ids;
+    const sold = await scenario.ledger.post('/v1/orders', scenario.shop.r1Token, {
+      commandId: '0193a000-0000-7000-8000-00000000a001',
+      occurredAt: '2026-11-24T22:15:00+05:30',
+      data: {
+        orderId: '0193a000-0000-7000-8000-00000000a002',
+        storeId: storeA,
+        registerId: r1,
+        channel: 'takeaway',
+        lines: [{ lineId: '0193a000-0000-7000-8000-00000000a003', itemId: cola, quantity: 1 }],
+        tenders: [{ paymentId: '0193a000-0000-7000-8000-00000000a004', kind: 'cash', amountPaise: 6_000 }],
+      },
+    });
+    expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+    const waiting = await possier(['audit', 'history', '--store', storeA, '--date', '2026-11-24']);
+    expect(waiting.stdout.split('\n')[0]).toContain('; 2 late events not sealed yet: possier audit amend');
+
+    const amended = await possier(['audit', 'amend', '--store', storeA, '--date', '2026-11-24']);
+    expect(amended.code, amended.stderr).toBe(0);
+    expect(amended.stdout).toMatch(
+      new RegExp(
+        `^amended 2026-11-24 for store ${storeA}: amendment 1 seals 2 late events, Merkle root [0-9a-f]{64}, key `,
+      ),
+    );
+    const table = await possier(['audit', 'history', '--store', storeA, '--date', '2026-11-24']);
+    const lateRows = table.stdout
+      .split('\n')
+      .filter((line) => line.includes('order-0193a000-0000-7000-8000-00000000a002'));
+    expect(lateRows).toHaveLength(2);
+    expect(lateRows.every((line) => line.trimEnd().endsWith('amendment 1'))).toBe(true);
+    const again = await possier(['audit', 'amend', '--store', storeA, '--date', '2026-11-24']);
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^error AUDIT\.NOTHING_TO_AMEND at data\.businessDate: /),
+    ]);
+
+    const jsonl = await possier(['audit', 'history', '--store', storeA, '--date', '2026-11-24', '--format', 'jsonl']);
+    expect(jsonl.code, jsonl.stderr).toBe(0);
+    const [scope, ...events] = jsonl.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      scope.seals.map((seal: { amendment: number; eventCount: number }) => [seal.amendment, seal.eventCount]),
+    ).toEqual([
+      [0, scenario.seals.day1.eventCount],
+      [1, 2],
+    ]);
+    expect(scope).toMatchObject({ unsealedEvents: 0, page: { total: scenario.seals.day1.eventCount + 2 } });
+    expect(events).toHaveLength(scenario.seals.day1.eventCount + 2);
+
+    const { verify } = await exportAndVerify();
+    expect(verify.code, verify.stdout).toBe(0);
+    expect(verify.stdout).toMatch(
+      /\n {2}2026-11-24 +2 events {2}amendment 1 {2}root [0-9a-f]{16}… {2}key [0-9a-f]{32} {2}ok\n/,
+    );
+  });
 });

@@ -1,4 +1,5 @@
-import { AuditHistory } from '@possier/events';
+import { AuditHistory, type AuditHistoryEntry, type SealSummary } from '@possier/events';
+import { Presets, SingleBar } from 'cli-progress';
 import { cliError } from '../cli-error.js';
 import { renderTable } from '../format/table.js';
 import { callApi, readJson, type Connection } from '../api-client.js';
@@ -8,8 +9,11 @@ export type HistoryOptions = {
   store?: string;
   register?: string;
   date?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'json' | 'jsonl';
 };
+
+/** Events asked for per page of a store-day; a day of any size is read page by page. */
+const PAGE_SIZE = 2_000;
 
 /** Which history the options ask for, as the API path and query; exactly one of order, store or register. */
 const requestOf = (options: HistoryOptions): { path: string; query: Record<string, string> } => {
@@ -33,22 +37,100 @@ const requestOf = (options: HistoryOptions): { path: string; query: Record<strin
   };
 };
 
-/** `possier audit history`: an order's, a store-day's or a register's day's events, as a table or JSON. */
-export const showHistory = async (connection: Connection, options: HistoryOptions): Promise<string> => {
+/**
+ * Reads a history page by page (an order's comes whole), handing each page's events to `onEvents`
+ * as it arrives, with a progress bar on stderr counted against the day's total. Answers the first
+ * page's history (scope, seals), its events left out.
+ */
+const readPages = async (
+  connection: Connection,
+  options: HistoryOptions,
+  onEvents: (events: AuditHistoryEntry[]) => void,
+  onFirst: (history: AuditHistory) => void = () => {},
+): Promise<AuditHistory> => {
   const { path, query } = requestOf(options);
-  const history = await readJson(await callApi(connection, path, { query }), AuditHistory);
-  if (options.format === 'json') return `${JSON.stringify(history, null, 2)}\n`;
+  const first = await readJson(
+    await callApi(connection, path, { query: options.order ? query : { ...query, limit: String(PAGE_SIZE) } }),
+    AuditHistory,
+  );
+  onFirst(first);
+  onEvents(first.events);
+  let page = first.page;
+  if (page === null || page.next === null) return { ...first, events: [] };
+  const bar = new SingleBar(
+    { format: 'history {bar} {percentage}% | {value}/{total} events', stream: process.stderr },
+    Presets.shades_classic,
+  );
+  bar.start(page.total, first.events.length);
+  let read = first.events.length;
+  try {
+    while (page?.next) {
+      const next: AuditHistory = await readJson(
+        await callApi(connection, path, {
+          query: {
+            ...query,
+            limit: String(PAGE_SIZE),
+            after: page.next,
+            ...(page.through ? { through: page.through } : {}),
+          },
+        }),
+        AuditHistory,
+      );
+      onEvents(next.events);
+      read += next.events.length;
+      bar.update(read);
+      page = next.page;
+    }
+  } finally {
+    bar.stop();
+  }
+  return { ...first, events: [] };
+};
+
+const describeSeal = (seal: SealSummary): string =>
+  seal.amendment === 0
+    ? `sealed by the close of ${seal.businessDate} (${seal.eventCount} events, key ${seal.keyId})`
+    : `amendment ${seal.amendment} added ${seal.eventCount} late event${seal.eventCount === 1 ? '' : 's'} (key ${seal.keyId})`;
+
+/**
+ * `possier audit history`: an order's, a store-day's or a register's day's events, as a table,
+ * JSON, or JSON Lines (a first line with the scope and seals, then one event per line, written as
+ * the pages arrive: for a day of any size).
+ */
+export const showHistory = async (
+  connection: Connection,
+  options: HistoryOptions,
+  write: (text: string) => void,
+): Promise<void> => {
+  if (options.format === 'jsonl') {
+    await readPages(
+      connection,
+      options,
+      (events) => {
+        for (const event of events) write(`${JSON.stringify(event)}\n`);
+      },
+      ({ events: _events, ...scope }) => write(`${JSON.stringify(scope)}\n`),
+    );
+    return;
+  }
+  const events: AuditHistoryEntry[] = [];
+  const history = { ...(await readPages(connection, options, (page) => events.push(...page))), events };
+  if (options.format === 'json') {
+    write(`${JSON.stringify(history, null, 2)}\n`);
+    return;
+  }
   const scope =
     history.scope.kind === 'order'
       ? `Order ${history.scope.orderId}`
       : `Store ${history.scope.storeId}, ${history.scope.businessDate}${history.scope.registerId ? `, register ${history.scope.registerId}` : ''}`;
-  const seal = history.sealedBy
-    ? `sealed by the close of ${history.sealedBy.businessDate} (${history.sealedBy.eventCount} events, key ${history.sealedBy.keyId})`
-    : history.scope.kind === 'store_day'
-      ? 'not sealed yet'
-      : undefined;
+  const seals = history.seals.map(describeSeal);
+  if (history.scope.kind === 'store_day') {
+    if (seals.length === 0) seals.push('not sealed yet');
+    else if (history.unsealedEvents > 0)
+      seals.push(`${history.unsealedEvents} late events not sealed yet: possier audit amend`);
+  }
   const table = renderTable({
-    title: `${scope}: ${history.events.length} events, times in ${history.timeZone}${seal ? `; ${seal}` : ''}`,
+    title: `${scope}: ${history.events.length} events, times in ${history.timeZone}${seals.length ? `; ${seals.join('; ')}` : ''}`,
     columns: [
       { key: 'recordedAtLocal', header: 'Recorded', kind: 'text' },
       { key: 'occurredAtLocal', header: 'Occurred', kind: 'text' },
@@ -57,6 +139,7 @@ export const showHistory = async (connection: Connection, options: HistoryOption
       { key: 'actorId', header: 'Actor', kind: 'text' },
       { key: 'causationId', header: 'Causation', kind: 'text' },
       { key: 'correlationId', header: 'Correlation', kind: 'text' },
+      ...(history.scope.kind === 'store_day' ? [{ key: 'seal', header: 'Sealed by', kind: 'text' as const }] : []),
     ],
     fields: [],
     rows: history.events.map((entry) => ({
@@ -64,7 +147,13 @@ export const showHistory = async (connection: Connection, options: HistoryOption
       recordedAtLocal: entry.recordedAtLocal.slice(0, 19).replace('T', ' '),
       occurredAtLocal: entry.occurredAtLocal.slice(0, 19).replace('T', ' '),
       stream: `${entry.streamId}@${entry.streamPosition}`,
+      seal:
+        entry.sealedBy === undefined || entry.sealedBy === null
+          ? 'not yet'
+          : entry.sealedBy === 0
+            ? 'close'
+            : `amendment ${entry.sealedBy}`,
     })),
   });
-  return `${table}\n`;
+  write(`${table}\n`);
 };

@@ -63,15 +63,24 @@ export const renderVerdict = (verdict: Verdict, file: string): string => {
   if (verdict.seals.length === 0) out.push('Sealed days: none in this export.');
   else {
     out.push('Sealed days:');
-    for (const seal of verdict.seals) {
+    const ordered = [...verdict.seals].sort((left, right) =>
+      left.businessDate === right.businessDate
+        ? left.amendment - right.amendment
+        : left.businessDate < right.businessDate
+          ? -1
+          : 1,
+    );
+    for (const seal of ordered) {
+      // A close reads as it always has; an amendment says so after its count (what it added).
+      const amendment = seal.amendment === 0 ? '' : `amendment ${seal.amendment}  `;
       out.push(
-        `  ${seal.businessDate}  ${String(seal.eventCount).padStart(6)} events  root ${short(seal.merkleRoot)}  key ${seal.keyId}  ${seal.ok ? 'ok' : 'FAILED'}`,
+        `  ${seal.businessDate}  ${String(seal.eventCount).padStart(6)} events  ${amendment}root ${short(seal.merkleRoot)}  key ${seal.keyId}  ${seal.ok ? 'ok' : 'FAILED'}`,
       );
     }
   }
   if (verdict.unsealedEvents > 0) {
     out.push(
-      `Not sealed yet: ${verdict.unsealedEvents} events after the last close (chained, but signed by no close).`,
+      `Not sealed yet: ${verdict.unsealedEvents} events of ${verdict.unsealedDates.join(', ')} (chained, but signed by no seal: the date is not closed, or they were stored after its last seal and await an amendment).`,
     );
   }
   if (verdict.anchor) {

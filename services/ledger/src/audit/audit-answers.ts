@@ -1,14 +1,16 @@
 import {
   daySealPayload,
+  DEFAULT_TIME_ZONE,
   domainError,
+  sealRefusal,
   fromHex,
   keyRotationPayload,
   merkleRoot,
   toBase64Url,
   toHex,
   type AuditKeyRotated,
-  type BusinessDayClosed,
   type ContextQueries,
+  type DaySeal,
   type DomainError,
 } from '@possier/events';
 import { nodeAuditCrypto } from '@possier/store';
@@ -20,15 +22,19 @@ import { readKeyState } from './key-state.js';
 const SETTLE_MS = 5_000;
 
 /**
- * The seal of a store's day (the `daySeal` need): the store's events since the last seal, in
- * global log order up to what every reader can see, their Merkle root, signed with the org's
- * current key, closed at the ledger's time.
+ * The seal of a store's business date (the `daySeal` need): the store's events whose sale time
+ * falls on the date in the store's zone, in global log order up to what every reader can see, their
+ * Merkle root, signed with the org's current key, closed at the ledger's time. A close takes every
+ * such event; an amendment those stored after the date's last seal.
  */
 export const sealDay = async (
   ledger: LedgerContext,
   orgId: string,
-  { storeId, businessDate, sealing }: ContextQueries['daySeal'],
-): Promise<BusinessDayClosed['data'] | DomainError> => {
+  { storeId, businessDate, amendment, sealing }: ContextQueries['daySeal'],
+): Promise<DaySeal | DomainError> => {
+  // Asked before a signature is spent on a seal the decider would refuse anyway.
+  const refused = sealRefusal(sealing, storeId, businessDate, amendment);
+  if (refused) return refused;
   const { log, keyring } = ledger.audit;
   const keys = await readKeyState(ledger.store, orgId);
   if (keys.activeKeyId === null) {
@@ -42,10 +48,19 @@ export const sealDay = async (
       `this ledger does not hold the private half of the org's current key ${keys.activeKeyId}`,
     );
   }
+  const tenancy = await ledger.tenancy(orgId);
+  const timeZone = (tenancy.status === 'active' ? tenancy.stores[storeId]?.timeZone : undefined) ?? DEFAULT_TIME_ZONE;
+  const last = amendment ? (sealing.dates[businessDate] ?? null) : null;
   // A Z report seals what was rung up before it: wait for appends still committing to land.
   await log.settle(SETTLE_MS);
-  const after = sealing.status === 'sealing' ? sealing.throughPosition : await log.lastUnchained(orgId, storeId);
-  const leaves = await log.storeSpanHashes(orgId, storeId, after);
+  const after = last ? last.throughPosition : await log.lastUnchained(orgId, storeId);
+  const leaves = await log.storeSpanHashes({
+    orgId,
+    storeId,
+    after,
+    through: null,
+    dates: { from: businessDate, to: businessDate, timeZone },
+  });
   const unchained = leaves.find((leaf) => leaf.hash === null);
   if (unchained) {
     return domainError('AUDIT.UNCHAINED_EVENT', '', `the event at ${unchained.logPosition} has no hash to seal`);
@@ -53,6 +68,7 @@ export const sealDay = async (
   const unsigned = {
     storeId,
     businessDate,
+    timeZone,
     closedAt: new Date().toISOString(),
     afterPosition: after,
     throughPosition: leaves.at(-1)?.logPosition ?? after,
@@ -63,7 +79,8 @@ export const sealDay = async (
         nodeAuditCrypto.sha256,
       ),
     ),
-    previousMerkleRoot: sealing.status === 'sealing' ? sealing.merkleRoot : null,
+    amendment: last ? last.amendment + 1 : 0,
+    previousMerkleRoot: last ? last.merkleRoot : null,
     keyId: signer.keyId,
   };
   return { ...unsigned, signature: toBase64Url(signer.sign(daySealPayload(orgId, unsigned))) };

@@ -51,15 +51,21 @@ describe('the audit API', () => {
     expect(day1.sealedBy).toEqual({
       businessDate: '2026-11-24',
       eventId: scenario.seals.day1.eventId,
+      amendment: 0,
       eventCount: scenario.seals.day1.eventCount,
       merkleRoot: scenario.seals.day1.merkleRoot,
       keyId: scenario.key.keyId,
     });
+    expect(day1.seals).toEqual([day1.sealedBy]);
+    expect(day1.unsealedEvents).toBe(0);
     expect(day1.events).toHaveLength(scenario.seals.day1.eventCount);
+    expect(day1.page).toMatchObject({ next: null, total: scenario.seals.day1.eventCount });
     expect(types(day1.events)).toEqual(expect.arrayContaining(['ShiftOpened', 'OrderPlaced', 'PaymentTendered']));
+    expect(day1.events.every((entry) => entry.occurredAtLocal.startsWith('2026-11-24'))).toBe(true);
 
+    // A date holds the events sold on it, not the seals: the 2026-11-25 history has its sales only.
     const day2 = await history(`/v1/audit/stores/${storeA}/days/2026-11-25/history`, scenario.accountant);
-    expect(types(day2.events)[0]).toBe('BusinessDayClosed');
+    expect(types(day2.events)).toEqual(['OrderPlaced', 'PaymentTendered', 'OrderVoided']);
     const r2Day = await history(`/v1/audit/registers/${r2}/history?date=2026-11-25`, scenario.accountant);
     expect(r2Day.scope).toEqual({ kind: 'store_day', storeId: storeA, businessDate: '2026-11-25', registerId: r2 });
     expect(r2Day.events.every((entry) => entry.registerId === r2)).toBe(true);
@@ -73,7 +79,7 @@ describe('the audit API', () => {
 
     const open = await history(`/v1/audit/stores/${storeA}/days/2026-11-26/history`, scenario.accountant);
     expect(open.sealedBy).toBeNull();
-    expect(types(open.events)).toEqual(['BusinessDayClosed']);
+    expect(open.events).toEqual([]);
   });
 
   it('keeps each org to its own trail: org A’s accountant learns nothing of org B’s order, store or register', async () => {
@@ -135,10 +141,9 @@ describe('the audit API', () => {
         occurredAt: `${businessDate}T23:30:00+05:30`,
         data: { storeId, businessDate },
       });
-    expect((await close(storeA, '2026-11-25', scenario.accountant)).body.error).toMatchObject({
-      code: 'AUDIT.DAY_ALREADY_CLOSED',
-      path: 'data.businessDate',
-    });
+    const again = await close(storeA, '2026-11-25', scenario.accountant);
+    expect(again.body.error).toMatchObject({ code: 'AUDIT.DAY_ALREADY_SEALED', path: 'data.businessDate' });
+    expect(again.body.error.reason).toContain('2026-11-25 is already sealed');
     expect((await close(storeA, '2026-11-26', scenario.shop.cashierToken)).status).toBe(403);
     const mismatch = await scenario.ledger.post(
       `/v1/audit/stores/${storeA}/days/2026-11-26/close`,
@@ -249,6 +254,7 @@ describe('the audit API', () => {
       ['2026-11-24', scenario.seals.day1.eventCount, true],
       ['2026-11-25', scenario.seals.day2.eventCount, true],
     ]);
+    expect(verdict.unsealedEvents).toBe(0);
 
     const csv = await fetch(`${scenario.ledger.url}${path}&format=csv`, {
       headers: { authorization: `Bearer ${scenario.accountant}` },
@@ -259,5 +265,92 @@ describe('the audit API', () => {
     );
     expect(rows).toHaveLength(lines.length);
     expect(rows.find((row) => row.includes(',OrderVoided,'))).toContain('2026-11-25T10:05:00+05:30');
+  });
+
+  it('seals a sale replayed after its date was sealed in an amendment of that date, never in another date', async () => {
+    const { storeA, r1, cola } = scenario.shop.ids;
+    const seal = (action: 'close' | 'amend', businessDate: string) =>
+      scenario.ledger.post(`/v1/audit/stores/${storeA}/days/${businessDate}/${action}`, scenario.accountant, {
+        commandId: uuidv7(),
+        occurredAt: '2026-11-27T09:00:00+05:30',
+        data: { storeId: storeA, businessDate },
+      });
+    expect((await seal('amend', '2026-11-24')).body.error).toMatchObject({
+      code: 'AUDIT.NOTHING_TO_AMEND',
+      path: 'data.businessDate',
+    });
+    expect((await seal('amend', '2026-11-23')).body.error).toMatchObject({ code: 'AUDIT.DAY_NOT_SEALED' });
+
+    const late = uuidv7();
+    const sold = await scenario.ledger.post('/v1/orders', scenario.shop.r1Token, {
+      commandId: uuidv7(),
+      occurredAt: '2026-11-24T21:40:00+05:30',
+      data: {
+        orderId: late,
+        storeId: storeA,
+        registerId: r1,
+        channel: 'takeaway',
+        lines: [{ lineId: uuidv7(), itemId: cola, quantity: 1 }],
+        tenders: [{ paymentId: uuidv7(), kind: 'cash', amountPaise: 6_000 }],
+      },
+    });
+    expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+    const before = await history(`/v1/audit/stores/${storeA}/days/2026-11-24/history`, scenario.accountant);
+    expect(before.unsealedEvents).toBe(2);
+    expect(before.events).toHaveLength(scenario.seals.day1.eventCount + 2);
+
+    // An earlier date is sealed after later ones; it holds none of the late sale.
+    const earlier = await seal('close', '2026-11-23');
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(200);
+    expect(earlier.body.seal).toMatchObject({ businessDate: '2026-11-23', amendment: 0 });
+
+    const amended = await seal('amend', '2026-11-24');
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    expect(amended.body.seal).toMatchObject({ businessDate: '2026-11-24', amendment: 1, eventCount: 2 });
+    const after = await history(`/v1/audit/stores/${storeA}/days/2026-11-24/history`, scenario.accountant);
+    expect(after.unsealedEvents).toBe(0);
+    expect(after.seals.map((entry) => [entry.amendment, entry.eventCount])).toEqual([
+      [0, scenario.seals.day1.eventCount],
+      [1, 2],
+    ]);
+    // What the amendment added: the late sale's two events, and nothing sealed before.
+    expect(after.events.filter((entry) => entry.sealedBy === 1).map((entry) => entry.streamId)).toEqual([
+      `order-${late}`,
+      `order-${late}`,
+    ]);
+    expect(after.events.filter((entry) => entry.sealedBy === 0)).toHaveLength(scenario.seals.day1.eventCount);
+    expect((await seal('amend', '2026-11-24')).body.error).toMatchObject({ code: 'AUDIT.NOTHING_TO_AMEND' });
+
+    const response = await fetch(
+      `${scenario.ledger.url}/v1/audit/stores/${storeA}/export?from=2026-11-24&to=2026-11-24`,
+      {
+        headers: { authorization: `Bearer ${scenario.accountant}` },
+      },
+    );
+    const verifier = createExportVerifier({ crypto: nodeAuditCrypto, trustedKeys: [scenario.key.keyId] });
+    for (const line of (await response.text()).trimEnd().split('\n')) verifier.line(line);
+    const verdict = verifier.finish();
+    expect(verdict.findings).toEqual([]);
+    expect(verdict.seals.map((entry) => [entry.businessDate, entry.amendment, entry.eventCount])).toEqual([
+      ['2026-11-24', 0, scenario.seals.day1.eventCount],
+      ['2026-11-24', 1, 2],
+    ]);
+  });
+
+  it('reads a store-day a page at a time, up to where the log stood at the first page', async () => {
+    const { storeA } = scenario.shop.ids;
+    const path = `/v1/audit/stores/${storeA}/days/2026-11-24/history`;
+    const whole = await history(path, scenario.accountant);
+    const pages: AuditHistoryEntry[] = [];
+    let page = await history(`${path}?limit=2`, scenario.accountant);
+    pages.push(...page.events);
+    while (page.page?.next) {
+      page = await history(`${path}?limit=2&after=${page.page.next}&through=${page.page.through}`, scenario.accountant);
+      pages.push(...page.events);
+    }
+    expect(pages.map((entry) => entry.eventId)).toEqual(whole.events.map((entry) => entry.eventId));
+    expect(page.page?.total).toBe(whole.events.length);
+    const tooMany = await scenario.ledger.get(`${path}?limit=10001`, scenario.accountant);
+    expect([tooMany.status, tooMany.body.error.path]).toEqual([400, 'limit']);
   });
 });

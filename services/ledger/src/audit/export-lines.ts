@@ -1,19 +1,30 @@
 import {
   AUDIT_EXPORT_FORMAT,
+  AUDIT_EXPORT_VERSION,
   auditDayStreamId,
   auditKeyStreamId,
   canonicalJson,
   type AuditExportHeader,
   type AuditRecord,
+  type LogPosition,
 } from '@possier/events';
-import type { AuditLog } from '@possier/store';
+import type { AuditLog, BusinessDates } from '@possier/store';
 import { stringify } from 'csv-stringify/sync';
-import type { DaySpan } from './day-spans.js';
+import type { StoredSeal } from './day-seals.js';
 import { historyEntry } from './history-entry.js';
 
 const PAGE = 1_000;
 
-export type ExportRequest = { scope: { orgId: string; storeId: string }; span: DaySpan };
+/**
+ * What an export holds: the store's events of the business dates `from` to `to` (in `timeZone`)
+ * stored up to `through`, and `seals`, the seals of those dates.
+ */
+export type ExportRequest = {
+  scope: { orgId: string; storeId: string };
+  dates: BusinessDates;
+  through: LogPosition | null;
+  seals: ReadonlyArray<StoredSeal>;
+};
 
 /** The columns of the CSV export: the JSON Lines fields, with times also on the store's clock. */
 const CSV_COLUMNS = [
@@ -42,28 +53,28 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * An export as lines, read a page at a time: the org's key rotations and the store's events over
- * the span, in global log order, and the seals of the span's days (the last of which lies just
- * after the span). Records that lie outside the span are merged in by log position.
+ * An export as records, read a page at a time: the org's key rotations, the store's events of the
+ * dates and the seals of those dates, in global log order. The events are paged by log position;
+ * the keys and seals (few) are merged in between them.
  */
 export const exportRecords = async (
   log: AuditLog,
   request: ExportRequest,
 ): Promise<{ count: number; records: () => AsyncGenerator<AuditRecord> }> => {
-  const { scope, span } = request;
+  const { scope, dates, through } = request;
   const keys = await log.stream(scope.orgId, auditKeyStreamId(scope.orgId));
-  const beyond = span.seals.filter((seal) => span.through === null || seal.logPosition > span.through);
-  const beyondRecords = (await log.stream(scope.orgId, auditDayStreamId(scope.storeId))).filter((record) =>
-    beyond.some((seal) => seal.eventId === record.eventId),
+  const sealIds = new Set(request.seals.map((seal) => seal.eventId));
+  const seals = (await log.stream(scope.orgId, auditDayStreamId(scope.storeId))).filter((record) =>
+    sealIds.has(record.eventId),
   );
-  const extra = [...keys, ...beyondRecords].sort((left, right) => (left.logPosition < right.logPosition ? -1 : 1));
-  const spanQuery = { orgId: scope.orgId, storeId: scope.storeId, after: span.after, through: span.through };
-  const inSpan = span.through === null ? 0 : await log.countStoreSpan(spanQuery);
+  const extra = [...keys, ...seals].sort((left, right) => (left.logPosition < right.logPosition ? -1 : 1));
+  const spanQuery = { orgId: scope.orgId, storeId: scope.storeId, after: null, through, dates };
+  const events = through === null ? 0 : await log.countStoreSpan(spanQuery);
 
   async function* records(): AsyncGenerator<AuditRecord> {
     const pending = [...extra];
-    let after = span.after;
-    while (span.through !== null) {
+    let after: LogPosition | null = null;
+    while (through !== null) {
       const page = await log.storeSpan({ ...spanQuery, after, limit: PAGE });
       for (const record of page) {
         while (pending[0] && pending[0].logPosition < record.logPosition) yield pending.shift() as AuditRecord;
@@ -74,14 +85,14 @@ export const exportRecords = async (
     }
     yield* pending;
   }
-  return { count: extra.length + inSpan, records };
+  return { count: extra.length + events, records };
 };
 
 export async function* jsonLines(
   header: Omit<AuditExportHeader, 'format' | 'version'>,
   records: AsyncIterable<AuditRecord>,
 ): AsyncGenerator<string> {
-  yield `${JSON.stringify({ format: AUDIT_EXPORT_FORMAT, version: 1, ...header } satisfies AuditExportHeader)}\n`;
+  yield `${JSON.stringify({ format: AUDIT_EXPORT_FORMAT, version: AUDIT_EXPORT_VERSION, ...header } satisfies AuditExportHeader)}\n`;
   for await (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 

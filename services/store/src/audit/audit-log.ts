@@ -18,8 +18,10 @@ export type AuditLog = {
    */
   storeSpan(span: StoreSpan & { limit: number }): Promise<AuditRecord[]>;
   countStoreSpan(span: StoreSpan): Promise<number>;
-  /** The hashes a day seal covers: the store's events after `after`, up to what every reader can see now. */
-  storeSpanHashes(orgId: string, storeId: string, after: LogPosition | null): Promise<SpanHash[]>;
+  /** The position of the span's last event, or null when it has none: where a paged read ends. */
+  lastOfStoreSpan(span: StoreSpan): Promise<LogPosition | null>;
+  /** The hashes a seal covers: the span's events (with `through` null, up to what every reader can see now). */
+  storeSpanHashes(span: StoreSpan): Promise<SpanHash[]>;
   /** The store's newest event stored before the chain existed (no hash), where its first seal starts; usually none. */
   lastUnchained(orgId: string, storeId: string): Promise<LogPosition | null>;
   /**
@@ -37,7 +39,14 @@ export type StoreSpan = {
   after: LogPosition | null;
   through: LogPosition | null;
   registerId?: string | undefined;
+  /**
+   * Only the events whose sale time (`occurredAt`) falls on a business date from `from` to `to`
+   * in `timeZone`, seals left out: what a store's dates hold. Without it, every event of the store.
+   */
+  dates?: BusinessDates | undefined;
 };
+
+export type BusinessDates = { from: string; to: string; timeZone: string };
 
 export type SpanHash = { logPosition: LogPosition; hash: string | null };
 
@@ -92,6 +101,17 @@ const spanCondition = (span: StoreSpan): { sql: string; params: unknown[] } => {
     params.push(span.registerId);
     conditions.push(`e.register_id = $${params.length}::uuid`);
   }
+  if (span.dates !== undefined) {
+    // The day's bounds are local midnights in the store's zone, so a date is a range of instants
+    // (23 or 25 hours long across a daylight-saving change), the same the verifier recomputes.
+    params.push(span.dates.from, span.dates.to, span.dates.timeZone);
+    const [from, to, zone] = [params.length - 2, params.length - 1, params.length];
+    conditions.push(
+      `e.occurred_at::timestamptz >= ($${from}::date::timestamp AT TIME ZONE $${zone})`,
+      `e.occurred_at::timestamptz < (($${to}::date + 1)::timestamp AT TIME ZONE $${zone})`,
+      `e.stream_id NOT LIKE 'audit\\_day-%'`,
+    );
+  }
   return { sql: conditions.join(' AND '), params };
 };
 
@@ -120,8 +140,19 @@ export const postgresAuditLog = (pool: pg.Pool): AuditLog => ({
     return Number(rows[0]?.count ?? 0);
   },
 
-  storeSpanHashes: async (orgId, storeId, after) => {
-    const { sql, params } = spanCondition({ orgId, storeId, after, through: null });
+  lastOfStoreSpan: async (span) => {
+    const { sql, params } = spanCondition(span);
+    const { rows } = await pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position FROM events e WHERE ${sql}
+       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+      params,
+    );
+    const row = rows[0];
+    return row ? encodeLogPosition(BigInt(row.transaction_id), BigInt(row.global_position)) : null;
+  },
+
+  storeSpanHashes: async (span) => {
+    const { sql, params } = spanCondition(span);
     const { rows } = await pool.query<{ transaction_id: string; global_position: string; hash: string | null }>(
       `SELECT e.transaction_id::text AS transaction_id, e.global_position, encode(e.hash, 'hex') AS hash
        FROM events e WHERE ${sql} ORDER BY e.transaction_id, e.global_position`,

@@ -147,7 +147,7 @@ describe('the hash chain PostgreSQL computes at append', () => {
     const firstTwo = await audit.storeSpan({ ...span, limit: 2 });
     const rest = await audit.storeSpan({ ...span, after: firstTwo.at(-1)?.logPosition ?? null, limit: 2 });
     expect([...firstTwo, ...rest].map((record) => record.streamPosition)).toEqual([0, 1, 2]);
-    expect((await audit.storeSpanHashes(orgId, storeId, null)).map((leaf) => leaf.hash)).toEqual(
+    expect((await audit.storeSpanHashes(span)).map((leaf) => leaf.hash)).toEqual(
       [...firstTwo, ...rest].map((record) => record.hash),
     );
 
@@ -158,6 +158,44 @@ describe('the hash chain PostgreSQL computes at append', () => {
     const [, third] = await audit.stream(orgId, streamId);
     expect(third).toMatchObject({ streamPosition: 2, prevHash: null });
     expect(await audit.lastUnchained(orgId, storeId)).toBeNull();
+  });
+
+  it('reads a store’s business dates by sale time in the store’s zone, the store’s seals left out', async () => {
+    const orgId = uniqueOrg();
+    const storeId = randomUUID();
+    const streamId = uniqueStream('order');
+    // 23:50 in Kolkata on the 24th is 18:20 UTC; 00:10 and 00:30 on the 25th are 18:40 and 19:00 UTC on the 24th.
+    const times = ['2026-11-24T23:50:00+05:30', '2026-11-24T18:40:00Z', '2026-11-24T11:00:00-08:00'];
+    await store.append(
+      { orgId, streamId },
+      'no_stream',
+      times.map((occurredAt, n) => envelope(streamId, orgId, { n }, { storeId, occurredAt })),
+    );
+    const sealStream = `audit_day-${storeId}`;
+    await store.append({ orgId, streamId: sealStream }, 'no_stream', [
+      envelope(sealStream, orgId, { seal: 1 }, { storeId, occurredAt: '2026-11-24T23:55:00+05:30' }),
+    ]);
+    const day = (date: string, timeZone = 'Asia/Kolkata') => ({
+      orgId,
+      storeId,
+      after: null,
+      through: null,
+      dates: { from: date, to: date, timeZone },
+    });
+    const dataOf = async (span: ReturnType<typeof day>) =>
+      (await audit.storeSpan({ ...span, limit: 10 })).map((record) => record.data);
+    await expect
+      .poll(() => audit.countStoreSpan({ orgId, storeId, after: null, through: null }), { timeout: 10_000 })
+      .toBe(4);
+    expect(await dataOf(day('2026-11-24'))).toEqual([{ n: 0 }]);
+    expect(await dataOf(day('2026-11-25'))).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await dataOf(day('2026-11-24', 'UTC'))).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
+    expect(
+      await audit.countStoreSpan({
+        ...day('2026-11-24'),
+        dates: { from: '2026-11-24', to: '2026-11-25', timeZone: 'Asia/Kolkata' },
+      }),
+    ).toBe(3);
   });
 
   it('settles: waits for a write transaction that was running when asked, and gives up after its timeout', async () => {
