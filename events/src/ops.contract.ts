@@ -47,6 +47,9 @@ export type ReadSideStatus = z.infer<typeof ReadSideStatus>;
 export const RegisterSyncRow = z.object({
   registerId: Uuid,
   storeId: Uuid,
+  /** The names a person reads, from the org's tenancy; absent where a ledger does not send them. */
+  registerName: z.string().optional(),
+  storeName: z.string().optional(),
   lastReplayAt: z.string(),
   queuedEvents: z.number().int().nonnegative(),
   oldestQueuedAt: z.string().nullable(),

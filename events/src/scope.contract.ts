@@ -10,6 +10,8 @@ import { Uuid } from './ids.js';
 export const ReportScopeView = z.object({
   orgId: Uuid,
   orgName: z.string(),
+  /** Who the token is, by name, for a page's header ("Signed in as Asha Rao"). */
+  signedInAs: z.object({ kind: z.enum(['user', 'register']), name: z.string() }),
   brands: z.array(z.object({ brandId: Uuid, name: z.string() })),
   stores: z.array(z.object({ storeId: Uuid, brandId: Uuid, name: z.string(), timeZone: z.string() })),
   registers: z.array(z.object({ registerId: Uuid, storeId: Uuid, name: z.string() })),

@@ -5,6 +5,7 @@ import { BRAND, ORG, REGISTER, STORE } from './testing/fixtures.js';
 const scope = {
   orgId: ORG,
   orgName: 'Pizza Lane Foods',
+  signedInAs: { kind: 'user' as const, name: 'Asha Rao' },
   brands: [{ brandId: BRAND, name: 'Pizza Lane' }],
   stores: [{ storeId: STORE, brandId: BRAND, name: 'Bandra', timeZone: 'Asia/Kolkata' }],
   registers: [{ registerId: REGISTER, storeId: STORE, name: 'Till 1' }],

@@ -53,7 +53,7 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
         <div>
           <h1>{scopeView ? scopeView.orgName : 'Possier'}</h1>
           <p className="muted" data-testid="who">
-            Signed in as {who?.label ?? 'an unreadable token'}
+            Signed in as {scopeView?.signedInAs.name ?? who?.label ?? 'an unreadable token'}
             {scopeView
               ? ` · reports of ${scopeView.stores.length} store${scopeView.stores.length === 1 ? '' : 's'}`
               : ''}

@@ -11,6 +11,7 @@ const STORE_3 = '0195a1b0-0000-7000-8000-000000000003';
 const scope: ReportScopeView = {
   orgId: '0195a1b0-0000-7000-8000-0000000000ff',
   orgName: 'Spice Route Hospitality',
+  signedInAs: { kind: 'user', name: 'Asha Rao' },
   brands: [
     { brandId: BRAND_A, name: 'Pizza Lane' },
     { brandId: BRAND_B, name: 'Dosa Corner' },

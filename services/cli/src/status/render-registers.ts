@@ -6,8 +6,8 @@ export const renderRegisters = (registers: ReadonlyArray<RegisterSyncRow>): stri
   renderTable({
     title: 'Registers (as of their last sync)',
     columns: [
-      { key: 'registerId', header: 'Register', kind: 'text' },
-      { key: 'storeId', header: 'Store', kind: 'text' },
+      { key: 'register', header: 'Register', kind: 'text' },
+      { key: 'store', header: 'Store', kind: 'text' },
       { key: 'queuedEvents', header: 'Queued events', kind: 'text' },
       { key: 'oldestQueuedAt', header: 'Oldest queued', kind: 'text' },
       { key: 'lastReplayAt', header: 'Last sync', kind: 'text' },
@@ -16,6 +16,9 @@ export const renderRegisters = (registers: ReadonlyArray<RegisterSyncRow>): stri
     fields: [],
     rows: registers.map((register) => ({
       ...register,
+      // Names where the ledger sent them; an id only where it did not (an older ledger).
+      register: register.registerName ?? register.registerId,
+      store: register.storeName ?? register.storeId,
       queuedEvents: String(register.queuedEvents),
       oldestQueuedAt: register.oldestQueuedAt ?? '',
       clockSkewMs: register.clockSkewMs === null ? '' : describeTillClock(register.clockSkewMs),

@@ -39,7 +39,16 @@ export const registerOpsRoutes = (app: FastifyInstance, deps: { ledger: LedgerCo
       if (claims.kind === 'user') {
         const tenancy = await deps.ledger.tenancy(claims.orgId);
         const storeIds = tenancy.status === 'active' ? Object.keys(tenancy.stores) : [];
-        status.registers = await deps.ledger.registerSync.list(claims.orgId, storeIds);
+        const rows = await deps.ledger.registerSync.list(claims.orgId, storeIds);
+        status.registers = rows.map((row) => {
+          const registerName = tenancy.status === 'active' ? tenancy.registers[row.registerId]?.name : undefined;
+          const storeName = tenancy.status === 'active' ? tenancy.stores[row.storeId]?.name : undefined;
+          return {
+            ...row,
+            ...(registerName === undefined ? {} : { registerName }),
+            ...(storeName === undefined ? {} : { storeName }),
+          };
+        });
       }
       return reply.code(200).send(status);
     } catch (error) {

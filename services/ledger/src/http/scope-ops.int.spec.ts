@@ -25,7 +25,11 @@ describe('GET /v1/scope', () => {
     const response = await ledger.get('/v1/scope', shop.ownerToken);
     expect(response.status).toBe(200);
     const scope = ReportScopeView.parse(response.body);
-    expect(scope).toMatchObject({ orgId: shop.ids.org, orgName: 'Spice Route Hospitality' });
+    expect(scope).toMatchObject({
+      orgId: shop.ids.org,
+      orgName: 'Spice Route Hospitality',
+      signedInAs: { kind: 'user', name: 'Asha Rao' },
+    });
     expect(scope.brands).toEqual([{ brandId: shop.ids.brand, name: 'Pizza Lane' }]);
     expect(scope.stores).toEqual([
       { storeId: shop.ids.storeA, brandId: shop.ids.brand, name: 'Bandra', timeZone: 'Asia/Kolkata' },

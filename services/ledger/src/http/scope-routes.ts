@@ -24,6 +24,13 @@ export const registerScopeRoutes = (app: FastifyInstance, deps: { ledger: Ledger
       const view: ReportScopeView = {
         orgId: tenancy.orgId,
         orgName: tenancy.name,
+        signedInAs:
+          claims.kind === 'user'
+            ? { kind: 'user', name: tenancy.users[claims.userId]?.name ?? 'a user the org no longer lists' }
+            : {
+                kind: 'register',
+                name: tenancy.registers[claims.registerId]?.name ?? 'a register the org no longer lists',
+              },
         brands: Object.entries(tenancy.brands)
           .filter(([brandId]) => brandIds.has(brandId))
           .map(([brandId, brand]) => ({ brandId, name: brand.name })),
