@@ -1,6 +1,7 @@
-import { CloseDayResult, RotateKeyResult } from '@possier/events';
+import { addDays, CloseDayResult, daysBetween, MAX_REPORT_DAYS, RotateKeyResult } from '@possier/events';
 import { type Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
+import { CliError, cliError } from '../cli-error.js';
 import { commandBody } from '../command-body.js';
 import { exportToFile, type ExportOptions } from './export-to-file.js';
 import { showHistory, type HistoryOptions } from './history.js';
@@ -96,11 +97,33 @@ export const addAuditCommands = (program: Command): void => {
     audit
       .command('amend')
       .description(
-        'Seal the events of a sealed business date stored after its last seal (a late offline replay, a correction) as an amendment joined to it',
+        'Seal the events of a sealed business date stored after its last seal (a late offline replay, a correction) as an amendment joined to it; with --from/--to, every date of the range that has such events',
       )
       .requiredOption('--store <id>', 'the store')
-      .requiredOption('--date <date>', 'the sealed business date, YYYY-MM-DD'),
-  ).action((options: { store: string; date: string } & Connection) => seal('amend', options));
+      .option('--date <date>', 'the sealed business date, YYYY-MM-DD')
+      .option('--from <date>', 'first business date of a range to amend, YYYY-MM-DD (with --to)')
+      .option('--to <date>', 'last business date of the range, YYYY-MM-DD'),
+  ).action(async (options: { store: string; date?: string; from?: string; to?: string } & Connection) => {
+    if (options.date !== undefined) return seal('amend', { ...options, date: options.date });
+    if (options.from === undefined || options.to === undefined || daysBetween(options.from, options.to) < 0) {
+      throw cliError('VALIDATION.INVALID', '--date', 'give --date, or --from and --to with --to not before --from');
+    }
+    if (daysBetween(options.from, options.to) >= MAX_REPORT_DAYS) {
+      throw cliError('VALIDATION.INVALID', '--to', `a range may cover at most ${MAX_REPORT_DAYS} days`);
+    }
+    // The nightly job's sweep: a date with no late events, or never closed, is passed over.
+    let amended = 0;
+    for (let date = options.from; date <= options.to; date = addDays(date, 1)) {
+      try {
+        await seal('amend', { ...options, date });
+        amended += 1;
+      } catch (error) {
+        const code = error instanceof CliError ? error.details[0]?.code : undefined;
+        if (code !== 'AUDIT.NOTHING_TO_AMEND' && code !== 'AUDIT.DAY_NOT_SEALED') throw error;
+      }
+    }
+    process.stdout.write(`${amended} date${amended === 1 ? '' : 's'} of ${options.from} to ${options.to} amended\n`);
+  });
 
   connectionOptions(
     audit

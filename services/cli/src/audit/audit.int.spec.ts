@@ -246,7 +246,7 @@ describe('possier audit export and verify, offline', () => {
     expect(lines[6]).toMatch(new RegExp(`OrderVoided +order-${scenario.orders.o3}@2  ${scenario.shop.ids.owner}  `));
   });
 
-  it('amends a sealed date with a late sale, streams its history as JSON Lines and names the amendment in verify', async () => {
+  it('amends a sealed date with late sales, by date or over a range, streams its history as JSON Lines and names each amendment in verify', async () => {
     const { storeA, r1, cola } = scenario.shop.ids;
     const sold = await scenario.ledger.post('/v1/orders', scenario.shop.r1Token, {
       commandId: '0193a000-0000-7000-8000-00000000a001',
@@ -298,10 +298,29 @@ describe('possier audit export and verify, offline', () => {
     expect(scope).toMatchObject({ unsealedEvents: 0, page: { total: scenario.seals.day1.eventCount + 2 } });
     expect(events).toHaveLength(scenario.seals.day1.eventCount + 2);
 
+    // The nightly sweep over a range amends only the dates with late events.
+    const lateAgain = await scenario.ledger.post('/v1/orders', scenario.shop.r1Token, {
+      commandId: '0193a000-0000-7000-8000-00000000a005',
+      occurredAt: '2026-11-24T22:45:00+05:30',
+      data: {
+        orderId: '0193a000-0000-7000-8000-00000000a006',
+        storeId: storeA,
+        registerId: r1,
+        channel: 'takeaway',
+        lines: [{ lineId: '0193a000-0000-7000-8000-00000000a007', itemId: cola, quantity: 1 }],
+        tenders: [{ paymentId: '0193a000-0000-7000-8000-00000000a008', kind: 'cash', amountPaise: 6_000 }],
+      },
+    });
+    expect(lateAgain.status, JSON.stringify(lateAgain.body)).toBe(200);
+    const sweep = await possier(['audit', 'amend', '--store', storeA, '--from', '2026-11-23', '--to', '2026-11-26']);
+    expect(sweep.code, sweep.stderr).toBe(0);
+    expect(sweep.stdout).toMatch(/^amended 2026-11-24 for store .*: amendment 2 seals 2 late events, /);
+    expect(sweep.stdout).toContain('1 date of 2026-11-23 to 2026-11-26 amended\n');
+
     const { verify } = await exportAndVerify();
     expect(verify.code, verify.stdout).toBe(0);
     expect(verify.stdout).toMatch(
-      /\n {2}2026-11-24 +2 events {2}amendment 1 {2}root [0-9a-f]{16}… {2}key [0-9a-f]{32} {2}ok\n/,
+      /\n {2}2026-11-24 +2 events {2}amendment 1 {2}root [0-9a-f]{16}… {2}key [0-9a-f]{32} {2}ok\n {2}2026-11-24 +2 events {2}amendment 2 {2}root/,
     );
   });
 });
