@@ -70,21 +70,21 @@ describe('possier report', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00     ₹0.00    ₹0.00     ₹0.00  ₹1,000.00    ₹2,413.00             42  31-60',
+      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00     ₹0.00    ₹0.00     ₹0.00  ₹1,000.00    ₹2,413.00                          42  31–60 days past due',
     );
     expect(run.stdout).toContain(
       [
         'Aging as of 2027-01-20',
         '',
-        'Days past due  Invoices  Outstanding',
-        '-------------  --------  -----------',
-        'current               0        ₹0.00',
-        '0-30                  0        ₹0.00',
-        '31-60                 1    ₹2,413.00',
-        '61-90                 0        ₹0.00',
-        '90+                   1      ₹300.00',
-        '-------------  --------  -----------',
-        'Total                 2    ₹2,713.00',
+        'Aging                  Invoices  Outstanding',
+        '---------------------  --------  -----------',
+        'Not yet due                   0        ₹0.00',
+        '1–30 days past due            0        ₹0.00',
+        '31–60 days past due           1    ₹2,413.00',
+        '61–90 days past due           0        ₹0.00',
+        'Over 90 days past due         1      ₹300.00',
+        '---------------------  --------  -----------',
+        'Total                         2    ₹2,713.00',
       ].join('\n'),
     );
   });

@@ -1,4 +1,5 @@
 import {
+  AGING_BUCKET_LABELS,
   AgingTotal,
   ConflictRow,
   CustomerRow,
@@ -178,21 +179,22 @@ export const viewsOf = (report: AnyReport): View[] => {
             col('discountPaise', 'Discount', 'paise'),
             col('paidPaise', 'Paid', 'paise'),
             col('outstandingPaise', 'Outstanding', 'paise'),
+            col('daysUntilDue', 'Due in days', 'count'),
             col('daysPastDue', 'Days past due', 'count'),
-            col('bucket', 'Bucket'),
+            col('agingLabel', 'Aging'),
           ],
           fields: fieldsOf(ReceivableRow),
-          rows: report.rows,
+          rows: report.rows.map((row) => ({ ...row, agingLabel: AGING_BUCKET_LABELS[row.bucket] })),
         },
         {
           title: `Aging as of ${report.asOf}`,
           columns: [
-            col('bucket', 'Days past due'),
+            col('agingLabel', 'Aging'),
             col('invoices', 'Invoices', 'count'),
             col('outstandingPaise', 'Outstanding', 'paise'),
           ],
           fields: fieldsOf(AgingTotal),
-          rows: report.aging,
+          rows: report.aging.map((row) => ({ ...row, agingLabel: AGING_BUCKET_LABELS[row.bucket] })),
           totals: { invoices: report.rows.length, outstandingPaise: report.outstandingPaise },
         },
       ];

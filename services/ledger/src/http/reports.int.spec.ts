@@ -289,8 +289,8 @@ describe('stock, shifts and receivables', () => {
     ]);
     expect(receivables.rows[1]).toMatchObject({ payablePaise: 341_300, paidPaise: 100_000, dueDate: '2026-12-09' });
     expect(receivables.aging).toEqual([
-      { bucket: 'current', invoices: 0, outstandingPaise: 0 },
-      { bucket: '0-30', invoices: 0, outstandingPaise: 0 },
+      { bucket: 'not-due', invoices: 0, outstandingPaise: 0 },
+      { bucket: '1-30', invoices: 0, outstandingPaise: 0 },
       { bucket: '31-60', invoices: 1, outstandingPaise: 241_300 },
       { bucket: '61-90', invoices: 0, outstandingPaise: 0 },
       { bucket: '90+', invoices: 1, outstandingPaise: 30_000 },
@@ -304,13 +304,15 @@ describe('stock, shifts and receivables', () => {
       '2026-12-31',
       [
         [152, '90+'],
-        [22, '0-30'],
+        [22, '1-30'],
       ],
     ]);
     const november = await served('receivables', analystA, {
       from: '2026-11-01',
       to: '2026-11-30',
     });
-    expect(november.rows.map((row) => [row.invoiceNumber, row.bucket])).toEqual([['INV/26-27/0001', 'current']]);
+    expect(november.rows.map((row) => [row.invoiceNumber, row.daysPastDue, row.daysUntilDue, row.bucket])).toEqual([
+      ['INV/26-27/0001', null, 9, 'not-due'],
+    ]);
   });
 });
