@@ -2,6 +2,12 @@ import { REPORT_NAMES, reportRoutes, type ReportName, type ReportOf } from '@pos
 import { describe, expect, it } from 'vitest';
 import { BRAND, id, ORG, REGISTER, STORE } from '../testing/fixtures.js';
 import { reportQueries } from './index.js';
+import { rowsOf } from '../memory-tables.js';
+import { salesByHourProjection } from '../projections/sales-by-hour.projection.js';
+import { rmSalesByHour } from '../tables.js';
+import { fold } from '../testing/fold.js';
+import { banquet } from '../testing/scenarios.js';
+import { wholeDay } from '../testing/whole-day.js';
 import type { ReadModelQuery } from './report-query.js';
 
 const CUSTOMER = id(0xc1);
@@ -12,6 +18,30 @@ const ORDER = id(0x0d);
 const INVOICE = id(0x1e);
 const SHIFT = id(0x5f);
 const scope = { orgId: ORG, storeIds: [STORE] };
+
+/** The sales query's figures and the rm_sales_by_hour columns they sum. */
+const SUMMED_COLUMNS = {
+  ordersCount: 'orders_count',
+  grossPaise: 'gross_paise',
+  discountPaise: 'discount_paise',
+  serviceChargePaise: 'service_charge_paise',
+  taxIncludedPaise: 'tax_included_paise',
+  taxablePaise: 'taxable_paise',
+  taxPaise: 'tax_paise',
+  roundOffPaise: 'round_off_paise',
+  payablePaise: 'payable_paise',
+  tipsPaise: 'tips_paise',
+  voidsCount: 'voids_count',
+  voidedPaise: 'voided_paise',
+  voidedTaxablePaise: 'voided_taxable_paise',
+  voidedTaxPaise: 'voided_tax_paise',
+  voidedRoundOffPaise: 'voided_round_off_paise',
+  refundsCount: 'refunds_count',
+  refundedPaise: 'refunded_paise',
+  refundedTaxablePaise: 'refunded_taxable_paise',
+  refundedTaxPaise: 'refunded_tax_paise',
+  refundedRoundOffPaise: 'refunded_round_off_paise',
+} as const;
 const NOV = { from: '2026-11-24', to: '2026-11-25' };
 
 /** A database that answers each statement, in the order the query sends them, with text rows. */
@@ -71,6 +101,37 @@ describe('report queries', () => {
       expect.objectContaining({ businessDate: '2026-11-24', hour: 13, payablePaise: 50_000, netPaise: 47_000 }),
     ]);
     expect(report.totals).toMatchObject({ orders: 0, netPaise: 0 });
+  });
+
+  it('give sales rows and totals that add up on screen, on a whole day with a banquet, voids, refunds and tips', async () => {
+    const ledger = wholeDay();
+    banquet(ledger);
+    const projected = rowsOf(fold([salesByHourProjection], ledger.events), rmSalesByHour);
+    // The database's answer to the by-hour query: one group per projected hour, then the totals.
+    const asText = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(SUMMED_COLUMNS).map(([figure, column]) => [figure, String(row[column] ?? 0)]));
+    const totals = Object.fromEntries(
+      Object.entries(SUMMED_COLUMNS).map(([figure, column]) => [
+        figure,
+        String(projected.reduce((sum, row) => sum + Number(row[column]), 0)),
+      ]),
+    );
+    const { read } = answering(
+      projected.map((row) => ({ businessDate: row.business_date, hour: String(row.hour), ...asText(row) })),
+      [totals],
+    );
+    const report = await run('sales', read, { ...NOV, by: 'hour' });
+    expect(report.rows).toHaveLength(projected.length);
+    for (const row of [...report.rows, report.totals]) {
+      expect(row.grossPaise - row.discountPaise + row.serviceChargePaise - row.taxIncludedPaise).toBe(row.taxablePaise);
+      expect(row.taxablePaise + row.taxPaise + row.roundOffPaise).toBe(row.payablePaise);
+      expect(row.payablePaise + row.tipsPaise).toBe(row.collectedPaise);
+      expect(row.voidedTaxablePaise + row.voidedTaxPaise + row.voidedRoundOffPaise).toBe(row.voidedPaise);
+      expect(row.refundedTaxablePaise + row.refundedTaxPaise + row.refundedRoundOffPaise).toBe(row.refundedPaise);
+      expect(row.payablePaise - row.voidedPaise - row.refundedPaise).toBe(row.netPaise);
+    }
+    // The banquet's service charge and the cola's tax inside its price are in the totals, not lost.
+    expect(report.totals).toMatchObject({ serviceChargePaise: 9_475, tipsPaise: 2_500 + 5_000 });
   });
 
   it('refuse a sum past the safe integers instead of rounding it', async () => {

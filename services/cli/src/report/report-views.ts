@@ -31,28 +31,54 @@ const period = (report: { from: string; to: string }) => `${report.from} to ${re
 /** What `possier report` shows for each report: the main table first, then any summary. */
 export const viewsOf = (report: AnyReport): View[] => {
   switch (report.report) {
-    case 'sales':
+    case 'sales': {
+      const keys = [col('businessDate', 'Date'), ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : [])];
       return [
         {
-          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}`,
+          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}: what the bills came to`,
           columns: [
-            col('businessDate', 'Date'),
-            ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : []),
+            ...keys,
             col('orders', 'Orders', 'count'),
             col('grossPaise', 'Gross', 'paise'),
             col('discountPaise', 'Discount', 'paise'),
+            col('serviceChargePaise', 'Service charge', 'paise'),
+            col('taxIncludedPaise', 'Tax in prices', 'paise'),
             col('taxablePaise', 'Taxable', 'paise'),
             col('taxPaise', 'Tax', 'paise'),
+            col('roundOffPaise', 'Round-off', 'paise'),
             col('payablePaise', 'Payable', 'paise'),
+          ],
+          fields: fieldsOf(SalesRow),
+          rows: report.rows,
+          totals: report.totals,
+          notes: [
+            'Gross − Discount + Service charge − Tax in prices = Taxable; Taxable + Tax + Round-off = Payable.',
+            'Service charge is taxed like the food, so it is inside Taxable; Gross holds the tax of items priced with tax included.',
+          ],
+        },
+        {
+          title: `Collected, voided and refunded by ${report.by}, ${period(report)}, ${stores(report)}`,
+          columns: [
+            ...keys,
+            col('payablePaise', 'Payable', 'paise'),
+            col('tipsPaise', 'Tips', 'paise'),
+            col('collectedPaise', 'Collected', 'paise'),
+            col('voids', 'Voids', 'count'),
             col('voidedPaise', 'Voided', 'paise'),
+            col('refunds', 'Refunds', 'count'),
             col('refundedPaise', 'Refunded', 'paise'),
             col('netPaise', 'Net', 'paise'),
           ],
           fields: fieldsOf(SalesRow),
           rows: report.rows,
           totals: report.totals,
+          notes: [
+            'Payable + Tips = Collected (tips are for the staff, not sales); Payable − Voided − Refunded = Net.',
+            'Voids and refunds count on the day they happen, not on the day of the sale.',
+          ],
         },
       ];
+    }
     case 'items':
       return [
         {

@@ -8,7 +8,21 @@ let analystA: string;
 const served: ReportFixture['served'] = (name, token, query) => fixture.served(name, token, query);
 
 const NOV = { from: '2026-11-24', to: '2026-11-25' };
-const noSales = { grossPaise: 0, discountPaise: 0, serviceChargePaise: 0, voids: 0, voidedPaise: 0, refunds: 0 };
+const noSales = {
+  grossPaise: 0,
+  discountPaise: 0,
+  serviceChargePaise: 0,
+  tipsPaise: 0,
+  voids: 0,
+  voidedPaise: 0,
+  voidedTaxablePaise: 0,
+  voidedTaxPaise: 0,
+  voidedRoundOffPaise: 0,
+  refunds: 0,
+  refundedTaxablePaise: 0,
+  refundedTaxPaise: 0,
+  refundedRoundOffPaise: 0,
+};
 
 beforeAll(async () => {
   fixture = await startReportFixture();
@@ -30,10 +44,13 @@ describe('sales', () => {
         ...noSales,
         orders: 2,
         grossPaise: 87_000,
+        // The GST inside each cola's ₹60: 916 on O1's, 916 on O2's.
+        taxIncludedPaise: 1_832,
         taxablePaise: 85_168,
         taxPaise: 5_582,
         roundOffPaise: 50,
         payablePaise: 90_800,
+        collectedPaise: 90_800,
         refundedPaise: 0,
         netPaise: 90_800,
       },
@@ -43,14 +60,22 @@ describe('sales', () => {
         ...noSales,
         orders: 1,
         grossPaise: 81_000,
+        taxIncludedPaise: 916,
         taxablePaise: 80_084,
         taxPaise: 4_666,
         roundOffPaise: 50,
         payablePaise: 84_800,
+        collectedPaise: 84_800,
+        // O3 voided whole; O1's cola refunded, its round-off waiting for O1's last refund.
         voids: 1,
         voidedPaise: 84_800,
+        voidedTaxablePaise: 80_084,
+        voidedTaxPaise: 4_666,
+        voidedRoundOffPaise: 50,
         refunds: 1,
         refundedPaise: 6_000,
+        refundedTaxablePaise: 5_084,
+        refundedTaxPaise: 916,
         netPaise: -6_000,
       },
     ]);
@@ -58,14 +83,21 @@ describe('sales', () => {
       ...noSales,
       orders: 3,
       grossPaise: 168_000,
+      taxIncludedPaise: 2_748,
       taxablePaise: 165_252,
       taxPaise: 10_248,
       roundOffPaise: 100,
       payablePaise: 175_600,
+      collectedPaise: 175_600,
       voids: 1,
       voidedPaise: 84_800,
+      voidedTaxablePaise: 80_084,
+      voidedTaxPaise: 4_666,
+      voidedRoundOffPaise: 50,
       refunds: 1,
       refundedPaise: 6_000,
+      refundedTaxablePaise: 5_084,
+      refundedTaxPaise: 916,
       netPaise: 84_800,
     });
   });

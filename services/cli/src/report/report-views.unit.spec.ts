@@ -1,0 +1,160 @@
+import { SalesReport, type SalesFigures } from '@possier/events';
+import { describe, expect, it } from 'vitest';
+import { renderTable } from '../format/table.js';
+import { viewsOf } from './report-views.js';
+
+const ORG = '0193a000-0000-7000-8000-00000000000a';
+const STORE = '0193a000-0000-7000-8000-00000000005a';
+
+const none: SalesFigures = {
+  orders: 0,
+  grossPaise: 0,
+  discountPaise: 0,
+  serviceChargePaise: 0,
+  taxIncludedPaise: 0,
+  taxablePaise: 0,
+  taxPaise: 0,
+  roundOffPaise: 0,
+  payablePaise: 0,
+  tipsPaise: 0,
+  collectedPaise: 0,
+  voids: 0,
+  voidedPaise: 0,
+  voidedTaxablePaise: 0,
+  voidedTaxPaise: 0,
+  voidedRoundOffPaise: 0,
+  refunds: 0,
+  refundedPaise: 0,
+  refundedTaxablePaise: 0,
+  refundedTaxPaise: 0,
+  refundedRoundOffPaise: 0,
+  netPaise: 0,
+};
+
+/**
+ * Two days of read-models' test scenarios as the API answers them. 24 November: the lunch
+ * (gross 81000, 916 of GST inside the cola's price, taxable 80084, tax 4666, round-off +50,
+ * payable 84800, a 2000 tip), the banquet (gross 109500, discount 14750, service charge 9475,
+ * 1912 inside prices, taxable 102313, tax 6496, round-off −9, payable 108800, a 5000 tip) and a
+ * pizza (32500 + 1626 − 26 = 34100) voided that evening. 25 November: the lunch refunded, 39376
+ * then 45424 with the bill's +50 round-off.
+ */
+const day24: SalesFigures = {
+  ...none,
+  orders: 3,
+  grossPaise: 81_000 + 109_500 + 32_500,
+  discountPaise: 14_750,
+  serviceChargePaise: 9_475,
+  taxIncludedPaise: 916 + 1_912,
+  taxablePaise: 80_084 + 102_313 + 32_500,
+  taxPaise: 4_666 + 6_496 + 1_626,
+  roundOffPaise: 50 - 9 - 26,
+  payablePaise: 84_800 + 108_800 + 34_100,
+  tipsPaise: 2_000 + 5_000,
+  collectedPaise: 84_800 + 108_800 + 34_100 + 7_000,
+  voids: 1,
+  voidedPaise: 34_100,
+  voidedTaxablePaise: 32_500,
+  voidedTaxPaise: 1_626,
+  voidedRoundOffPaise: -26,
+  netPaise: 84_800 + 108_800,
+};
+const day25: SalesFigures = {
+  ...none,
+  refunds: 2,
+  refundedPaise: 84_800,
+  refundedTaxablePaise: 80_084,
+  refundedTaxPaise: 4_666,
+  refundedRoundOffPaise: 50,
+  netPaise: -84_800,
+};
+const sum = (figure: keyof SalesFigures) => day24[figure] + day25[figure];
+
+const report = SalesReport.parse({
+  report: 'sales',
+  orgId: ORG,
+  storeIds: [STORE],
+  from: '2026-11-24',
+  to: '2026-11-25',
+  by: 'day',
+  rows: [
+    { businessDate: '2026-11-24', hour: null, ...day24 },
+    { businessDate: '2026-11-25', hour: null, ...day25 },
+  ],
+  totals: Object.fromEntries(Object.keys(none).map((figure) => [figure, sum(figure as keyof SalesFigures)])),
+});
+
+/** `₹1,23,456.78` or `−₹0.26` as printed → paise. */
+const paiseOfCell = (cell: string): number => {
+  const match = /^(−?)₹([\d,]+)\.(\d\d)$/.exec(cell);
+  if (!match) throw new Error(`not an amount: ${cell}`);
+  const paise = Number(match[2]?.replaceAll(',', '')) * 100 + Number(match[3]);
+  return match[1] ? -paise : paise;
+};
+
+/** The body and totals lines of a rendered table, each as header → cell. */
+const shownRows = (table: string): Array<Record<string, string>> => {
+  const lines = table.split('\n');
+  const rule = lines.findIndex((line) => /^-+( +-+)*$/.test(line));
+  const header = lines[rule - 1] ?? '';
+  const widths = (lines[rule] ?? '').split('  ').map((dashes) => dashes.length);
+  const cut = (line: string) => {
+    let at = 0;
+    return widths.map((width) => {
+      const cell = line.slice(at, at + width).trim();
+      at += width + 2;
+      return cell;
+    });
+  };
+  const headers = cut(header);
+  return lines
+    .slice(rule + 1)
+    .filter((line) => line !== '' && !/^-+( +-+)*$/.test(line) && /^(\d{4}-|Total)/.test(line))
+    .map((line) => Object.fromEntries(cut(line).map((cell, index) => [headers[index] ?? '', cell])));
+};
+
+describe('the sales report in the terminal', () => {
+  const [bills, collected] = viewsOf(report).map(renderTable);
+
+  it('shows service charge, tax inside prices and round-off, so every row and the totals add up on screen', () => {
+    const rows = shownRows(bills ?? '');
+    expect(rows.map((row) => row.Date)).toEqual(['2026-11-24', '2026-11-25', 'Total']);
+    for (const row of rows) {
+      const [gross, discount, service, inPrices, taxable, tax, roundOff, payable] = [
+        'Gross',
+        'Discount',
+        'Service charge',
+        'Tax in prices',
+        'Taxable',
+        'Tax',
+        'Round-off',
+        'Payable',
+      ].map((header) => paiseOfCell(row[header] ?? ''));
+      expect(gross! - discount! + service! - inPrices!).toBe(taxable);
+      expect(taxable! + tax! + roundOff!).toBe(payable);
+    }
+    expect(rows[0]).toMatchObject({ 'Service charge': '₹94.75', 'Round-off': '₹0.15', Payable: '₹2,277.00' });
+    expect(bills).toContain('Taxable + Tax + Round-off = Payable');
+  });
+
+  it('shows tips beside the payable and the reversals on the day they happened, adding up to net', () => {
+    const rows = shownRows(collected ?? '');
+    for (const row of rows) {
+      const [payable, tips, collectedPaise, voided, refunded, net] = [
+        'Payable',
+        'Tips',
+        'Collected',
+        'Voided',
+        'Refunded',
+        'Net',
+      ].map((header) => paiseOfCell(row[header] ?? ''));
+      expect(payable! + tips!).toBe(collectedPaise);
+      expect(payable! - voided! - refunded!).toBe(net);
+    }
+    expect(rows.map((row) => [row.Date, row.Net])).toEqual([
+      ['2026-11-24', '₹1,936.00'],
+      ['2026-11-25', '−₹848.00'],
+      ['Total', '₹1,088.00'],
+    ]);
+  });
+});
