@@ -245,6 +245,21 @@ describe('the dashboard in a browser', () => {
       igstPaise: rupees(gst.totals.igstPaise),
       taxPaise: rupees(gst.totals.taxPaise),
     });
+    const reconciliationRows = await shownRows(page, 'gst', 'gst-reconciliation');
+    expectRows(
+      reconciliationRows,
+      gst.reconciliation,
+      (row) => row.line,
+      (row) => ({ taxablePaise: rupees(row.taxablePaise), taxPaise: rupees(row.taxPaise) }),
+    );
+    // On screen, the lines add up to the GST totals.
+    const reconciled = reconciliationRows.filter((row) => row.row !== 'totals');
+    for (const field of ['taxablePaise', 'taxPaise']) {
+      expect(reconciled.reduce((sum, row) => sum + paiseShown(row.cells[field] ?? ''), 0)).toBe(
+        paiseShown(totalsOf(reconciliationRows)?.[field] ?? ''),
+      );
+    }
+    expect(totalsOf(reconciliationRows)).toMatchObject({ taxablePaise: rupees(gst.totals.taxablePaise) });
 
     const stock = await report('stock', token, {});
     expect(stock.negativeItems).toBeGreaterThan(0);

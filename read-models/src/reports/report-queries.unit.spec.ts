@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { BRAND, id, ORG, REGISTER, STORE } from '../testing/fixtures.js';
 import { reportQueries } from './index.js';
 import { rowsOf } from '../memory-tables.js';
+import { gstSummaryProjection } from '../projections/gst-summary.projection.js';
 import { salesByHourProjection } from '../projections/sales-by-hour.projection.js';
-import { rmSalesByHour } from '../tables.js';
+import { rmGstSummary, rmSalesByHour } from '../tables.js';
 import { fold } from '../testing/fold.js';
 import { banquet } from '../testing/scenarios.js';
 import { wholeDay } from '../testing/whole-day.js';
@@ -171,6 +172,60 @@ describe('report queries', () => {
     const { read } = answering([{ ...gst, cgstPaise: '250', sgstPaise: '250', igstPaise: '0' }], []);
     const report = await run('gst', read, NOV);
     expect(report.rows[0]).toMatchObject({ rateBasisPoints: 500, taxPaise: 500 });
+  });
+
+  it('reconcile GST with the sales report to the paisa on a whole day of sales, reversals, invoices and notes', async () => {
+    const ledger = wholeDay();
+    banquet(ledger);
+    const tables = fold([gstSummaryProjection, salesByHourProjection], ledger.events);
+    const gstRows = rowsOf(tables, rmGstSummary);
+    const salesRows = rowsOf(tables, rmSalesByHour);
+    const total = (rows: ReadonlyArray<Record<string, unknown>>, column: string) =>
+      String(rows.reduce((sum, row) => sum + Number(row[column]), 0));
+    const gstSums = (rows: ReadonlyArray<Record<string, unknown>>) => ({
+      taxablePaise: total(rows, 'taxable_paise'),
+      cgstPaise: total(rows, 'cgst_paise'),
+      sgstPaise: total(rows, 'sgst_paise'),
+      igstPaise: total(rows, 'igst_paise'),
+    });
+    // The database's answers, in the order the query asks: groups, GST totals, the sales side, B2B.
+    const { read } = answering(
+      [],
+      [gstSums(gstRows)],
+      [
+        {
+          taxablePaise: total(salesRows, 'taxable_paise'),
+          taxPaise: total(salesRows, 'tax_paise'),
+          voidedTaxablePaise: total(salesRows, 'voided_taxable_paise'),
+          voidedTaxPaise: total(salesRows, 'voided_tax_paise'),
+          refundedTaxablePaise: total(salesRows, 'refunded_taxable_paise'),
+          refundedTaxPaise: total(salesRows, 'refunded_tax_paise'),
+        },
+      ],
+      [gstSums(gstRows.filter((row) => row.segment === 'B2B'))],
+    );
+    const report = await run('gst', read, { from: '2026-01-01', to: '2026-12-31' });
+    const line = (name: string) => report.reconciliation.find((row) => row.line === name);
+    expect(report.reconciliation.map((row) => row.line)).toEqual(['sales', 'voids', 'refunds', 'b2b', 'unexplained']);
+    expect(line('unexplained')).toEqual({ line: 'unexplained', taxablePaise: 0, taxPaise: 0 });
+    for (const figure of ['taxablePaise', 'taxPaise'] as const) {
+      expect(report.reconciliation.reduce((sum, row) => sum + row[figure], 0)).toBe(report.totals[figure]);
+    }
+    // Each line is really there: the dinner voided, the lunch refunded, the invoices issued.
+    expect(line('voids')?.taxablePaise).toBeLessThan(0);
+    expect(line('refunds')?.taxablePaise).toBeLessThan(0);
+    expect(line('b2b')?.taxablePaise).toBeGreaterThan(0);
+  });
+
+  it('show what the reconciliation does not explain rather than absorb it', async () => {
+    const { read } = answering(
+      [],
+      [{ taxablePaise: '10000', cgstPaise: '250', sgstPaise: '250', igstPaise: '0' }],
+      [{ taxablePaise: '9000', taxPaise: '450' }],
+      [],
+    );
+    const report = await run('gst', read, NOV);
+    expect(report.reconciliation.at(-1)).toEqual({ line: 'unexplained', taxablePaise: 1_000, taxPaise: 50 });
   });
 
   it('put negative stock first, with the offline sale that took it below zero', async () => {

@@ -6,6 +6,8 @@ import {
   LoyaltyConflictRow,
   LoyaltyRow,
   formatRupees as rupees,
+  GST_RECONCILIATION_LABELS,
+  GstReconciliationRow,
   GstRow,
   ItemRow,
   PaymentRow,
@@ -132,6 +134,16 @@ export const viewsOf = (report: AnyReport): View[] => {
           fields: fieldsOf(GstRow),
           rows: report.rows,
           totals: report.totals,
+        },
+        {
+          title: `GST summary reconciled with the sales report, ${period(report)}, ${stores(report)}`,
+          columns: [col('label', 'Line'), col('taxablePaise', 'Taxable', 'paise'), col('taxPaise', 'Tax', 'paise')],
+          fields: fieldsOf(GstReconciliationRow),
+          rows: report.reconciliation.map((row) => ({ ...row, label: GST_RECONCILIATION_LABELS[row.line] })),
+          totals: { taxablePaise: report.totals.taxablePaise, taxPaise: report.totals.taxPaise },
+          notes: [
+            "The first line is the sales report's Taxable and Tax; the lines add up to the GST summary's totals.",
+          ],
         },
       ];
     case 'stock':

@@ -1,4 +1,4 @@
-import { SalesReport, type SalesFigures } from '@possier/events';
+import { GstReport, SalesReport, type SalesFigures } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../format/table.js';
 import { viewsOf } from './report-views.js';
@@ -156,5 +156,50 @@ describe('the sales report in the terminal', () => {
       ['2026-11-25', '−₹848.00'],
       ['Total', '₹1,088.00'],
     ]);
+  });
+});
+
+describe('the GST summary in the terminal', () => {
+  /**
+   * Store A on 24–25 November in the ledger's report scenario: sales taxable 1,65,252 and tax
+   * 10,248; the voided bill (80,084 + 4,666) and the refunded cola (5,084 + 916) netted out; the
+   * inter-state invoice (3,25,000 + IGST 16,250) added.
+   */
+  const gst = GstReport.parse({
+    report: 'gst',
+    orgId: ORG,
+    storeIds: [STORE],
+    from: '2026-11-24',
+    to: '2026-11-25',
+    rows: [],
+    totals: { taxablePaise: 405_084, cgstPaise: 2_333, sgstPaise: 2_333, igstPaise: 16_250, taxPaise: 20_916 },
+    reconciliation: [
+      { line: 'sales', taxablePaise: 165_252, taxPaise: 10_248 },
+      { line: 'voids', taxablePaise: -80_084, taxPaise: -4_666 },
+      { line: 'refunds', taxablePaise: -5_084, taxPaise: -916 },
+      { line: 'b2b', taxablePaise: 325_000, taxPaise: 16_250 },
+      { line: 'unexplained', taxablePaise: 0, taxPaise: 0 },
+    ],
+  });
+
+  it('states, line by line, how the sales report reaches the GST totals, adding up on screen', () => {
+    const table = viewsOf(gst).map(renderTable)[1] ?? '';
+    const lines = table.split('\n');
+    const amounts = (label: string) => {
+      const line = lines.find((candidate) => candidate.startsWith(label)) ?? '';
+      return (line.slice(label.length).trim().split(/ +/) as [string, string]).map(paiseOfCell);
+    };
+    const labels = [
+      'Sales report: orders placed (B2C)',
+      'less voids, on the day voided',
+      'less refunds, on the day refunded',
+      'plus B2B invoices, corrections and credit/debit notes (not in the sales report)',
+      'unexplained difference',
+    ];
+    const [taxable, tax] = amounts('Total');
+    expect(labels.reduce((sum, label) => sum + (amounts(label)[0] ?? 0), 0)).toBe(taxable);
+    expect(labels.reduce((sum, label) => sum + (amounts(label)[1] ?? 0), 0)).toBe(tax);
+    expect(amounts('less voids, on the day voided')).toEqual([-80_084, -4_666]);
+    expect(taxable).toBe(405_084);
   });
 });

@@ -239,6 +239,24 @@ describe('items, payments and GST', () => {
       taxPaise: 20_916,
     });
   });
+
+  it('reconciles the GST summary with the sales report to the paisa: voids and refunds out, B2B invoices in', async () => {
+    const gst = await served('gst', analystA, NOV);
+    const sales = await served('sales', analystA, NOV);
+    expect(gst.reconciliation).toEqual([
+      // The sales report's taxable and tax for the same stores and period.
+      { line: 'sales', taxablePaise: sales.totals.taxablePaise, taxPaise: sales.totals.taxPaise },
+      // O3 voided whole: 80,084 + 4,666.
+      { line: 'voids', taxablePaise: -80_084, taxPaise: -4_666 },
+      // O1's cola: 5,084 + 458 + 458.
+      { line: 'refunds', taxablePaise: -5_084, taxPaise: -916 },
+      // INV-1, inter-state: 3,25,000 + IGST 16,250; INV-2 was issued in August.
+      { line: 'b2b', taxablePaise: 325_000, taxPaise: 16_250 },
+      { line: 'unexplained', taxablePaise: 0, taxPaise: 0 },
+    ]);
+    expect(sales.totals).toMatchObject({ taxablePaise: 165_252, taxPaise: 10_248 });
+    expect(165_252 - 80_084 - 5_084 + 325_000).toBe(gst.totals.taxablePaise);
+  });
 });
 
 describe('stock, shifts and receivables', () => {
