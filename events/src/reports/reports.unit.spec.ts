@@ -5,6 +5,7 @@ import { AGING_BUCKET_LABELS, AgingBucket, ageReceivables, agingBucketOf } from 
 import { reportRoutes } from './report-routes.js';
 import { SalesQuery } from './sales.report.js';
 import { StockQuery } from './stock.report.js';
+import { LoyaltyQuery } from './loyalty.report.js';
 
 const issuesOf = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   (result.error?.issues ?? []).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -55,9 +56,25 @@ describe('report queries', () => {
     expect(limit('many')).toEqual([{ path: 'limit', message: 'must be a whole number' }]);
   });
 
-  it('take no dates for stock on hand, which is a balance now', () => {
+  it('take no dates for stock on hand or loyalty, which are balances now, and say why to whoever asks for a period', () => {
     expect(StockQuery.parse({})).toEqual({});
-    expect(StockQuery.safeParse({ from: '2026-11-01' }).success).toBe(false);
+    expect(LoyaltyQuery.parse({ storeId: STORE })).toEqual({ storeId: STORE });
+    const stock = StockQuery.safeParse({ from: '2026-11-01', to: '2026-11-30' });
+    expect(stock.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'from',
+        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
+      ],
+      [
+        'to',
+        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
+      ],
+    ]);
+    expect(LoyaltyQuery.safeParse({ to: '2026-11-30' }).error?.issues[0]?.message).toMatch(
+      /^loyalty is the points outstanding now: .* so there is no period to report; leave out from and to/,
+    );
+    // Any other unknown parameter is still refused by name.
+    expect(StockQuery.safeParse({ asOf: '2026-11-30' }).error?.issues[0]?.code).toBe('unrecognized_keys');
   });
 });
 
