@@ -114,6 +114,9 @@ export const viewsOf = (report: AnyReport): View[] => {
           fields: fieldsOf(PaymentRow),
           rows: report.rows,
           totals: report.totals,
+          notes: [
+            "Applied − Refunded − Voided = Net; Applied totals the sales report's Payable, and Tips are paid on top of it.",
+          ],
         },
       ];
     case 'gst':

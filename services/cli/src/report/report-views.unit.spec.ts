@@ -1,4 +1,4 @@
-import { GstReport, SalesReport, type SalesFigures } from '@possier/events';
+import { GstReport, PaymentsReport, SalesReport, type SalesFigures } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../format/table.js';
 import { viewsOf } from './report-views.js';
@@ -92,7 +92,7 @@ const paiseOfCell = (cell: string): number => {
   return match[1] ? -paise : paise;
 };
 
-/** The body and totals lines of a rendered table, each as header → cell. */
+/** The body and totals lines of a rendered table (up to the notes under it), each as header → cell. */
 const shownRows = (table: string): Array<Record<string, string>> => {
   const lines = table.split('\n');
   const rule = lines.findIndex((line) => /^-+( +-+)*$/.test(line));
@@ -107,9 +107,10 @@ const shownRows = (table: string): Array<Record<string, string>> => {
     });
   };
   const headers = cut(header);
-  return lines
-    .slice(rule + 1)
-    .filter((line) => line !== '' && !/^-+( +-+)*$/.test(line) && /^(\d{4}-|Total)/.test(line))
+  const body = lines.slice(rule + 1);
+  const end = body.indexOf('');
+  return (end === -1 ? body : body.slice(0, end))
+    .filter((line) => !/^-+( +-+)*$/.test(line))
     .map((line) => Object.fromEntries(cut(line).map((cell, index) => [headers[index] ?? '', cell])));
 };
 
@@ -201,5 +202,71 @@ describe('the GST summary in the terminal', () => {
     expect(labels.reduce((sum, label) => sum + (amounts(label)[1] ?? 0), 0)).toBe(tax);
     expect(amounts('less voids, on the day voided')).toEqual([-80_084, -4_666]);
     expect(taxable).toBe(405_084);
+  });
+});
+
+describe('the payment mix in the terminal', () => {
+  /** The same two days by tender: the lunch (card 50000 with a 2000 tip, cash 34800 applied), the banquet by UPI, the voided pizza in cash, the lunch refunded by card and cash. */
+  const payments = PaymentsReport.parse({
+    report: 'payments',
+    orgId: ORG,
+    storeIds: [STORE],
+    from: '2026-11-24',
+    to: '2026-11-25',
+    rows: [
+      {
+        tenderKind: 'cash',
+        tenders: 2,
+        appliedPaise: 68_900,
+        tipsPaise: 0,
+        refunds: 1,
+        refundedPaise: 45_424,
+        voidedPaise: 34_100,
+        netPaise: -10_624,
+      },
+      {
+        tenderKind: 'card',
+        tenders: 1,
+        appliedPaise: 50_000,
+        tipsPaise: 2_000,
+        refunds: 1,
+        refundedPaise: 39_376,
+        voidedPaise: 0,
+        netPaise: 10_624,
+      },
+      {
+        tenderKind: 'upi',
+        tenders: 1,
+        appliedPaise: 108_800,
+        tipsPaise: 5_000,
+        refunds: 0,
+        refundedPaise: 0,
+        voidedPaise: 0,
+        netPaise: 108_800,
+      },
+    ],
+    totals: {
+      tenders: 4,
+      appliedPaise: 227_700,
+      tipsPaise: 7_000,
+      refunds: 2,
+      refundedPaise: 84_800,
+      voidedPaise: 34_100,
+      netPaise: 108_800,
+    },
+  });
+
+  it('adds up on screen, applied totalling the sales report’s payable, and says so under the table', () => {
+    const table = viewsOf(payments).map(renderTable)[0] ?? '';
+    const rows = shownRows(table);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      const [applied, refunded, voided, net] = ['Applied', 'Refunded', 'Voided', 'Net'].map((header) =>
+        paiseOfCell(row[header] ?? ''),
+      );
+      expect(applied! - refunded! - voided!).toBe(net);
+    }
+    expect(rows.at(-1)?.Applied).toBe('₹2,277.00');
+    expect(table).toContain("Applied totals the sales report's Payable, and Tips are paid on top of it.");
   });
 });
