@@ -28,6 +28,13 @@ const PANELS = [
 
 /** The page's money and counts, computed here independently of the page's own code. */
 const rupees = (paise: number | null): string => (paise === null ? '' : formatRupees(paise));
+/** `₹1,23,456.78` or `−₹60.00` as a page shows it → paise. */
+const paiseShown = (text: string): number => {
+  const match = /^(−?)₹([\d,]+)\.(\d\d)$/.exec(text);
+  if (!match) throw new Error(`not an amount: ${text}`);
+  const paise = Number(match[2]?.replaceAll(',', '')) * 100 + Number(match[3]);
+  return match[1] ? -paise : paise;
+};
 const count = (value: number | null): string => (value === null ? '' : new Intl.NumberFormat('en-IN').format(value));
 
 let fixture: ReportFixture;
@@ -153,6 +160,16 @@ describe('the dashboard in a browser', () => {
       }),
     );
     expect(totalsOf(dayRows)).toMatchObject({ netPaise: rupees(salesByDay.totals.netPaise) });
+    // What the reader checks on screen: every row and the totals add up, cell by cell.
+    for (const { cells } of dayRows) {
+      const shown = (field: string) => paiseShown(cells[field] ?? '');
+      expect(
+        shown('grossPaise') - shown('discountPaise') + shown('serviceChargePaise') - shown('taxIncludedPaise'),
+      ).toBe(shown('taxablePaise'));
+      expect(shown('taxablePaise') + shown('taxPaise') + shown('roundOffPaise')).toBe(shown('payablePaise'));
+      expect(shown('payablePaise') + shown('tipsPaise')).toBe(shown('collectedPaise'));
+      expect(shown('payablePaise') - shown('voidedPaise') - shown('refundedPaise')).toBe(shown('netPaise'));
+    }
     // Two series (payable and net), a bar per business date for each; the chart library draws no bar for zero.
     expect(await page.getByTestId('panel-sales-day').locator('.recharts-bar-rectangle').count()).toBe(
       salesByDay.rows.flatMap((row) => [row.payablePaise, row.netPaise]).filter((paise) => paise !== 0).length,
@@ -228,6 +245,21 @@ describe('the dashboard in a browser', () => {
       igstPaise: rupees(gst.totals.igstPaise),
       taxPaise: rupees(gst.totals.taxPaise),
     });
+    const reconciliationRows = await shownRows(page, 'gst', 'gst-reconciliation');
+    expectRows(
+      reconciliationRows,
+      gst.reconciliation,
+      (row) => row.line,
+      (row) => ({ taxablePaise: rupees(row.taxablePaise), taxPaise: rupees(row.taxPaise) }),
+    );
+    // On screen, the lines add up to the GST totals.
+    const reconciled = reconciliationRows.filter((row) => row.row !== 'totals');
+    for (const field of ['taxablePaise', 'taxPaise']) {
+      expect(reconciled.reduce((sum, row) => sum + paiseShown(row.cells[field] ?? ''), 0)).toBe(
+        paiseShown(totalsOf(reconciliationRows)?.[field] ?? ''),
+      );
+    }
+    expect(totalsOf(reconciliationRows)).toMatchObject({ taxablePaise: rupees(gst.totals.taxablePaise) });
 
     const stock = await report('stock', token, {});
     expect(stock.negativeItems).toBeGreaterThan(0);

@@ -50,10 +50,10 @@ export const checkPaise = (
     return domainError('MONEY.NOT_INTEGER_PAISE', path, 'must be a safe integer number of paise');
   }
   if (options.min !== undefined && value < options.min) {
-    return domainError('MONEY.TOO_SMALL', path, `must be at least ${options.min} paise`);
+    return domainError('MONEY.TOO_SMALL', path, `must be at least ${formatRupees(options.min)}`);
   }
   if (options.max !== undefined && value > options.max) {
-    return domainError('MONEY.TOO_LARGE', path, `must be at most ${options.max} paise`);
+    return domainError('MONEY.TOO_LARGE', path, `must be at most ${formatRupees(options.max)}`);
   }
   return undefined;
 };

@@ -255,12 +255,12 @@ describe('checkPaise', () => {
     expect(checkPaise(0, 'data.amountPaise', { min: 1 })).toMatchObject({
       code: 'MONEY.TOO_SMALL',
       path: 'data.amountPaise',
-      reason: 'must be at least 1 paise',
+      reason: 'must be at least ₹0.01',
     });
     expect(checkPaise(1001, 'data.tenders.0.amountPaise', { max: 1000 })).toMatchObject({
       code: 'MONEY.TOO_LARGE',
       path: 'data.tenders.0.amountPaise',
-      reason: 'must be at most 1000 paise',
+      reason: 'must be at most ₹10.00',
     });
   });
 });

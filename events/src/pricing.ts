@@ -5,6 +5,7 @@ import {
   allocateByLargestRemainder,
   applyBasisPoints,
   BasisPoints,
+  formatRupees,
   multiplyPaise,
   NonNegativePaise,
   PositivePaise,
@@ -114,7 +115,7 @@ const discountAmount = (discount: Discount, base: Paise, path: string): Paise | 
     return domainError(
       'PRICING.DISCOUNT_EXCEEDS_AMOUNT',
       path,
-      `discount of ${amount} paise exceeds the ${base} paise it applies to`,
+      `a discount of ${formatRupees(amount)} exceeds the ${formatRupees(base)} it applies to`,
     );
   }
   return amount;

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +16,9 @@ const query = async <T extends pg.QueryResultRow>(url: string, sql: string): Pro
     await client.end();
   }
 };
+
+/** The migration that gave rm_sales_by_hour the figures a sales row needs to add up. */
+const SALES_FIGURES = '20261206025525_sales_figures_that_add_up';
 
 describe('migrations', () => {
   let database: TestDatabase;
@@ -101,6 +105,49 @@ describe('migrations', () => {
       expect(tables).toEqual([]);
     } finally {
       await scratch.drop();
+    }
+  });
+
+  it('resets sales_by_hour when its new figures arrive, so the projector projects it again from the log', async () => {
+    // A database as it stood before the migration, with rows and checkpoints projected then.
+    const before = await mkdtemp(join(tmpdir(), 'possier-migrations-before-'));
+    for (const folder of await readdir(MIGRATIONS_DIR, { withFileTypes: true })) {
+      if (folder.name < SALES_FIGURES)
+        await cp(join(MIGRATIONS_DIR, folder.name), join(before, folder.name), { recursive: true });
+    }
+    const name = `possier_migrate_sales_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await query(adminUrl(), `CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl());
+    url.pathname = `/${name}`;
+    try {
+      await migrate(url.toString(), { migrationsDir: before });
+      await query(
+        url.toString(),
+        `INSERT INTO rm_sales_by_hour (org_id, store_id, business_date, hour, orders_count, payable_paise)
+         VALUES ('0193a000-0000-7000-8000-00000000000a', '0193a000-0000-7000-8000-00000000005a', '2026-11-24', 13, 1, 84800);
+         INSERT INTO projector_checkpoints (projection, log_position)
+         VALUES ('sales_by_hour', '0000000000000741-0000000000000012'), ('gst_summary', '0000000000000741-0000000000000012')`,
+      );
+
+      expect((await migrate(url.toString())).applied).toEqual([SALES_FIGURES]);
+
+      expect(await query(url.toString(), 'SELECT count(*)::int AS rows FROM rm_sales_by_hour')).toEqual([{ rows: 0 }]);
+      expect(await query(url.toString(), 'SELECT projection FROM projector_checkpoints ORDER BY projection')).toEqual([
+        { projection: 'gst_summary' },
+      ]);
+      const added = await query<{ column_name: string }>(
+        url.toString(),
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_name = 'rm_sales_by_hour' AND column_name IN ('tax_included_paise', 'tips_paise', 'voided_tax_paise')
+          ORDER BY column_name`,
+      );
+      expect(added.map((column) => column.column_name)).toEqual([
+        'tax_included_paise',
+        'tips_paise',
+        'voided_tax_paise',
+      ]);
+    } finally {
+      await query(adminUrl(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   });
 

@@ -242,10 +242,22 @@ export const rmSalesByHour = defineTable('rm_sales_by_hour', ['org_id', 'store_i
   tax_paise: counter(),
   round_off_paise: counter(),
   payable_paise: counter(),
+  /** The part of gross that is GST, on items priced with tax included: gross − discount + service charge − this = taxable. */
+  tax_included_paise: counter(),
+  /** Tips on card, UPI and wallet tenders: paid on top of the bill, for the staff, not sales. */
+  tips_paise: counter(),
   voids_count: counter('integer'),
   voided_paise: counter(),
+  /** What a void reversed, split as GST reads it: voided = voided taxable + voided tax + voided round-off. */
+  voided_taxable_paise: counter(),
+  voided_tax_paise: counter(),
+  voided_round_off_paise: counter(),
   refunds_count: counter('integer'),
   refunded_paise: counter(),
+  /** The same split for refunds: refunded = refunded taxable + refunded tax + refunded round-off. */
+  refunded_taxable_paise: counter(),
+  refunded_tax_paise: counter(),
+  refunded_round_off_paise: counter(),
 });
 
 export const rmItemSales = defineTable('rm_item_sales', ['org_id', 'store_id', 'business_date', 'item_id'], {

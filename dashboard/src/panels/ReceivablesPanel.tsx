@@ -1,4 +1,4 @@
-import type { AgingTotal, ReceivableRow } from '@possier/events';
+import { AGING_BUCKET_LABELS, type AgingTotal, type ReceivableRow } from '@possier/events';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useResource } from '../api/use-resource';
 import { paiseTick, paiseTooltip } from '../charts/axes';
@@ -9,16 +9,8 @@ import { Headline } from './Headline';
 import { Panel } from './Panel';
 import { periodKeys, type ReportPanelProps } from './report-panel';
 
-const BUCKET_NAMES: Readonly<Record<AgingTotal['bucket'], string>> = {
-  current: 'Not yet due',
-  '0-30': '0–30 days',
-  '31-60': '31–60 days',
-  '61-90': '61–90 days',
-  '90+': 'Over 90 days',
-};
-
 const agingColumns: ReadonlyArray<Column<AgingTotal>> = [
-  { field: 'bucket', header: 'Past due', kind: 'text', value: (row) => BUCKET_NAMES[row.bucket] },
+  { field: 'bucket', header: 'Aging', kind: 'text', value: (row) => AGING_BUCKET_LABELS[row.bucket] },
   { field: 'invoices', header: 'Invoices', kind: 'count' },
   { field: 'outstandingPaise', header: 'Outstanding', kind: 'paise' },
 ];
@@ -27,6 +19,7 @@ const invoiceColumns: ReadonlyArray<Column<ReceivableRow>> = [
   { field: 'invoiceNumber', header: 'Invoice', kind: 'text' },
   { field: 'customerName', header: 'Customer', kind: 'text' },
   { field: 'dueDate', header: 'Due', kind: 'text' },
+  { field: 'daysUntilDue', header: 'Due in days', kind: 'count' },
   { field: 'daysPastDue', header: 'Days past due', kind: 'count' },
   { field: 'payablePaise', header: 'Invoiced', kind: 'paise' },
   { field: 'paidPaise', header: 'Paid', kind: 'paise' },
@@ -54,7 +47,7 @@ export const ReceivablesPanel = (props: ReportPanelProps) => {
             <div className="chart" role="img" aria-label="Outstanding amount by days past due">
               <ResponsiveContainer width="100%" height={180}>
                 <BarChart
-                  data={report.aging.map((row) => ({ ...row, name: BUCKET_NAMES[row.bucket] }))}
+                  data={report.aging.map((row) => ({ ...row, name: AGING_BUCKET_LABELS[row.bucket] }))}
                   margin={{ left: 16 }}
                 >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -14,9 +14,14 @@ const columns: ReadonlyArray<Column<SalesRow>> = [
   { field: 'orders', header: 'Orders', kind: 'count' },
   { field: 'grossPaise', header: 'Gross', kind: 'paise' },
   { field: 'discountPaise', header: 'Discount', kind: 'paise' },
+  { field: 'serviceChargePaise', header: 'Service charge', kind: 'paise' },
+  { field: 'taxIncludedPaise', header: 'Tax in prices', kind: 'paise' },
   { field: 'taxablePaise', header: 'Taxable', kind: 'paise' },
   { field: 'taxPaise', header: 'Tax', kind: 'paise' },
+  { field: 'roundOffPaise', header: 'Round-off', kind: 'paise' },
   { field: 'payablePaise', header: 'Payable', kind: 'paise' },
+  { field: 'tipsPaise', header: 'Tips', kind: 'paise' },
+  { field: 'collectedPaise', header: 'Collected', kind: 'paise' },
   { field: 'voidedPaise', header: 'Voided', kind: 'paise' },
   { field: 'refundedPaise', header: 'Refunded', kind: 'paise' },
   { field: 'netPaise', header: 'Net', kind: 'paise' },
@@ -57,7 +62,7 @@ export const SalesByDayPanel = (props: ReportPanelProps) => {
           )}
           <FigureTable
             name="sales-by-day"
-            caption="Sales by business date"
+            caption="Sales by business date: Gross − Discount + Service charge − Tax in prices = Taxable; Taxable + Tax + Round-off = Payable; Payable + Tips = Collected; Payable − Voided − Refunded = Net"
             columns={columns}
             rows={report.rows}
             rowKey={(row) => row.businessDate}

@@ -1,5 +1,6 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
 import { DomainError, domainError } from '../errors.js';
+import { formatRupees } from '../money.js';
 import { addDays } from '../time.js';
 import { parseOrError } from '../validation.js';
 import {
@@ -88,7 +89,7 @@ export const redeemPoints = (
       return domainError(
         'LOYALTY.NOT_WHOLE_POINTS',
         redemption.path,
-        `a loyalty tender pays whole points of ${value} paise each; ${redemption.amountPaise} paise is not`,
+        `a loyalty tender pays whole points of ${formatRupees(value)} each; ${formatRupees(redemption.amountPaise)} is not`,
       );
     }
     const wanted = Math.ceil(redemption.amountPaise / value);
@@ -96,7 +97,7 @@ export const redeemPoints = (
       return domainError(
         'LOYALTY.INSUFFICIENT_POINTS',
         redemption.path,
-        `the customer has ${available} points (${available * value} paise) but this tender needs ${wanted}`,
+        `the customer has ${available} points (${formatRupees(available * value)}) but this tender needs ${wanted}`,
       );
     }
     const points = Math.min(wanted, available);

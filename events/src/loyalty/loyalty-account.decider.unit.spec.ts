@@ -129,11 +129,12 @@ describe('loyalty account decider', () => {
         ]);
     });
 
-    it('refuses a tender that is not a whole number of points', () => {
-      spec(loyaltyAccountDecider)
+    it('refuses a tender that is not a whole number of points, in rupees', () => {
+      const refused = spec(loyaltyAccountDecider)
         .given(given)
         .when(settle(SECOND_ORDER, 30_000, [650]))
         .thenFails('LOYALTY.NOT_WHOLE_POINTS', 'data.tenders.0.amountPaise');
+      expect(refused.reason).toBe('a loyalty tender pays whole points of ₹1.00 each; ₹6.50 is not');
     });
 
     it('refuses two tenders that together need more than the balance', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CatalogView } from '../catalog/catalog-entry.js';
 import type { EventDefinition } from '../event-registry.js';
 import { fieldPath } from '../errors.js';
+import { formatRupees } from '../money.js';
 import type { OrderPlaced } from './order.events.js';
 
 /**
@@ -86,7 +87,7 @@ export const catalogConflictsOf = (
       conflicts.push({
         kind: 'price_changed',
         path: fieldPath(linePath, 'unitPricePaise'),
-        detail: `${line.name} was sold at ${line.unitPricePaise} paise; the price is now ${entry.unitPricePaise} paise${
+        detail: `${line.name} was sold at ${formatRupees(line.unitPricePaise)}; the price is now ${formatRupees(entry.unitPricePaise)}${
           entry.priceIncludesTax === line.priceIncludesTax ? '' : ` (tax ${entry.priceIncludesTax ? 'in' : 'ex'}cluded)`
         }`,
         itemId: line.itemId,
@@ -118,7 +119,7 @@ export const catalogConflictsOf = (
         conflicts.push({
           kind: 'price_changed',
           path: fieldPath(modifierPath, 'unitPricePaise'),
-          detail: `${modifier.name} was sold at ${modifier.unitPricePaise} paise; the price is now ${modifierEntry.unitPricePaise} paise`,
+          detail: `${modifier.name} was sold at ${formatRupees(modifier.unitPricePaise)}; the price is now ${formatRupees(modifierEntry.unitPricePaise)}`,
           itemId: modifier.itemId,
           recorded: modifier.unitPricePaise,
           current: modifierEntry.unitPricePaise,

@@ -50,6 +50,7 @@ describe('conflicts of a sale decided offline', () => {
       expect.objectContaining({
         kind: 'price_changed',
         path: 'data.lines.0.unitPricePaise',
+        detail: 'Margherita was sold at ₹325.00; the price is now ₹350.00',
         recorded: MARGHERITA.unitPricePaise,
         current: MARGHERITA.unitPricePaise + 2_500,
       }),
@@ -57,6 +58,7 @@ describe('conflicts of a sale decided offline', () => {
       expect.objectContaining({
         kind: 'price_changed',
         path: 'data.lines.0.modifiers.0.unitPricePaise',
+        detail: 'Extra cheese was sold at ₹50.00; the price is now ₹60.00',
         current: 6_000,
       }),
     ]);

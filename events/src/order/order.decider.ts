@@ -1,7 +1,7 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
 import { domainError, fieldPath, type DomainError } from '../errors.js';
 import { supplyKindOf } from '../gst.js';
-import { sumPaise } from '../money.js';
+import { formatRupees, sumPaise } from '../money.js';
 import type { AdjustTip } from '../payment/payment.commands.js';
 import { paymentDecider, type PaymentState } from '../payment/payment.decider.js';
 import type { PaymentEvent } from '../payment/payment.events.js';
@@ -133,7 +133,7 @@ const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<
       return domainError(
         'ORDER.TOTAL_MISMATCH',
         fieldPath('data.claimedTotals', field),
-        `the register claims ${claim} paise but the order comes to ${computed[field]} paise`,
+        `the register claims ${formatRupees(claim)} but the order comes to ${formatRupees(computed[field])}`,
       );
     }
   }
@@ -275,7 +275,7 @@ const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderSt
         'data.tender.kind',
         available === 0
           ? `the order was not paid by ${kind}; refund in cash or by a tender it was paid with`
-          : `only ${available} paise can go back by ${kind}`,
+          : `only ${formatRupees(available)} can go back by ${kind}`,
       );
     }
   }

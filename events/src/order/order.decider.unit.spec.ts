@@ -240,6 +240,28 @@ describe('order: checkout refusals', () => {
     );
   });
 
+  it('states the amounts of a refusal in rupees, as the cashier reads them', () => {
+    const reason = (command: PlaceOrder, code: string) =>
+      spec(orderDecider).given([]).when(command).thenFails(code).reason;
+    expect(reason(checkout({ claimedTotals: { payablePaise: 84_700 } }), 'ORDER.TOTAL_MISMATCH')).toBe(
+      'the register claims ₹847.00 but the order comes to ₹848.00',
+    );
+    expect(
+      reason(
+        checkout({ tenders: [{ paymentId: CASH, kind: 'cash', amountPaise: 84_799, tipPaise: 0 }] }),
+        'PAYMENT.INSUFFICIENT',
+      ),
+    ).toBe('tenders come to ₹847.99 but ₹848.00 is payable');
+    expect(
+      reason(
+        checkout({ tenders: [{ paymentId: CARD, kind: 'card', amountPaise: 90_000, tipPaise: 0 }] }),
+        'PAYMENT.NON_CASH_EXCEEDS_PAYABLE',
+      ),
+    ).toBe(
+      'card, UPI, wallet, on-account and loyalty tenders come to ₹900.00 but only ₹848.00 is payable; change is given only from cash',
+    );
+  });
+
   it('refuses an order placed twice', () => {
     spec(orderDecider).given(placed()).when(checkout()).thenFails('ORDER.ALREADY_PLACED', 'data.orderId');
   });
@@ -483,10 +505,11 @@ describe('order: refunds', () => {
   });
 
   it('refunds by card only up to what the card paid, and never by a tender the order was not paid with', () => {
-    spec(orderDecider)
+    const byCard = spec(orderDecider)
       .given(placed())
       .when(refund({ scope: 'full', tender: { kind: 'card' } }))
       .thenFails('ORDER.REFUND_EXCEEDS_TENDER', 'data.tender.kind');
+    expect(byCard.reason).toBe('only ₹500.00 can go back by card');
     spec(orderDecider)
       .given(placed())
       .when(refund({ scope: 'lines', lines: [{ lineId: LINE_COLA, quantity: 1 }], tender: { kind: 'upi' } }))

@@ -1,4 +1,5 @@
 import { domainError, fieldPath, type DomainError } from '../errors.js';
+import { formatRupees } from '../money.js';
 import { priceBill, type PricedLine } from '../pricing.js';
 import type { OrderPlaced } from './order.events.js';
 
@@ -75,4 +76,8 @@ export const verifyOrderPlaced = (data: OrderPlaced['data'], path = 'data'): Dom
 };
 
 const mismatch = (path: string, recorded: number, computed: number): DomainError =>
-  domainError('ORDER.TOTAL_MISMATCH', path, `records ${recorded} paise but the order comes to ${computed} paise`);
+  domainError(
+    'ORDER.TOTAL_MISMATCH',
+    path,
+    `records ${formatRupees(recorded)} but the order comes to ${formatRupees(computed)}`,
+  );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { domainError, fieldPath, type DomainError } from '../errors.js';
-import { NonNegativePaise, PositivePaise, sumPaise, type Paise } from '../money.js';
+import { formatRupees, NonNegativePaise, PositivePaise, sumPaise, type Paise } from '../money.js';
 
 export const TenderKind = z.enum(['cash', 'card', 'upi', 'wallet', 'on_account', 'loyalty']);
 export type TenderKind = z.infer<typeof TenderKind>;
@@ -87,7 +87,7 @@ export const settleTenders = (
     return domainError(
       'PAYMENT.NON_CASH_EXCEEDS_PAYABLE',
       path,
-      `card, UPI, wallet, on-account and loyalty tenders come to ${nonCash} paise but only ${payablePaise} paise is payable; change is given only from cash`,
+      `card, UPI, wallet, on-account and loyalty tenders come to ${formatRupees(nonCash)} but only ${formatRupees(payablePaise)} is payable; change is given only from cash`,
     );
   }
   const tendered = sumPaise(tenders.map((tender) => tender.amountPaise));
@@ -95,7 +95,7 @@ export const settleTenders = (
     return domainError(
       'PAYMENT.INSUFFICIENT',
       path,
-      `tenders come to ${tendered} paise but ${payablePaise} paise is payable`,
+      `tenders come to ${formatRupees(tendered)} but ${formatRupees(payablePaise)} is payable`,
     );
   }
   let changeLeft = tendered - payablePaise;

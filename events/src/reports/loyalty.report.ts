@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Uuid } from '../ids.js';
 import { Paise } from '../money.js';
-import { Count, reportHeader } from './period.js';
+import { balanceQuery, Count, reportHeader } from './period.js';
 
-/** A balance now, like stock: no dates. */
-export const LoyaltyQuery = z.strictObject({ storeId: Uuid.optional() });
+/** A balance now, like stock: a period is refused with the reason, any other unknown parameter by name. */
+export const LoyaltyQuery = balanceQuery(
+  "loyalty is the points outstanding now: the read models keep each account's balance and its lifetime points earned, redeemed, reversed and expired, not dated movements, so there is no period to report",
+);
 export type LoyaltyQuery = z.infer<typeof LoyaltyQuery>;
 
 /**

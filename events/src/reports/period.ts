@@ -30,6 +30,16 @@ const checkPeriod = (query: object, context: z.RefinementCtx): void => {
 export const periodQuery = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.strictObject({ storeId: Uuid.optional(), from: IsoDate, to: IsoDate, ...shape }).superRefine(checkPeriod);
 
+/**
+ * The query of a report that is a balance now, not a period's figure: `from` and `to` are refused
+ * with `why` — what the read models keep instead of dated movements — rather than as unknown
+ * fields, so the person who asked for a period reads why there is none.
+ */
+export const balanceQuery = (why: string) => {
+  const refused = z.never({ error: `${why}; leave out from and to for the balance now` }).optional();
+  return z.strictObject({ storeId: Uuid.optional(), from: refused, to: refused });
+};
+
 /** What every report answers with besides its rows: whose figures, which stores, which period. */
 export const reportHeader = <Name extends string>(name: Name) => ({
   report: z.literal(name),

@@ -11,22 +11,25 @@ export const ReceivablesQuery = periodQuery({
 export type ReceivablesQuery = z.infer<typeof ReceivablesQuery>;
 
 /**
- * Days past due as of a date: `current` is not yet due; a bucket's bounds are days after the due
- * date, both included, so an invoice due today is 0 days past due.
+ * How far past its due date an invoice is, as of a date. The buckets do not overlap: `not-due` is
+ * not yet past due (due today or later), and each other bucket's bounds are whole days past the
+ * due date, both included.
  */
-export const AgingBucket = z.enum(['current', '0-30', '31-60', '61-90', '90+']);
+export const AgingBucket = z.enum(['not-due', '1-30', '31-60', '61-90', '90+']);
 export type AgingBucket = z.infer<typeof AgingBucket>;
 
-export const agingBucketOf = (daysPastDue: number): AgingBucket =>
-  daysPastDue < 0
-    ? 'current'
-    : daysPastDue <= 30
-      ? '0-30'
-      : daysPastDue <= 60
-        ? '31-60'
-        : daysPastDue <= 90
-          ? '61-90'
-          : '90+';
+/** What a person reads for each bucket, in the CLI and the dashboard alike. */
+export const AGING_BUCKET_LABELS: Readonly<Record<AgingBucket, string>> = {
+  'not-due': 'Not yet due',
+  '1-30': '1–30 days past due',
+  '31-60': '31–60 days past due',
+  '61-90': '61–90 days past due',
+  '90+': 'Over 90 days past due',
+};
+
+/** The bucket of an invoice `days` after its due date (negative before it, 0 on it). */
+export const agingBucketOf = (days: number): AgingBucket =>
+  days <= 0 ? 'not-due' : days <= 30 ? '1-30' : days <= 60 ? '31-60' : days <= 90 ? '61-90' : '90+';
 
 export const ReceivableRow = z.object({
   invoiceId: Uuid,
@@ -46,8 +49,10 @@ export const ReceivableRow = z.object({
   discountPaise: Paise,
   paidPaise: Paise,
   outstandingPaise: Paise,
-  /** Negative while not yet due. */
-  daysPastDue: z.number().int(),
+  /** Whole days past the due date; null while the invoice is not yet past due. */
+  daysPastDue: z.number().int().min(1).nullable(),
+  /** Days until the due date (0 when due today); null once it is past due. */
+  daysUntilDue: z.number().int().min(0).nullable(),
   bucket: AgingBucket,
 });
 export type ReceivableRow = z.infer<typeof ReceivableRow>;
@@ -64,7 +69,7 @@ export const ReceivablesReport = z.object({
   ...reportHeader('receivables'),
   ...PeriodFields,
   asOf: IsoDate,
-  /** Most overdue first, then by invoice number. */
+  /** Most overdue first, then the soonest due, then by invoice number. */
   rows: z.array(ReceivableRow),
   /** Every bucket, in order, zero when empty. */
   aging: z.array(AgingTotal),
@@ -72,7 +77,7 @@ export const ReceivablesReport = z.object({
 });
 export type ReceivablesReport = z.infer<typeof ReceivablesReport>;
 
-type Outstanding = Omit<ReceivableRow, 'daysPastDue' | 'bucket'>;
+type Outstanding = Omit<ReceivableRow, 'daysPastDue' | 'daysUntilDue' | 'bucket'>;
 
 /** Ages each invoice as of `asOf` and totals the buckets. */
 export const ageReceivables = (
@@ -80,15 +85,22 @@ export const ageReceivables = (
   asOf: string,
 ): Pick<ReceivablesReport, 'rows' | 'aging' | 'outstandingPaise'> => {
   const rows = invoices
-    .map((invoice) => {
-      const daysPastDue = daysBetween(invoice.dueDate, asOf);
-      return { ...invoice, daysPastDue, bucket: agingBucketOf(daysPastDue) };
-    })
+    .map((invoice) => ({ invoice, days: daysBetween(invoice.dueDate, asOf) }))
     .sort(
       (a, b) =>
-        b.daysPastDue - a.daysPastDue ||
-        (a.invoiceNumber < b.invoiceNumber ? -1 : a.invoiceNumber > b.invoiceNumber ? 1 : 0),
-    );
+        b.days - a.days ||
+        (a.invoice.invoiceNumber < b.invoice.invoiceNumber
+          ? -1
+          : a.invoice.invoiceNumber > b.invoice.invoiceNumber
+            ? 1
+            : 0),
+    )
+    .map(({ invoice, days }) => ({
+      ...invoice,
+      daysPastDue: days > 0 ? days : null,
+      daysUntilDue: days > 0 ? null : 0 - days,
+      bucket: agingBucketOf(days),
+    }));
   const aging = AgingBucket.options.map((bucket) => {
     const inBucket = rows.filter((row) => row.bucket === bucket);
     return {

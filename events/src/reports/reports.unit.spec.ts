@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { id, STORE } from '../testing/fixtures.js';
 import { rankItems } from './items.report.js';
-import { ageReceivables, agingBucketOf } from './receivables.report.js';
+import { AGING_BUCKET_LABELS, AgingBucket, ageReceivables, agingBucketOf } from './receivables.report.js';
 import { reportRoutes } from './report-routes.js';
 import { SalesQuery } from './sales.report.js';
 import { StockQuery } from './stock.report.js';
+import { LoyaltyQuery } from './loyalty.report.js';
 
 const issuesOf = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   (result.error?.issues ?? []).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
@@ -55,9 +56,25 @@ describe('report queries', () => {
     expect(limit('many')).toEqual([{ path: 'limit', message: 'must be a whole number' }]);
   });
 
-  it('take no dates for stock on hand, which is a balance now', () => {
+  it('take no dates for stock on hand or loyalty, which are balances now, and say why to whoever asks for a period', () => {
     expect(StockQuery.parse({})).toEqual({});
-    expect(StockQuery.safeParse({ from: '2026-11-01' }).success).toBe(false);
+    expect(LoyaltyQuery.parse({ storeId: STORE })).toEqual({ storeId: STORE });
+    const stock = StockQuery.safeParse({ from: '2026-11-01', to: '2026-11-30' });
+    expect(stock.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      [
+        'from',
+        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
+      ],
+      [
+        'to',
+        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
+      ],
+    ]);
+    expect(LoyaltyQuery.safeParse({ to: '2026-11-30' }).error?.issues[0]?.message).toMatch(
+      /^loyalty is the points outstanding now: .* so there is no period to report; leave out from and to/,
+    );
+    // Any other unknown parameter is still refused by name.
+    expect(StockQuery.safeParse({ asOf: '2026-11-30' }).error?.issues[0]?.code).toBe('unrecognized_keys');
   });
 });
 
@@ -94,17 +111,29 @@ describe('top sellers', () => {
 });
 
 describe('receivables aging', () => {
-  it('puts an invoice not yet due in current, one due today in 0–30, and the bounds where the names say', () => {
-    expect([-1, 0, 30, 31, 60, 61, 90, 91, 400].map(agingBucketOf)).toEqual([
-      'current',
-      '0-30',
-      '0-30',
+  it('puts an invoice due today or later in not-due, and every day past due in exactly one bucket', () => {
+    expect([-29, -1, 0, 1, 30, 31, 60, 61, 90, 91, 400].map(agingBucketOf)).toEqual([
+      'not-due',
+      'not-due',
+      'not-due',
+      '1-30',
+      '1-30',
       '31-60',
       '31-60',
       '61-90',
       '61-90',
       '90+',
       '90+',
+    ]);
+  });
+
+  it('names every bucket for a reader, and the names say past due or not yet due', () => {
+    expect(AgingBucket.options.map((bucket) => AGING_BUCKET_LABELS[bucket])).toEqual([
+      'Not yet due',
+      '1–30 days past due',
+      '31–60 days past due',
+      '61–90 days past due',
+      'Over 90 days past due',
     ]);
   });
 
@@ -127,21 +156,59 @@ describe('receivables aging', () => {
       outstandingPaise,
     });
     const aged = ageReceivables(
-      [invoice(1, '2026-11-30', 10_000), invoice(2, '2026-10-01', 20_000), invoice(3, '2026-08-15', 30_000)],
+      [
+        invoice(1, '2026-11-30', 10_000),
+        invoice(2, '2026-10-01', 20_000),
+        invoice(3, '2026-08-15', 30_000),
+        invoice(4, '2026-11-24', 5_000),
+        invoice(5, '2026-11-23', 7_000),
+      ],
       '2026-11-24',
     );
-    expect(aged.rows.map((row) => [row.invoiceNumber, row.daysPastDue, row.bucket])).toEqual([
-      ['INV-3', 101, '90+'],
-      ['INV-2', 54, '31-60'],
-      ['INV-1', -6, 'current'],
+    expect(aged.rows.map((row) => [row.invoiceNumber, row.daysPastDue, row.daysUntilDue, row.bucket])).toEqual([
+      ['INV-3', 101, null, '90+'],
+      ['INV-2', 54, null, '31-60'],
+      ['INV-5', 1, null, '1-30'],
+      ['INV-4', null, 0, 'not-due'],
+      ['INV-1', null, 6, 'not-due'],
     ]);
     expect(aged.aging).toEqual([
-      { bucket: 'current', invoices: 1, outstandingPaise: 10_000 },
-      { bucket: '0-30', invoices: 0, outstandingPaise: 0 },
+      { bucket: 'not-due', invoices: 2, outstandingPaise: 15_000 },
+      { bucket: '1-30', invoices: 1, outstandingPaise: 7_000 },
       { bucket: '31-60', invoices: 1, outstandingPaise: 20_000 },
       { bucket: '61-90', invoices: 0, outstandingPaise: 0 },
       { bucket: '90+', invoices: 1, outstandingPaise: 30_000 },
     ]);
-    expect(aged.outstandingPaise).toBe(60_000);
+    expect(aged.outstandingPaise).toBe(72_000);
+  });
+
+  it('never shows a negative number of days past due', () => {
+    const dueDates = ['2026-12-31', '2026-11-25', '2026-11-24', '2026-11-01', '2025-01-01'];
+    const aged = ageReceivables(
+      dueDates.map((dueDate, n) => ({
+        invoiceId: id(n + 1),
+        storeId: STORE,
+        invoiceNumber: `INV-${n + 1}`,
+        customerId: id(50),
+        customerName: 'Acme Caterers',
+        customerGstin: '27AAPFU0939F1ZV',
+        issueDate: '2024-12-01',
+        dueDate,
+        status: 'issued' as const,
+        payablePaise: 100,
+        creditedPaise: 0,
+        debitedPaise: 0,
+        discountPaise: 0,
+        paidPaise: 0,
+        outstandingPaise: 100,
+      })),
+      '2026-11-24',
+    );
+    for (const row of aged.rows) {
+      expect(row.daysPastDue === null || row.daysPastDue > 0).toBe(true);
+      expect(row.daysUntilDue === null || row.daysUntilDue >= 0).toBe(true);
+      expect((row.daysPastDue === null) !== (row.daysUntilDue === null)).toBe(true);
+      expect(row.bucket === 'not-due').toBe(row.daysPastDue === null);
+    }
   });
 });

@@ -12,24 +12,38 @@ export type SalesQuery = z.infer<typeof SalesQuery>;
 /**
  * Sales figures of a period, summed over the stores the report covers. Voids and refunds count
  * when they happened, not on the sale's date (see the sales-by-hour projection), so a closed day
- * never changes; `netPaise = payablePaise − voidedPaise − refundedPaise`, and
- * `taxable + tax + round-off = payable`. Gross is at menu prices, so for items priced with tax
- * included it holds their tax too: gross − discount + service charge equals taxable only when
- * every price is before tax.
+ * never changes. Every row and the totals add up:
+ *
+ * - gross − discount + service charge − tax included = taxable. Gross is at menu prices, so for
+ *   items priced with tax included it holds their tax (`taxIncludedPaise`); service charge is
+ *   taxed like the food, so it is part of taxable, not beside it;
+ * - taxable + tax + round-off = payable, what the guests' bills came to;
+ * - payable + tips = collected, what the guests paid (tips go to the staff, not to sales);
+ * - voided = voided taxable + voided tax + voided round-off, and the same for refunded;
+ * - net = payable − voided − refunded.
  */
 export const SalesFigures = z.object({
   orders: Count,
   grossPaise: Paise,
   discountPaise: Paise,
   serviceChargePaise: Paise,
+  taxIncludedPaise: Paise,
   taxablePaise: Paise,
   taxPaise: Paise,
   roundOffPaise: Paise,
   payablePaise: Paise,
+  tipsPaise: Paise,
+  collectedPaise: Paise,
   voids: Count,
   voidedPaise: Paise,
+  voidedTaxablePaise: Paise,
+  voidedTaxPaise: Paise,
+  voidedRoundOffPaise: Paise,
   refunds: Count,
   refundedPaise: Paise,
+  refundedTaxablePaise: Paise,
+  refundedTaxPaise: Paise,
+  refundedRoundOffPaise: Paise,
   netPaise: Paise,
 });
 export type SalesFigures = z.infer<typeof SalesFigures>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { Uuid } from '../ids.js';
-import { Count, reportHeader } from './period.js';
+import { balanceQuery, Count, reportHeader } from './period.js';
 
 /**
- * Stock on hand is a balance now, not a period's figure, so the query names no dates. Unknown
- * parameters are refused, dates included, rather than silently ignored.
+ * Stock on hand is a balance now, not a period's figure, so the query names no dates: a period
+ * is refused with the reason (below), any other unknown parameter by name.
  */
-export const StockQuery = z.strictObject({ storeId: Uuid.optional() });
+export const StockQuery = balanceQuery(
+  "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report",
+);
 export type StockQuery = z.infer<typeof StockQuery>;
 
 /**

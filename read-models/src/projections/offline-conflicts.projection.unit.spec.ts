@@ -14,7 +14,7 @@ describe('offline conflicts projection', () => {
       {
         kind: 'price_changed',
         path: 'data.lines.1.unitPricePaise',
-        detail: 'the price is now 7000 paise',
+        detail: 'the price is now ₹70.00',
         itemId: COLA.itemId,
         recorded: 6_000,
         current: 7_000,
@@ -50,7 +50,7 @@ describe('offline conflicts projection', () => {
         conflict_index: 0,
         kind: 'price_changed',
         path: 'data.lines.1.unitPricePaise',
-        detail: 'the price is now 7000 paise',
+        detail: 'the price is now ₹70.00',
         item_id: COLA.itemId,
         stock_item_id: null,
         on_hand_after: null,

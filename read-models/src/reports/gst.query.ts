@@ -1,6 +1,6 @@
-import { GstSegment, SupplyKind, type GstFigures } from '@possier/events';
+import { GstSegment, SupplyKind, type GstFigures, type GstReconciliationRow } from '@possier/events';
 import { countOf, paiseOf } from './integers.js';
-import { readTotals, type ReportQuery } from './report-query.js';
+import { readTotals, type ReadModelQuery, type ReportQuery } from './report-query.js';
 
 type Sums = Record<'taxablePaise' | 'cgstPaise' | 'sgstPaise' | 'igstPaise', string | null>;
 
@@ -47,6 +47,7 @@ export const gstQuery: ReportQuery<'gst'> = async (read, scope, query) => {
         a.rateBasisPoints - b.rateBasisPoints ||
         (a.hsnSac < b.hsnSac ? -1 : a.hsnSac > b.hsnSac ? 1 : 0),
     );
+  const reconciliation = await reconcileWithSales(read, params, figuresOf(totals));
   return {
     report: 'gst',
     orgId: scope.orgId,
@@ -55,5 +56,54 @@ export const gstQuery: ReportQuery<'gst'> = async (read, scope, query) => {
     to: query.to,
     rows,
     totals: figuresOf(totals),
+    reconciliation,
   };
+};
+
+type SalesSide = Record<
+  'taxablePaise' | 'taxPaise' | 'voidedTaxablePaise' | 'voidedTaxPaise' | 'refundedTaxablePaise' | 'refundedTaxPaise',
+  string | null
+>;
+
+/**
+ * The lines from the sales report's figures (rm_sales_by_hour) to the GST totals: B2C sales less
+ * the voids and refunds the GST summary nets out, plus the B2B documents it alone holds. What the
+ * lines leave over is shown, never absorbed.
+ */
+const reconcileWithSales = async (
+  read: ReadModelQuery,
+  params: ReadonlyArray<unknown>,
+  gst: GstFigures,
+): Promise<GstReconciliationRow[]> => {
+  const sales = await readTotals<SalesSide>(
+    read,
+    `SELECT sum(taxable_paise)::text          AS "taxablePaise",
+            sum(tax_paise)::text              AS "taxPaise",
+            sum(voided_taxable_paise)::text   AS "voidedTaxablePaise",
+            sum(voided_tax_paise)::text       AS "voidedTaxPaise",
+            sum(refunded_taxable_paise)::text AS "refundedTaxablePaise",
+            sum(refunded_tax_paise)::text     AS "refundedTaxPaise"
+       FROM rm_sales_by_hour WHERE ${COVERED}`,
+    params,
+  );
+  const b2b = figuresOf(
+    await readTotals<Sums>(read, `SELECT ${SUMS} FROM rm_gst_summary WHERE ${COVERED} AND segment = 'B2B'`, params),
+  );
+  const lines: GstReconciliationRow[] = [
+    { line: 'sales', taxablePaise: paiseOf(sales.taxablePaise), taxPaise: paiseOf(sales.taxPaise) },
+    {
+      line: 'voids',
+      taxablePaise: 0 - paiseOf(sales.voidedTaxablePaise),
+      taxPaise: 0 - paiseOf(sales.voidedTaxPaise),
+    },
+    {
+      line: 'refunds',
+      taxablePaise: 0 - paiseOf(sales.refundedTaxablePaise),
+      taxPaise: 0 - paiseOf(sales.refundedTaxPaise),
+    },
+    { line: 'b2b', taxablePaise: b2b.taxablePaise, taxPaise: b2b.taxPaise },
+  ];
+  const left = (figure: 'taxablePaise' | 'taxPaise') =>
+    paiseOf(BigInt(gst[figure]) - lines.reduce((sum, line) => sum + BigInt(line[figure]), 0n));
+  return [...lines, { line: 'unexplained', taxablePaise: left('taxablePaise'), taxPaise: left('taxPaise') }];
 };

@@ -2,6 +2,13 @@ import { REPORT_NAMES, reportRoutes, type ReportName, type ReportOf } from '@pos
 import { describe, expect, it } from 'vitest';
 import { BRAND, id, ORG, REGISTER, STORE } from '../testing/fixtures.js';
 import { reportQueries } from './index.js';
+import { rowsOf } from '../memory-tables.js';
+import { gstSummaryProjection } from '../projections/gst-summary.projection.js';
+import { salesByHourProjection } from '../projections/sales-by-hour.projection.js';
+import { rmGstSummary, rmSalesByHour } from '../tables.js';
+import { fold } from '../testing/fold.js';
+import { banquet } from '../testing/scenarios.js';
+import { wholeDay } from '../testing/whole-day.js';
 import type { ReadModelQuery } from './report-query.js';
 
 const CUSTOMER = id(0xc1);
@@ -12,6 +19,30 @@ const ORDER = id(0x0d);
 const INVOICE = id(0x1e);
 const SHIFT = id(0x5f);
 const scope = { orgId: ORG, storeIds: [STORE] };
+
+/** The sales query's figures and the rm_sales_by_hour columns they sum. */
+const SUMMED_COLUMNS = {
+  ordersCount: 'orders_count',
+  grossPaise: 'gross_paise',
+  discountPaise: 'discount_paise',
+  serviceChargePaise: 'service_charge_paise',
+  taxIncludedPaise: 'tax_included_paise',
+  taxablePaise: 'taxable_paise',
+  taxPaise: 'tax_paise',
+  roundOffPaise: 'round_off_paise',
+  payablePaise: 'payable_paise',
+  tipsPaise: 'tips_paise',
+  voidsCount: 'voids_count',
+  voidedPaise: 'voided_paise',
+  voidedTaxablePaise: 'voided_taxable_paise',
+  voidedTaxPaise: 'voided_tax_paise',
+  voidedRoundOffPaise: 'voided_round_off_paise',
+  refundsCount: 'refunds_count',
+  refundedPaise: 'refunded_paise',
+  refundedTaxablePaise: 'refunded_taxable_paise',
+  refundedTaxPaise: 'refunded_tax_paise',
+  refundedRoundOffPaise: 'refunded_round_off_paise',
+} as const;
 const NOV = { from: '2026-11-24', to: '2026-11-25' };
 
 /** A database that answers each statement, in the order the query sends them, with text rows. */
@@ -73,6 +104,37 @@ describe('report queries', () => {
     expect(report.totals).toMatchObject({ orders: 0, netPaise: 0 });
   });
 
+  it('give sales rows and totals that add up on screen, on a whole day with a banquet, voids, refunds and tips', async () => {
+    const ledger = wholeDay();
+    banquet(ledger);
+    const projected = rowsOf(fold([salesByHourProjection], ledger.events), rmSalesByHour);
+    // The database's answer to the by-hour query: one group per projected hour, then the totals.
+    const asText = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(SUMMED_COLUMNS).map(([figure, column]) => [figure, String(row[column] ?? 0)]));
+    const totals = Object.fromEntries(
+      Object.entries(SUMMED_COLUMNS).map(([figure, column]) => [
+        figure,
+        String(projected.reduce((sum, row) => sum + Number(row[column]), 0)),
+      ]),
+    );
+    const { read } = answering(
+      projected.map((row) => ({ businessDate: row.business_date, hour: String(row.hour), ...asText(row) })),
+      [totals],
+    );
+    const report = await run('sales', read, { ...NOV, by: 'hour' });
+    expect(report.rows).toHaveLength(projected.length);
+    for (const row of [...report.rows, report.totals]) {
+      expect(row.grossPaise - row.discountPaise + row.serviceChargePaise - row.taxIncludedPaise).toBe(row.taxablePaise);
+      expect(row.taxablePaise + row.taxPaise + row.roundOffPaise).toBe(row.payablePaise);
+      expect(row.payablePaise + row.tipsPaise).toBe(row.collectedPaise);
+      expect(row.voidedTaxablePaise + row.voidedTaxPaise + row.voidedRoundOffPaise).toBe(row.voidedPaise);
+      expect(row.refundedTaxablePaise + row.refundedTaxPaise + row.refundedRoundOffPaise).toBe(row.refundedPaise);
+      expect(row.payablePaise - row.voidedPaise - row.refundedPaise).toBe(row.netPaise);
+    }
+    // The banquet's service charge and the cola's tax inside its price are in the totals, not lost.
+    expect(report.totals).toMatchObject({ serviceChargePaise: 9_475, tipsPaise: 2_500 + 5_000 });
+  });
+
   it('refuse a sum past the safe integers instead of rounding it', async () => {
     const { read } = answering([], [sales('9007199254740993', '0', '0')]);
     await expect(run('sales', read, NOV)).rejects.toThrow(/9007199254740993/);
@@ -110,6 +172,60 @@ describe('report queries', () => {
     const { read } = answering([{ ...gst, cgstPaise: '250', sgstPaise: '250', igstPaise: '0' }], []);
     const report = await run('gst', read, NOV);
     expect(report.rows[0]).toMatchObject({ rateBasisPoints: 500, taxPaise: 500 });
+  });
+
+  it('reconcile GST with the sales report to the paisa on a whole day of sales, reversals, invoices and notes', async () => {
+    const ledger = wholeDay();
+    banquet(ledger);
+    const tables = fold([gstSummaryProjection, salesByHourProjection], ledger.events);
+    const gstRows = rowsOf(tables, rmGstSummary);
+    const salesRows = rowsOf(tables, rmSalesByHour);
+    const total = (rows: ReadonlyArray<Record<string, unknown>>, column: string) =>
+      String(rows.reduce((sum, row) => sum + Number(row[column]), 0));
+    const gstSums = (rows: ReadonlyArray<Record<string, unknown>>) => ({
+      taxablePaise: total(rows, 'taxable_paise'),
+      cgstPaise: total(rows, 'cgst_paise'),
+      sgstPaise: total(rows, 'sgst_paise'),
+      igstPaise: total(rows, 'igst_paise'),
+    });
+    // The database's answers, in the order the query asks: groups, GST totals, the sales side, B2B.
+    const { read } = answering(
+      [],
+      [gstSums(gstRows)],
+      [
+        {
+          taxablePaise: total(salesRows, 'taxable_paise'),
+          taxPaise: total(salesRows, 'tax_paise'),
+          voidedTaxablePaise: total(salesRows, 'voided_taxable_paise'),
+          voidedTaxPaise: total(salesRows, 'voided_tax_paise'),
+          refundedTaxablePaise: total(salesRows, 'refunded_taxable_paise'),
+          refundedTaxPaise: total(salesRows, 'refunded_tax_paise'),
+        },
+      ],
+      [gstSums(gstRows.filter((row) => row.segment === 'B2B'))],
+    );
+    const report = await run('gst', read, { from: '2026-01-01', to: '2026-12-31' });
+    const line = (name: string) => report.reconciliation.find((row) => row.line === name);
+    expect(report.reconciliation.map((row) => row.line)).toEqual(['sales', 'voids', 'refunds', 'b2b', 'unexplained']);
+    expect(line('unexplained')).toEqual({ line: 'unexplained', taxablePaise: 0, taxPaise: 0 });
+    for (const figure of ['taxablePaise', 'taxPaise'] as const) {
+      expect(report.reconciliation.reduce((sum, row) => sum + row[figure], 0)).toBe(report.totals[figure]);
+    }
+    // Each line is really there: the dinner voided, the lunch refunded, the invoices issued.
+    expect(line('voids')?.taxablePaise).toBeLessThan(0);
+    expect(line('refunds')?.taxablePaise).toBeLessThan(0);
+    expect(line('b2b')?.taxablePaise).toBeGreaterThan(0);
+  });
+
+  it('show what the reconciliation does not explain rather than absorb it', async () => {
+    const { read } = answering(
+      [],
+      [{ taxablePaise: '10000', cgstPaise: '250', sgstPaise: '250', igstPaise: '0' }],
+      [{ taxablePaise: '9000', taxPaise: '450' }],
+      [],
+    );
+    const report = await run('gst', read, NOV);
+    expect(report.reconciliation.at(-1)).toEqual({ line: 'unexplained', taxablePaise: 1_000, taxPaise: 50 });
   });
 
   it('put negative stock first, with the offline sale that took it below zero', async () => {

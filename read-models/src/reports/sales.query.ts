@@ -3,54 +3,65 @@ import { isoDate } from './as-text.js';
 import { countOf, paiseOf } from './integers.js';
 import { readTotals, type ReportQuery } from './report-query.js';
 
-/** Sums as text: PostgreSQL's sum of bigint is numeric, which a string carries exactly. */
-type Sums = Record<
-  | 'ordersCount'
-  | 'grossPaise'
-  | 'discountPaise'
-  | 'serviceChargePaise'
-  | 'taxablePaise'
-  | 'taxPaise'
-  | 'roundOffPaise'
-  | 'payablePaise'
-  | 'voidsCount'
-  | 'voidedPaise'
-  | 'refundsCount'
-  | 'refundedPaise',
-  string | null
->;
+/** Each figure and the rm_sales_by_hour column it sums. */
+const SUMMED = {
+  ordersCount: 'orders_count',
+  grossPaise: 'gross_paise',
+  discountPaise: 'discount_paise',
+  serviceChargePaise: 'service_charge_paise',
+  taxIncludedPaise: 'tax_included_paise',
+  taxablePaise: 'taxable_paise',
+  taxPaise: 'tax_paise',
+  roundOffPaise: 'round_off_paise',
+  payablePaise: 'payable_paise',
+  tipsPaise: 'tips_paise',
+  voidsCount: 'voids_count',
+  voidedPaise: 'voided_paise',
+  voidedTaxablePaise: 'voided_taxable_paise',
+  voidedTaxPaise: 'voided_tax_paise',
+  voidedRoundOffPaise: 'voided_round_off_paise',
+  refundsCount: 'refunds_count',
+  refundedPaise: 'refunded_paise',
+  refundedTaxablePaise: 'refunded_taxable_paise',
+  refundedTaxPaise: 'refunded_tax_paise',
+  refundedRoundOffPaise: 'refunded_round_off_paise',
+} as const;
 
-const SUMS = `
-  sum(orders_count)::text         AS "ordersCount",
-  sum(gross_paise)::text          AS "grossPaise",
-  sum(discount_paise)::text       AS "discountPaise",
-  sum(service_charge_paise)::text AS "serviceChargePaise",
-  sum(taxable_paise)::text        AS "taxablePaise",
-  sum(tax_paise)::text            AS "taxPaise",
-  sum(round_off_paise)::text      AS "roundOffPaise",
-  sum(payable_paise)::text        AS "payablePaise",
-  sum(voids_count)::text          AS "voidsCount",
-  sum(voided_paise)::text         AS "voidedPaise",
-  sum(refunds_count)::text        AS "refundsCount",
-  sum(refunded_paise)::text       AS "refundedPaise"`;
+/** Sums as text: PostgreSQL's sum of bigint is numeric, which a string carries exactly. */
+type Sums = Record<keyof typeof SUMMED, string | null>;
+
+const SUMS = Object.entries(SUMMED)
+  .map(([figure, column]) => `sum(${column})::text AS "${figure}"`)
+  .join(',\n  ');
 
 const COVERED = 'store_id = ANY($1::uuid[]) AND business_date BETWEEN $2::date AND $3::date';
+
+/** In BigInt, then checked: a sum or difference of safe sums is exact before it is narrowed. */
+const exact = (value: string | null | undefined): bigint => BigInt(value ?? 0);
 
 const figuresOf = (sum: Partial<Sums>): SalesFigures => ({
   orders: countOf(sum.ordersCount),
   grossPaise: paiseOf(sum.grossPaise),
   discountPaise: paiseOf(sum.discountPaise),
   serviceChargePaise: paiseOf(sum.serviceChargePaise),
+  taxIncludedPaise: paiseOf(sum.taxIncludedPaise),
   taxablePaise: paiseOf(sum.taxablePaise),
   taxPaise: paiseOf(sum.taxPaise),
   roundOffPaise: paiseOf(sum.roundOffPaise),
   payablePaise: paiseOf(sum.payablePaise),
+  tipsPaise: paiseOf(sum.tipsPaise),
+  collectedPaise: paiseOf(exact(sum.payablePaise) + exact(sum.tipsPaise)),
   voids: countOf(sum.voidsCount),
   voidedPaise: paiseOf(sum.voidedPaise),
+  voidedTaxablePaise: paiseOf(sum.voidedTaxablePaise),
+  voidedTaxPaise: paiseOf(sum.voidedTaxPaise),
+  voidedRoundOffPaise: paiseOf(sum.voidedRoundOffPaise),
   refunds: countOf(sum.refundsCount),
   refundedPaise: paiseOf(sum.refundedPaise),
-  // In BigInt, then checked: the net of safe sums is exact before it is narrowed.
-  netPaise: paiseOf(BigInt(sum.payablePaise ?? 0) - BigInt(sum.voidedPaise ?? 0) - BigInt(sum.refundedPaise ?? 0)),
+  refundedTaxablePaise: paiseOf(sum.refundedTaxablePaise),
+  refundedTaxPaise: paiseOf(sum.refundedTaxPaise),
+  refundedRoundOffPaise: paiseOf(sum.refundedRoundOffPaise),
+  netPaise: paiseOf(exact(sum.payablePaise) - exact(sum.voidedPaise) - exact(sum.refundedPaise)),
 });
 
 /** rm_sales_by_hour summed over the covered stores, per business date or per date and hour. */

@@ -146,6 +146,51 @@ export const sellOnePizza = (
     storeId,
   );
 
+export const BANQUET_ORDER = id(0x0_0003);
+export const BANQUET_LINE_PIZZA = id(0x1_0004);
+export const BANQUET_LINE_COLA = id(0x1_0005);
+export const BANQUET_UPI = id(0x2_0004);
+export const BANQUET = '2026-11-24T21:40:00+05:30';
+
+/**
+ * A party's bill with everything a bill can carry: 3 × Margherita less 10 % on the line, 2 × cola
+ * (18 % GST inside the price), ₹50 off the bill, 10 % service charge, paid by UPI with a ₹50 tip.
+ *
+ * Pizza: gross 97500, line discount 9750 → 87750. Cola: gross 12000. The ₹50 splits by largest
+ * remainder over 87750 : 12000 → 4398 and 602, leaving 83352 and 11398 (94750). Service charge
+ * 10 % = 9475, split 8335 and 1140. Pizza 83352 + 8335 = 91687 taxable, CGST = SGST =
+ * round(2292.175) = 2292. Cola 11398 + 1140 = 12538 with tax inside: round(12538 / 1.18) = 10625,
+ * CGST = SGST = round(956.25) = 956, taxable 12538 − 1912 = 10626. Bill: gross 109500, discount
+ * 14750, service charge 9475, tax inside prices 1912, taxable 102313, tax 6496, total 108809,
+ * rounded to ₹1,088: round-off −9, payable 108800.
+ */
+export const banquet = (ledger: ReturnType<typeof createTestLedger>, at = BANQUET) => {
+  ledger.order(
+    BANQUET_ORDER,
+    checkout(
+      BANQUET_ORDER,
+      [
+        {
+          lineId: BANQUET_LINE_PIZZA,
+          itemId: MARGHERITA.itemId,
+          quantity: 3,
+          discount: { kind: 'percent', basisPoints: 1_000, reason: 'regulars' },
+        },
+        { lineId: BANQUET_LINE_COLA, itemId: COLA.itemId, quantity: 2 },
+      ],
+      [{ paymentId: BANQUET_UPI, kind: 'upi', amountPaise: 108_800, tipPaise: 5_000 }],
+      {
+        orderNumber: 'B-102',
+        orderDiscount: { kind: 'amount', amountPaise: 5_000, reason: 'birthday' },
+        serviceCharge: { basisPoints: 1_000 },
+      },
+    ),
+    at,
+    STORE,
+  );
+  return ledger;
+};
+
 export const BIG_INVOICE = id(0x4_0001);
 export const SMALL_INVOICE = id(0x4_0002);
 export const TERMS_INVOICE = id(0x4_0003);

@@ -39,19 +39,34 @@ afterAll(async () => {
 });
 
 describe('possier report', () => {
-  it('prints sales as an aligned table in rupees with Indian digit grouping, totals last', async () => {
+  it('prints sales as aligned tables in rupees with Indian digit grouping whose columns add up, totals last', async () => {
     const run = await possier(['report', 'sales', '--store', storeA, ...NOV]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        `Sales by day, 2026-11-24 to 2026-11-25, store ${storeA}`,
+        `Sales by day, 2026-11-24 to 2026-11-25, store ${storeA}: what the bills came to`,
         '',
-        'Date        Orders      Gross  Discount    Taxable      Tax    Payable   Voided  Refunded      Net',
-        '----------  ------  ---------  --------  ---------  -------  ---------  -------  --------  -------',
-        '2026-11-24       2    ₹870.00     ₹0.00    ₹851.68   ₹55.82    ₹908.00    ₹0.00     ₹0.00  ₹908.00',
-        '2026-11-25       1    ₹810.00     ₹0.00    ₹800.84   ₹46.66    ₹848.00  ₹848.00    ₹60.00  −₹60.00',
-        '----------  ------  ---------  --------  ---------  -------  ---------  -------  --------  -------',
-        'Total            3  ₹1,680.00     ₹0.00  ₹1,652.52  ₹102.48  ₹1,756.00  ₹848.00    ₹60.00  ₹848.00',
+        'Date        Orders      Gross  Discount  Service charge  Tax in prices    Taxable      Tax  Round-off    Payable',
+        '----------  ------  ---------  --------  --------------  -------------  ---------  -------  ---------  ---------',
+        '2026-11-24       2    ₹870.00     ₹0.00           ₹0.00         ₹18.32    ₹851.68   ₹55.82      ₹0.50    ₹908.00',
+        '2026-11-25       1    ₹810.00     ₹0.00           ₹0.00          ₹9.16    ₹800.84   ₹46.66      ₹0.50    ₹848.00',
+        '----------  ------  ---------  --------  --------------  -------------  ---------  -------  ---------  ---------',
+        'Total            3  ₹1,680.00     ₹0.00           ₹0.00         ₹27.48  ₹1,652.52  ₹102.48      ₹1.00  ₹1,756.00',
+        '',
+        'Gross − Discount + Service charge − Tax in prices = Taxable; Taxable + Tax + Round-off = Payable.',
+        'Service charge is taxed like the food, so it is inside Taxable; Gross holds the tax of items priced with tax included.',
+        '',
+        `Collected, voided and refunded by day, 2026-11-24 to 2026-11-25, store ${storeA}`,
+        '',
+        'Date          Payable   Tips  Collected  Voids   Voided  Refunds  Refunded      Net',
+        '----------  ---------  -----  ---------  -----  -------  -------  --------  -------',
+        '2026-11-24    ₹908.00  ₹0.00    ₹908.00      0    ₹0.00        0     ₹0.00  ₹908.00',
+        '2026-11-25    ₹848.00  ₹0.00    ₹848.00      1  ₹848.00        1    ₹60.00  −₹60.00',
+        '----------  ---------  -----  ---------  -----  -------  -------  --------  -------',
+        'Total       ₹1,756.00  ₹0.00  ₹1,756.00      1  ₹848.00        1    ₹60.00  ₹848.00',
+        '',
+        'Payable + Tips = Collected (tips are for the staff, not sales); Payable − Voided − Refunded = Net.',
+        'Voids and refunds count on the day they happen, not on the day of the sale.',
         '',
       ].join('\n'),
     );
@@ -70,21 +85,21 @@ describe('possier report', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00     ₹0.00    ₹0.00     ₹0.00  ₹1,000.00    ₹2,413.00             42  31-60',
+      'INV/26-27/0001  Bengaluru Caterers LLP  2026-11-24  2026-12-09  ₹3,413.00     ₹0.00    ₹0.00     ₹0.00  ₹1,000.00    ₹2,413.00                          42  31–60 days past due',
     );
     expect(run.stdout).toContain(
       [
         'Aging as of 2027-01-20',
         '',
-        'Days past due  Invoices  Outstanding',
-        '-------------  --------  -----------',
-        'current               0        ₹0.00',
-        '0-30                  0        ₹0.00',
-        '31-60                 1    ₹2,413.00',
-        '61-90                 0        ₹0.00',
-        '90+                   1      ₹300.00',
-        '-------------  --------  -----------',
-        'Total                 2    ₹2,713.00',
+        'Aging                  Invoices  Outstanding',
+        '---------------------  --------  -----------',
+        'Not yet due                   0        ₹0.00',
+        '1–30 days past due            0        ₹0.00',
+        '31–60 days past due           1    ₹2,413.00',
+        '61–90 days past due           0        ₹0.00',
+        'Over 90 days past due         1      ₹300.00',
+        '---------------------  --------  -----------',
+        'Total                         2    ₹2,713.00',
       ].join('\n'),
     );
   });

@@ -2,8 +2,8 @@ import { cellText, rightAligned } from './cells.js';
 import type { View } from './view.js';
 
 /**
- * A view as an aligned text table: a title, a header, a rule, the rows and a totals row (its
- * first column reads `Total`). Numbers are right-aligned. Widths count UTF-16 units, which is
+ * A view as an aligned text table: a title, a header, a rule, the rows, a totals row (its first
+ * column reads `Total`) and the view's notes. Numbers are right-aligned. Widths count UTF-16 units, which is
  * exact here: ₹ and − are single units, and no value holds wide characters but customer names.
  */
 export const renderTable = (view: View): string => {
@@ -31,5 +31,6 @@ export const renderTable = (view: View): string => {
     rule,
     ...(body.length === 0 ? ['(no rows)'] : body.map(line)),
     ...(totals ? [rule, line(totals)] : []),
+    ...(view.notes && view.notes.length > 0 ? ['', ...view.notes] : []),
   ].join('\n');
 };

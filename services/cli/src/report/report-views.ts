@@ -1,10 +1,13 @@
 import {
+  AGING_BUCKET_LABELS,
   AgingTotal,
   ConflictRow,
   CustomerRow,
   LoyaltyConflictRow,
   LoyaltyRow,
   formatRupees as rupees,
+  GST_RECONCILIATION_LABELS,
+  GstReconciliationRow,
   GstRow,
   ItemRow,
   PaymentRow,
@@ -30,28 +33,54 @@ const period = (report: { from: string; to: string }) => `${report.from} to ${re
 /** What `possier report` shows for each report: the main table first, then any summary. */
 export const viewsOf = (report: AnyReport): View[] => {
   switch (report.report) {
-    case 'sales':
+    case 'sales': {
+      const keys = [col('businessDate', 'Date'), ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : [])];
       return [
         {
-          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}`,
+          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}: what the bills came to`,
           columns: [
-            col('businessDate', 'Date'),
-            ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : []),
+            ...keys,
             col('orders', 'Orders', 'count'),
             col('grossPaise', 'Gross', 'paise'),
             col('discountPaise', 'Discount', 'paise'),
+            col('serviceChargePaise', 'Service charge', 'paise'),
+            col('taxIncludedPaise', 'Tax in prices', 'paise'),
             col('taxablePaise', 'Taxable', 'paise'),
             col('taxPaise', 'Tax', 'paise'),
+            col('roundOffPaise', 'Round-off', 'paise'),
             col('payablePaise', 'Payable', 'paise'),
+          ],
+          fields: fieldsOf(SalesRow),
+          rows: report.rows,
+          totals: report.totals,
+          notes: [
+            'Gross − Discount + Service charge − Tax in prices = Taxable; Taxable + Tax + Round-off = Payable.',
+            'Service charge is taxed like the food, so it is inside Taxable; Gross holds the tax of items priced with tax included.',
+          ],
+        },
+        {
+          title: `Collected, voided and refunded by ${report.by}, ${period(report)}, ${stores(report)}`,
+          columns: [
+            ...keys,
+            col('payablePaise', 'Payable', 'paise'),
+            col('tipsPaise', 'Tips', 'paise'),
+            col('collectedPaise', 'Collected', 'paise'),
+            col('voids', 'Voids', 'count'),
             col('voidedPaise', 'Voided', 'paise'),
+            col('refunds', 'Refunds', 'count'),
             col('refundedPaise', 'Refunded', 'paise'),
             col('netPaise', 'Net', 'paise'),
           ],
           fields: fieldsOf(SalesRow),
           rows: report.rows,
           totals: report.totals,
+          notes: [
+            'Payable + Tips = Collected (tips are for the staff, not sales); Payable − Voided − Refunded = Net.',
+            'Voids and refunds count on the day they happen, not on the day of the sale.',
+          ],
         },
       ];
+    }
     case 'items':
       return [
         {
@@ -85,6 +114,9 @@ export const viewsOf = (report: AnyReport): View[] => {
           fields: fieldsOf(PaymentRow),
           rows: report.rows,
           totals: report.totals,
+          notes: [
+            "Applied − Refunded − Voided = Net; Applied totals the sales report's Payable, and Tips are paid on top of it.",
+          ],
         },
       ];
     case 'gst':
@@ -105,6 +137,16 @@ export const viewsOf = (report: AnyReport): View[] => {
           fields: fieldsOf(GstRow),
           rows: report.rows,
           totals: report.totals,
+        },
+        {
+          title: `GST summary reconciled with the sales report, ${period(report)}, ${stores(report)}`,
+          columns: [col('label', 'Line'), col('taxablePaise', 'Taxable', 'paise'), col('taxPaise', 'Tax', 'paise')],
+          fields: fieldsOf(GstReconciliationRow),
+          rows: report.reconciliation.map((row) => ({ ...row, label: GST_RECONCILIATION_LABELS[row.line] })),
+          totals: { taxablePaise: report.totals.taxablePaise, taxPaise: report.totals.taxPaise },
+          notes: [
+            "The first line is the sales report's Taxable and Tax; the lines add up to the GST summary's totals.",
+          ],
         },
       ];
     case 'stock':
@@ -178,21 +220,22 @@ export const viewsOf = (report: AnyReport): View[] => {
             col('discountPaise', 'Discount', 'paise'),
             col('paidPaise', 'Paid', 'paise'),
             col('outstandingPaise', 'Outstanding', 'paise'),
+            col('daysUntilDue', 'Due in days', 'count'),
             col('daysPastDue', 'Days past due', 'count'),
-            col('bucket', 'Bucket'),
+            col('agingLabel', 'Aging'),
           ],
           fields: fieldsOf(ReceivableRow),
-          rows: report.rows,
+          rows: report.rows.map((row) => ({ ...row, agingLabel: AGING_BUCKET_LABELS[row.bucket] })),
         },
         {
           title: `Aging as of ${report.asOf}`,
           columns: [
-            col('bucket', 'Days past due'),
+            col('agingLabel', 'Aging'),
             col('invoices', 'Invoices', 'count'),
             col('outstandingPaise', 'Outstanding', 'paise'),
           ],
           fields: fieldsOf(AgingTotal),
-          rows: report.aging,
+          rows: report.aging.map((row) => ({ ...row, agingLabel: AGING_BUCKET_LABELS[row.bucket] })),
           totals: { invoices: report.rows.length, outstandingPaise: report.outstandingPaise },
         },
       ];

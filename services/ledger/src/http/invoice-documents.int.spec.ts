@@ -128,11 +128,12 @@ describe('an invoice corrected twice, credited once and part paid', () => {
         paidPaise: 300_000,
         outstandingPaise: 456_000,
         daysPastDue: 17,
-        bucket: '0-30',
+        daysUntilDue: null,
+        bucket: '1-30',
       },
     ]);
-    expect(receivables.aging.find((bucket) => bucket.bucket === '0-30')).toEqual({
-      bucket: '0-30',
+    expect(receivables.aging.find((bucket) => bucket.bucket === '1-30')).toEqual({
+      bucket: '1-30',
       invoices: 1,
       outstandingPaise: 456_000,
     });

@@ -161,7 +161,7 @@ describe('checkout over HTTP', () => {
     const response = await ledger.command('/v1/orders', r1Token, order);
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({ code: 'PAYMENT.INSUFFICIENT', path: 'data.tenders' });
-    expect(response.body.error.reason).toContain('84000');
+    expect(response.body.error.reason).toBe('tenders come to ₹840.00 but ₹848.00 is payable');
     expect(await eventsOf(order.orderId)).toEqual([]);
   });
 

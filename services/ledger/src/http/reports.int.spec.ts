@@ -8,7 +8,21 @@ let analystA: string;
 const served: ReportFixture['served'] = (name, token, query) => fixture.served(name, token, query);
 
 const NOV = { from: '2026-11-24', to: '2026-11-25' };
-const noSales = { grossPaise: 0, discountPaise: 0, serviceChargePaise: 0, voids: 0, voidedPaise: 0, refunds: 0 };
+const noSales = {
+  grossPaise: 0,
+  discountPaise: 0,
+  serviceChargePaise: 0,
+  tipsPaise: 0,
+  voids: 0,
+  voidedPaise: 0,
+  voidedTaxablePaise: 0,
+  voidedTaxPaise: 0,
+  voidedRoundOffPaise: 0,
+  refunds: 0,
+  refundedTaxablePaise: 0,
+  refundedTaxPaise: 0,
+  refundedRoundOffPaise: 0,
+};
 
 beforeAll(async () => {
   fixture = await startReportFixture();
@@ -30,10 +44,13 @@ describe('sales', () => {
         ...noSales,
         orders: 2,
         grossPaise: 87_000,
+        // The GST inside each cola's ₹60: 916 on O1's, 916 on O2's.
+        taxIncludedPaise: 1_832,
         taxablePaise: 85_168,
         taxPaise: 5_582,
         roundOffPaise: 50,
         payablePaise: 90_800,
+        collectedPaise: 90_800,
         refundedPaise: 0,
         netPaise: 90_800,
       },
@@ -43,14 +60,22 @@ describe('sales', () => {
         ...noSales,
         orders: 1,
         grossPaise: 81_000,
+        taxIncludedPaise: 916,
         taxablePaise: 80_084,
         taxPaise: 4_666,
         roundOffPaise: 50,
         payablePaise: 84_800,
+        collectedPaise: 84_800,
+        // O3 voided whole; O1's cola refunded, its round-off waiting for O1's last refund.
         voids: 1,
         voidedPaise: 84_800,
+        voidedTaxablePaise: 80_084,
+        voidedTaxPaise: 4_666,
+        voidedRoundOffPaise: 50,
         refunds: 1,
         refundedPaise: 6_000,
+        refundedTaxablePaise: 5_084,
+        refundedTaxPaise: 916,
         netPaise: -6_000,
       },
     ]);
@@ -58,14 +83,21 @@ describe('sales', () => {
       ...noSales,
       orders: 3,
       grossPaise: 168_000,
+      taxIncludedPaise: 2_748,
       taxablePaise: 165_252,
       taxPaise: 10_248,
       roundOffPaise: 100,
       payablePaise: 175_600,
+      collectedPaise: 175_600,
       voids: 1,
       voidedPaise: 84_800,
+      voidedTaxablePaise: 80_084,
+      voidedTaxPaise: 4_666,
+      voidedRoundOffPaise: 50,
       refunds: 1,
       refundedPaise: 6_000,
+      refundedTaxablePaise: 5_084,
+      refundedTaxPaise: 916,
       netPaise: 84_800,
     });
   });
@@ -207,6 +239,24 @@ describe('items, payments and GST', () => {
       taxPaise: 20_916,
     });
   });
+
+  it('reconciles the GST summary with the sales report to the paisa: voids and refunds out, B2B invoices in', async () => {
+    const gst = await served('gst', analystA, NOV);
+    const sales = await served('sales', analystA, NOV);
+    expect(gst.reconciliation).toEqual([
+      // The sales report's taxable and tax for the same stores and period.
+      { line: 'sales', taxablePaise: sales.totals.taxablePaise, taxPaise: sales.totals.taxPaise },
+      // O3 voided whole: 80,084 + 4,666.
+      { line: 'voids', taxablePaise: -80_084, taxPaise: -4_666 },
+      // O1's cola: 5,084 + 458 + 458.
+      { line: 'refunds', taxablePaise: -5_084, taxPaise: -916 },
+      // INV-1, inter-state: 3,25,000 + IGST 16,250; INV-2 was issued in August.
+      { line: 'b2b', taxablePaise: 325_000, taxPaise: 16_250 },
+      { line: 'unexplained', taxablePaise: 0, taxPaise: 0 },
+    ]);
+    expect(sales.totals).toMatchObject({ taxablePaise: 165_252, taxPaise: 10_248 });
+    expect(165_252 - 80_084 - 5_084 + 325_000).toBe(gst.totals.taxablePaise);
+  });
 });
 
 describe('stock, shifts and receivables', () => {
@@ -289,8 +339,8 @@ describe('stock, shifts and receivables', () => {
     ]);
     expect(receivables.rows[1]).toMatchObject({ payablePaise: 341_300, paidPaise: 100_000, dueDate: '2026-12-09' });
     expect(receivables.aging).toEqual([
-      { bucket: 'current', invoices: 0, outstandingPaise: 0 },
-      { bucket: '0-30', invoices: 0, outstandingPaise: 0 },
+      { bucket: 'not-due', invoices: 0, outstandingPaise: 0 },
+      { bucket: '1-30', invoices: 0, outstandingPaise: 0 },
       { bucket: '31-60', invoices: 1, outstandingPaise: 241_300 },
       { bucket: '61-90', invoices: 0, outstandingPaise: 0 },
       { bucket: '90+', invoices: 1, outstandingPaise: 30_000 },
@@ -304,13 +354,15 @@ describe('stock, shifts and receivables', () => {
       '2026-12-31',
       [
         [152, '90+'],
-        [22, '0-30'],
+        [22, '1-30'],
       ],
     ]);
     const november = await served('receivables', analystA, {
       from: '2026-11-01',
       to: '2026-11-30',
     });
-    expect(november.rows.map((row) => [row.invoiceNumber, row.bucket])).toEqual([['INV/26-27/0001', 'current']]);
+    expect(november.rows.map((row) => [row.invoiceNumber, row.daysPastDue, row.daysUntilDue, row.bucket])).toEqual([
+      ['INV/26-27/0001', null, 9, 'not-due'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  formatRupees,
   loyaltyAccountDecider,
   loyaltyAccountStreamId,
   loyaltyProgrammeDecider,
@@ -136,7 +137,7 @@ const shortfallConflicts = (outcome: CommandOutcome, decision: ReadonlyArray<Eve
       return {
         kind: 'loyalty_shortfall' as const,
         path: 'data.customerId',
-        detail: `loyalty tender ${paymentId} took ${amountPaise} paise of points; the account was ${pointsShort} points (${paiseShort} paise) short, spent elsewhere while this register was offline`,
+        detail: `loyalty tender ${paymentId} took ${formatRupees(amountPaise)} of points; the account was ${pointsShort} points (${formatRupees(paiseShort)}) short, spent elsewhere while this register was offline`,
         recorded: amountPaise,
         current: amountPaise - paiseShort,
       };

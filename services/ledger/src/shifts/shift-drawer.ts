@@ -1,5 +1,6 @@
 import {
   DomainError,
+  formatRupees,
   orderDecider,
   orderDrawerFacts,
   orderStreamId,
@@ -110,7 +111,7 @@ export const replayedCloseConflicts = async (
       differing.map((figure) => ({
         kind: 'other' as const,
         path: `data.cashTakings.${figure}`,
-        detail: `the register counted ${recorded[figure]} paise; the shift's stored sales come to ${held[figure]} paise`,
+        detail: `the register counted ${formatRupees(recorded[figure])}; the shift's stored sales come to ${formatRupees(held[figure])}`,
         recorded: recorded[figure],
         current: held[figure],
       })),
