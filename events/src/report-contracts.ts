@@ -6,3 +6,4 @@
 export * from './reports/index.js';
 export { ErrorBody, ErrorDetail } from './error-body.js';
 export { formatRupees, type Paise } from './money.js';
+export { ReportScopeView } from './scope.contract.js';

@@ -21,23 +21,34 @@ import {
 } from '@possier/events/report-contracts';
 import type { z } from 'zod';
 import type { Column, ColumnKind, View } from '../format/view.js';
+import { idsOnly, named, type Names } from './report-names.js';
 
 export type AnyReport = { [Name in ReportName]: ReportOf<Name> }[ReportName];
 
 const col = (key: string, header: string, kind: ColumnKind = 'text'): Column => ({ key, header, kind });
 const fieldsOf = (row: z.ZodObject) => Object.keys(row.shape);
-const stores = (report: AnyReport) =>
-  report.storeIds.length === 1 ? `store ${report.storeIds[0]}` : `${report.storeIds.length} stores`;
+const stores = (report: AnyReport, names: Names) =>
+  report.storeIds.length === 1 ? names.store(report.storeIds[0] as string) : `${report.storeIds.length} stores`;
 const period = (report: { from: string; to: string }) => `${report.from} to ${report.to}`;
 
-/** What `possier report` shows for each report: the main table first, then any summary. */
-export const viewsOf = (report: AnyReport): View[] => {
+/**
+ * What `possier report` shows for each report: the main table first, then any summary. With
+ * `names`, stores, registers and brands are shown by name, in the titles and the rows.
+ */
+export const viewsOf = (report: AnyReport, names: Names = idsOnly): View[] =>
+  layOut(report, names).map((view) => ({
+    ...view,
+    rows: view.rows.map((row) => named(row, names)),
+    ...(view.totals === undefined ? {} : { totals: named(view.totals, names) }),
+  }));
+
+const layOut = (report: AnyReport, names: Names): View[] => {
   switch (report.report) {
     case 'sales': {
       const keys = [col('businessDate', 'Date'), ...(report.by === 'hour' ? [col('hour', 'Hour', 'count')] : [])];
       return [
         {
-          title: `Sales by ${report.by}, ${period(report)}, ${stores(report)}: what the bills came to`,
+          title: `Sales by ${report.by}, ${period(report)}, ${stores(report, names)}: what the bills came to`,
           columns: [
             ...keys,
             col('orders', 'Orders', 'count'),
@@ -59,7 +70,7 @@ export const viewsOf = (report: AnyReport): View[] => {
           ],
         },
         {
-          title: `Collected, voided and refunded by ${report.by}, ${period(report)}, ${stores(report)}`,
+          title: `Collected, voided and refunded by ${report.by}, ${period(report)}, ${stores(report, names)}`,
           columns: [
             ...keys,
             col('payablePaise', 'Payable', 'paise'),
@@ -84,7 +95,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'items':
       return [
         {
-          title: `Top ${report.limit} items by net ${report.sort}, ${period(report)}, ${stores(report)}`,
+          title: `Top ${report.limit} items by net ${report.sort}, ${period(report)}, ${stores(report, names)}`,
           columns: [
             col('rank', '#', 'count'),
             col('name', 'Item'),
@@ -101,7 +112,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'payments':
       return [
         {
-          title: `Payment mix, ${period(report)}, ${stores(report)}`,
+          title: `Payment mix, ${period(report)}, ${stores(report, names)}`,
           columns: [
             col('tenderKind', 'Tender'),
             col('tenders', 'Count', 'count'),
@@ -122,7 +133,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'gst':
       return [
         {
-          title: `GST summary, ${period(report)}, ${stores(report)}`,
+          title: `GST summary, ${period(report)}, ${stores(report, names)}`,
           columns: [
             col('segment', 'Segment'),
             col('supply', 'Supply'),
@@ -139,7 +150,7 @@ export const viewsOf = (report: AnyReport): View[] => {
           totals: report.totals,
         },
         {
-          title: `GST summary reconciled with the sales report, ${period(report)}, ${stores(report)}`,
+          title: `GST summary reconciled with the sales report, ${period(report)}, ${stores(report, names)}`,
           columns: [col('label', 'Line'), col('taxablePaise', 'Taxable', 'paise'), col('taxPaise', 'Tax', 'paise')],
           fields: fieldsOf(GstReconciliationRow),
           rows: report.reconciliation.map((row) => ({ ...row, label: GST_RECONCILIATION_LABELS[row.line] })),
@@ -152,7 +163,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'stock':
       return [
         {
-          title: `Stock on hand, ${stores(report)}: ${report.negativeItems} negative`,
+          title: `Stock on hand, ${stores(report, names)}: ${report.negativeItems} negative`,
           columns: [
             col('storeId', 'Store'),
             col('stockItemId', 'Stock item'),
@@ -168,7 +179,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'conflicts':
       return [
         {
-          title: `Conflicts found in replayed offline events, ${stores(report)}: ${
+          title: `Conflicts found in replayed offline events, ${stores(report, names)}: ${
             report.byKind.map((entry) => `${entry.conflicts} ${entry.kind}`).join(', ') || 'none'
           }`,
           columns: [
@@ -186,7 +197,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'shifts':
       return [
         {
-          title: `Shifts (X open, Z closed), ${period(report)}, ${stores(report)}`,
+          title: `Shifts (X open, Z closed), ${period(report)}, ${stores(report, names)}`,
           columns: [
             col('kind', 'Report'),
             col('businessDate', 'Date'),
@@ -208,7 +219,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'receivables':
       return [
         {
-          title: `Receivables issued ${period(report)}, aged as of ${report.asOf}, ${stores(report)}`,
+          title: `Receivables issued ${period(report)}, aged as of ${report.asOf}, ${stores(report, names)}`,
           columns: [
             col('invoiceNumber', 'Invoice'),
             col('customerName', 'Customer'),
@@ -242,7 +253,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'statement':
       return [
         {
-          title: `Statement of ${report.customerName ?? report.customerId}${report.customerGstin ? ` (${report.customerGstin})` : ''}, ${period(report)}, ${stores(report)}: opening balance ${rupees(report.openingBalancePaise)}, closing ${rupees(report.closingBalancePaise)}`,
+          title: `Statement of ${report.customerName ?? report.customerId}${report.customerGstin ? ` (${report.customerGstin})` : ''}, ${period(report)}, ${stores(report, names)}: opening balance ${rupees(report.openingBalancePaise)}, closing ${rupees(report.closingBalancePaise)}`,
           columns: [
             col('date', 'Date'),
             col('kind', 'Entry'),
@@ -264,7 +275,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'customers':
       return [
         {
-          title: `Customers by net spend, ${period(report)}, ${stores(report)}: ${report.customers} named customers`,
+          title: `Customers by net spend, ${period(report)}, ${stores(report, names)}: ${report.customers} named customers`,
           columns: [
             col('name', 'Customer'),
             col('customerId', 'Id'),
@@ -282,7 +293,7 @@ export const viewsOf = (report: AnyReport): View[] => {
     case 'loyalty':
       return [
         {
-          title: `Loyalty liability, ${stores(report)}: ${report.totals.pointsOutstanding} points, ${rupees(report.totals.liabilityPaise)}`,
+          title: `Loyalty liability, ${stores(report, names)}: ${report.totals.pointsOutstanding} points, ${rupees(report.totals.liabilityPaise)}`,
           columns: [
             col('brandId', 'Brand'),
             col('members', 'Members', 'count'),

@@ -3,6 +3,7 @@ import { cliError } from '../cli-error.js';
 import { renderCsv } from '../format/csv.js';
 import { renderTable } from '../format/table.js';
 import { fetchReport } from './fetch-report.js';
+import { fetchNames } from './report-names.js';
 import { viewsOf, type AnyReport } from './report-views.js';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
@@ -39,18 +40,18 @@ const queryOf = (options: ReportOptions): Record<string, string> =>
 /** `possier report <name>`: the report from the API, as a table (rupees), CSV or JSON (paise). */
 export const runReport = async (name: ReportName, options: ReportOptions): Promise<string> => {
   if (!options.token) throw cliError('AUTH.NO_TOKEN', 'token', 'pass --token or set POSSIER_TOKEN');
-  const report = (await fetchReport({
-    name,
-    url: options.url,
-    token: options.token,
-    query: queryOf(options),
-  })) as AnyReport;
+  const connection = { url: options.url, token: options.token };
+  // Names for a person's table, asked for alongside the report; CSV and JSON carry the ids.
+  const [report, names] = await Promise.all([
+    fetchReport({ name, ...connection, query: queryOf(options) }) as Promise<AnyReport>,
+    options.format === 'table' ? fetchNames(connection) : undefined,
+  ]);
   switch (options.format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'csv':
       return renderCsv(viewsOf(report)[0] as never);
     case 'table':
-      return `${viewsOf(report).map(renderTable).join('\n\n')}\n`;
+      return `${viewsOf(report, names).map(renderTable).join('\n\n')}\n`;
   }
 };
