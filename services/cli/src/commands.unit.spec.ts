@@ -25,3 +25,17 @@ describe('possier’s commands', () => {
     expect(program.commands[0]?.options.map((option) => option.long)).toContain('--from');
   });
 });
+
+describe('possier’s reads', () => {
+  it('take --json, and a report --csv too, beside --format', async () => {
+    const longs = async (args: string[], path: string[]) => {
+      let command = (await programFor(args)).commands[0];
+      for (const name of path) command = command?.commands.find((sub) => sub.name() === name);
+      return command?.options.map((option) => option.long) ?? [];
+    };
+    expect(await longs(['report'], [])).toEqual(expect.arrayContaining(['--json', '--csv', '--format']));
+    expect(await longs(['status'], [])).toEqual(expect.arrayContaining(['--json', '--format']));
+    expect(await longs(['audit'], ['history'])).toEqual(expect.arrayContaining(['--json', '--format']));
+    expect(await longs(['audit'], ['verify'])).toEqual(expect.arrayContaining(['--json', '--format']));
+  });
+});

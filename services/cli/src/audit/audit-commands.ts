@@ -31,9 +31,11 @@ export const addAuditCommands = (program: Command): void => {
         new Option('--format <format>', 'output: a table, JSON, or JSON Lines streamed page by page')
           .choices(['table', 'json', 'jsonl'])
           .default('table'),
-      ),
-  ).action(async (options: HistoryOptions & Connection) => {
-    await showHistory(options, options, (text) => process.stdout.write(text));
+      )
+      .option('--json', 'the same as --format json'),
+  ).action(async (options: HistoryOptions & Connection & { json?: boolean }) => {
+    const chosen = options.json ? { ...options, format: 'json' as const } : options;
+    await showHistory(chosen, options, (text) => process.stdout.write(text));
   });
 
   connectionOptions(
@@ -56,16 +58,22 @@ export const addAuditCommands = (program: Command): void => {
     .option('--trust-key <key...>', 'the org’s audit key you trust: its key id or base64url public key')
     .option('--require-trust', 'exit 2 unless a --trust-key proves who signed (for scripts)')
     .addOption(new Option('--format <format>', 'output').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { trustKey?: string[]; requireTrust?: boolean; format: 'text' | 'json' }) => {
-      const verdict = await verifyFile(file, options.trustKey ?? []);
-      process.stdout.write(
-        options.format === 'json'
-          ? `${JSON.stringify({ ...verdict, signerProven: provesSigner(verdict) }, null, 2)}\n`
-          : renderVerdict(verdict, file),
-      );
-      if (!verdict.ok) process.exitCode = 1;
-      else if (options.requireTrust && !provesSigner(verdict)) process.exitCode = 2;
-    });
+    .option('--json', 'the same as --format json')
+    .action(
+      async (
+        file: string,
+        options: { trustKey?: string[]; requireTrust?: boolean; format: 'text' | 'json'; json?: boolean },
+      ) => {
+        const verdict = await verifyFile(file, options.trustKey ?? []);
+        process.stdout.write(
+          options.json || options.format === 'json'
+            ? `${JSON.stringify({ ...verdict, signerProven: provesSigner(verdict) }, null, 2)}\n`
+            : renderVerdict(verdict, file),
+        );
+        if (!verdict.ok) process.exitCode = 1;
+        else if (options.requireTrust && !provesSigner(verdict)) process.exitCode = 2;
+      },
+    );
 
   const seal = async (action: 'close' | 'amend', options: { store: string; date: string } & Connection) => {
     const { seal } = await readJson(

@@ -16,8 +16,11 @@ export const reportCommand = (): Command =>
     .option('--as-of <date>', 'receivables: age the invoices as of this date (default --to)')
     .option('--customer <id>', 'statement: the customer whose statement of account to print')
     .addOption(new Option('--format <format>', 'output').choices(['table', 'csv', 'json']).default('table'))
+    .option('--json', 'the same as --format json')
+    .option('--csv', 'the same as --format csv')
     .addOption(ledgerUrlOption())
     .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
-    .action(async (name: ReportName, options: ReportOptions) => {
-      process.stdout.write(await runReport(name, options));
+    .action(async (name: ReportName, options: ReportOptions & { json?: boolean; csv?: boolean }) => {
+      const format = options.json ? 'json' : options.csv ? 'csv' : options.format;
+      process.stdout.write(await runReport(name, { ...options, format }));
     });
