@@ -292,6 +292,8 @@ describe('operations', () => {
       ...Object.keys(commandRoutes),
       ...REPORT_NAMES.map((name) => reportRoutes[name].operationId),
       'pullCatalog',
+      'readOrg',
+      'readCatalog',
     ];
     expect(operations.sort()).toEqual(served.sort());
     expect(Object.keys(response.body.paths['/v1/reports/sales'])).toEqual(['get']);

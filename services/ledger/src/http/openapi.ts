@@ -1,9 +1,12 @@
 import {
+  CatalogListing,
   CatalogPullQuery,
+  CatalogQuery,
   CatalogPullResponse,
   commandRoutes,
   CommandResult,
   ErrorBody,
+  OrgView,
   REPORT_NAMES,
   ReplayResponse,
   reportRoutes,
@@ -149,6 +152,36 @@ export const openApiDocument = () => ({
           '400': errorResponse('The position is malformed or past the end of the log'),
           '401': errorResponse('No valid bearer token'),
           '403': errorResponse('Not this register’s own token'),
+        },
+      },
+    },
+    '/v1/org': {
+      get: {
+        operationId: 'readOrg',
+        summary: 'The caller’s org: its brands, stores, registers and users, by name (owners)',
+        responses: {
+          '200': {
+            description: 'The org’s tree and people',
+            content: { 'application/json': { schema: jsonSchema(OrgView, 'output') } },
+          },
+          '401': errorResponse('No valid bearer token'),
+          '403': errorResponse('The caller may not administer the org'),
+        },
+      },
+    },
+    '/v1/catalog': {
+      get: {
+        operationId: 'readCatalog',
+        summary: 'The org’s tax categories and the items of the brands the caller manages, folded from the log',
+        parameters: queryParameters(CatalogQuery),
+        responses: {
+          '200': {
+            description: 'Tax categories and items; prices are brand prices in integer paise',
+            content: { 'application/json': { schema: jsonSchema(CatalogListing, 'output') } },
+          },
+          '400': errorResponse('A query parameter is malformed or unknown'),
+          '401': errorResponse('No valid bearer token'),
+          '403': errorResponse('The caller manages no catalog, or not that brand’s'),
         },
       },
     },
