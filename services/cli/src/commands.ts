@@ -82,6 +82,22 @@ export const COMMANDS: ReadonlyArray<{
     },
   },
   {
+    name: 'tax-category',
+    summary: 'Create and list GST tax categories (slab and HSN/SAC)',
+    load: async () => {
+      const { taxCategoryCommand } = await import('./setup/menu-commands.js');
+      return (program) => program.addCommand(taxCategoryCommand());
+    },
+  },
+  {
+    name: 'menu',
+    summary: 'Import a brand’s menu from CSV, or list it',
+    load: async () => {
+      const { menuCommand } = await import('./setup/menu-commands.js');
+      return (program) => program.addCommand(menuCommand());
+    },
+  },
+  {
     name: 'start',
     summary: 'Run the ledger, its read side and a demo tenant (PostgreSQL + NATS, or embedded)',
     load: async () => {
