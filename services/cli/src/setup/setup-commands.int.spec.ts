@@ -217,5 +217,14 @@ describe('setting up a restaurant from the command line', () => {
     const sale = await ok('', ['register', 'sell', '--item', 'Masala Dosa:2', '--cash', '300', '--data', data]);
     expect(sale).toMatch(/payable ₹252\.00 \(GST ₹12\.00\), change ₹48\.00/);
     expect(sale).toMatch(/synced: \d+ accepted, 0 already stored, 0 rejected, 0 conflicts; 0 queued/);
+
+    // A lost till and a person who left are stopped by name.
+    const lost = await ok(owner, ['register', 'deactivate', 'till 1', '--store', 'Koramangala', '--reason', 'lost']);
+    expect(lost).toContain(`register ${till.registerId} deactivated`);
+    expect((await ledger.get(`/v1/registers/${till.registerId}/catalog`, registerToken)).status).toBe(401);
+    expect(await ok(owner, ['user', 'deactivate', 'ravi@spiceroute.in', '--reason', 'left'])).toContain('deactivated');
+    expect(await ok(owner, ['user', 'list'])).toMatch(/Ravi Kumar\s+ravi@spiceroute.in\s+deactivated/);
+    await ok(owner, ['register', 'reactivate', 'Till 1', '--reason', 'found']);
+    expect((await ledger.get(`/v1/registers/${till.registerId}/catalog`, registerToken)).status).toBe(200);
   }, 120_000);
 });
