@@ -9,7 +9,7 @@ import type { View } from '../format/view.js';
 import { renderList, withListOptions, type ListOptions } from './listing.js';
 import { readMenuCsv } from './menu-csv.js';
 import { menuItemId, planMenu, type MenuChange, type MenuPlan } from './menu-plan.js';
-import { assertNewName, findNamed, readBrands, sendCommand } from './org-client.js';
+import { assertNewName, chooseBrand, readBrands, sendCommand } from './org-client.js';
 import { withConnection } from './tenancy-commands.js';
 
 /** The org's tax categories and the items of one brand (or of every brand the caller manages). */
@@ -22,11 +22,7 @@ const readCatalog = async (connection: Connection, brandId?: string): Promise<Ca
 /** `--brand` by name or id; may be left out when the caller can name only one brand. */
 const resolveBrand = async (connection: Connection, text: string | undefined) => {
   const { orgId, brands } = await readBrands(connection);
-  const brand =
-    text === undefined && brands.length === 1
-      ? brands[0]
-      : findNamed('brand', brands, (b) => b.brandId, text ?? '', '--brand');
-  return { orgId, brand: brand as { brandId: string; name: string } };
+  return { orgId, brand: chooseBrand(brands, text) };
 };
 
 /** A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points, by its digits. */
@@ -42,7 +38,7 @@ export const taxCategoryCommand = (): Command => {
   withConnection(
     tax
       .command('create')
-      .description('Create a tax category (owners, brand managers)')
+      .description('Create a tax category (owners)')
       .requiredOption('--name <name>', 'its name, unique in the org, as the menu file names it ("Food 5%")')
       .requiredOption('--rate <percent>', 'the GST rate in percent: 5, 18, 12.5')
       .requiredOption('--hsn-sac <code>', 'the default HSN or SAC code of its items (996331: restaurant service)')

@@ -77,3 +77,19 @@ export const sendCommand = async (
   );
   return readJson(await callApi(connection, path, { method: 'POST', body: commandBody(data) }), CommandResult);
 };
+
+/** The brand `text` names, or, when none is named, the org's only brand. */
+export const chooseBrand = <Brand extends { brandId: string; name: string }>(
+  brands: ReadonlyArray<Brand>,
+  text: string | undefined,
+): Brand => {
+  if (text !== undefined) return findNamed('brand', brands, (brand) => brand.brandId, text, '--brand');
+  if (brands.length === 1) return brands[0] as Brand;
+  throw cliError(
+    'SETUP.BRAND_MISSING',
+    '--brand',
+    brands.length === 0
+      ? 'there is no brand yet: create one with possier brand create'
+      : `name one of the ${brands.length} brands: ${brands.map((brand) => brand.name).join(', ')}`,
+  );
+};

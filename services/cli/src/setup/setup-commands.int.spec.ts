@@ -84,6 +84,11 @@ describe('setting up a restaurant from the command line', () => {
       await ok('', ['token', 'mint', '--kind', 'user', '--org', org.orgId, '--user', org.ownerUserId])
     ).trim();
 
+    const early = await possier(owner, ['store', 'create', '--name', 'Koramangala', '--state', '29']);
+    expect(early.stderr).toBe(
+      'error SETUP.BRAND_MISSING at --brand: there is no brand yet: create one with possier brand create\n',
+    );
+
     // Each created thing is printed once with its name and id.
     expect(await ok(owner, ['brand', 'create', '--name', 'Dosa Corner'])).toMatch(
       new RegExp(`^brand "Dosa Corner" created, id ${ID.source}\\n$`),

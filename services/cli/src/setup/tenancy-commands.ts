@@ -4,7 +4,7 @@ import type { Connection } from '../api-client.js';
 import { newId } from '../command-body.js';
 import type { View } from '../format/view.js';
 import { renderList, withListOptions, type ListOptions } from './listing.js';
-import { assertNewName, findNamed, readOrg, sendCommand } from './org-client.js';
+import { assertNewName, chooseBrand, findNamed, readOrg, sendCommand } from './org-client.js';
 
 /** `--url` and `--token`, as on every command that talks to the ledger. */
 export const withConnection = (command: Command, token = 'bearer token'): Command =>
@@ -130,10 +130,7 @@ export const storeCommand = (): Command => {
       .option('--json', 'print the id as JSON'),
   ).action(async (options: StoreCreateOptions) => {
     const org = await readOrg(options);
-    const brand =
-      options.brand === undefined && org.brands.length === 1
-        ? org.brands[0]
-        : findNamed('brand', org.brands, (b) => b.brandId, options.brand ?? '', '--brand');
+    const brand = chooseBrand(org.brands, options.brand);
     assertNewName(
       'store',
       `org "${org.name}"`,
@@ -144,7 +141,7 @@ export const storeCommand = (): Command => {
     await sendCommand(options, 'createStore', {
       orgId: org.orgId,
       storeId,
-      brandId: brand?.brandId,
+      brandId: brand.brandId,
       name: options.name,
       timeZone: options.timeZone,
       stateCode: options.state,
