@@ -22,6 +22,7 @@ export * from './pricing.js';
 export * from './registry.js';
 export * from './reports/index.js';
 export * from './scope.contract.js';
+export * from './setup.contract.js';
 export * from './shift/index.js';
 export * from './stock/index.js';
 export * from './strict-request.js';

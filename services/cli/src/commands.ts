@@ -36,21 +36,65 @@ export const COMMANDS: ReadonlyArray<{
   },
   {
     name: 'register',
-    summary: 'Run this machine as a register: sell online or offline, sync with the ledger',
+    summary: 'Create and list registers; run this machine as one: sell online or offline, sync',
     load: async () => {
-      const [{ registerCommand }, { addRegisterStatusCommands }] = await Promise.all([
+      const [{ registerCommand }, { addRegisterStatusCommands }, { addRegisterSetupCommands }] = await Promise.all([
         import('@possier/register/cli'),
         import('./principals/principal-commands.js'),
+        import('./setup/tenancy-commands.js'),
       ]);
-      return (program) => program.addCommand(addRegisterStatusCommands(registerCommand()));
+      return (program) => program.addCommand(addRegisterSetupCommands(addRegisterStatusCommands(registerCommand())));
     },
   },
   {
     name: 'user',
-    summary: 'Administer the people of your org',
+    summary: 'Add, list, grant roles to and deactivate the people of your org',
     load: async () => {
-      const { userCommand } = await import('./principals/principal-commands.js');
-      return (program) => program.addCommand(userCommand());
+      const [{ userCommand }, { addUserSetupCommands }] = await Promise.all([
+        import('./principals/principal-commands.js'),
+        import('./setup/user-commands.js'),
+      ]);
+      return (program) => program.addCommand(addUserSetupCommands(userCommand()));
+    },
+  },
+  {
+    name: 'org',
+    summary: 'Create an organisation and its owner (operator token)',
+    load: async () => {
+      const { orgCommand } = await import('./setup/tenancy-commands.js');
+      return (program) => program.addCommand(orgCommand());
+    },
+  },
+  {
+    name: 'brand',
+    summary: 'Create and list the brands of your org',
+    load: async () => {
+      const { brandCommand } = await import('./setup/tenancy-commands.js');
+      return (program) => program.addCommand(brandCommand());
+    },
+  },
+  {
+    name: 'store',
+    summary: 'Create and list stores, with their GST state',
+    load: async () => {
+      const { storeCommand } = await import('./setup/tenancy-commands.js');
+      return (program) => program.addCommand(storeCommand());
+    },
+  },
+  {
+    name: 'tax-category',
+    summary: 'Create and list GST tax categories (slab and HSN/SAC)',
+    load: async () => {
+      const { taxCategoryCommand } = await import('./setup/menu-commands.js');
+      return (program) => program.addCommand(taxCategoryCommand());
+    },
+  },
+  {
+    name: 'menu',
+    summary: 'Import a brand’s menu from CSV, or list it',
+    load: async () => {
+      const { menuCommand } = await import('./setup/menu-commands.js');
+      return (program) => program.addCommand(menuCommand());
     },
   },
   {

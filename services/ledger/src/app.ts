@@ -35,6 +35,7 @@ import { recordRoutes } from './http/route-table.js';
 import { registerCommandRoutes } from './http/routes.js';
 import { registerCustomerRoutes } from './http/customer-routes.js';
 import { registerScopeRoutes } from './http/scope-routes.js';
+import { registerSetupRoutes } from './http/setup-routes.js';
 import { answerUnknownRoutes } from './http/unknown-routes.js';
 import { createMetrics } from './observability/metrics.js';
 import type { RegisterSyncLog } from './offline/register-sync.js';
@@ -169,6 +170,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
   });
   fastify.addHook('onClose', async () => prisma.$disconnect());
   registerScopeRoutes(fastify as never, { ledger });
+  registerSetupRoutes(fastify as never, { ledger });
   registerOpsRoutes(fastify as never, { ledger, pool: options.readModels });
   if (options.dashboardDir !== undefined && !(await serveDashboard(fastify as never, options.dashboardDir)))
     options.logger.warn(

@@ -1,12 +1,44 @@
-import { CommandResult, commandRoutes } from '@possier/events';
+import { CommandResult, commandRoutes, type OrgView } from '@possier/events';
 import { Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
+import { CliError, cliError } from '../cli-error.js';
 import { commandBody } from '../command-body.js';
 import { ledgerUrlOption } from '@possier/register/ledger-url';
+import { findNamed, readOrg, sameName } from '../setup/org-client.js';
 
 type Kind = 'user' | 'register';
 type Change = 'deactivate' | 'reactivate';
-type ChangeOptions = Connection & { org: string; reason: string };
+type ChangeOptions = Connection & { org?: string; reason: string; store?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The org and id of the user (by email, name or id) or register (by name, in `--store` when the
+ * name is not unique, or id) a person typed. An id with `--org` is taken as it is, with no lookup,
+ * so a store manager (who cannot read the org's tree) can still stop a till by its id.
+ */
+const resolve = async (kind: Kind, text: string, options: ChangeOptions): Promise<{ orgId: string; id: string }> => {
+  if (options.org !== undefined && UUID.test(text.trim())) return { orgId: options.org, id: text.trim() };
+  let org: OrgView;
+  try {
+    org = await readOrg(options);
+  } catch (error) {
+    if (!(error instanceof CliError && error.details[0]?.code === 'AUTH.FORBIDDEN')) throw error;
+    throw cliError('SETUP.NEEDS_ORG', '--org', `only an owner can look ${kind}s up by name: give the id and --org`);
+  }
+  if (kind === 'user') {
+    const user =
+      org.users.find((candidate) => sameName(candidate.email, text)) ??
+      findNamed('user', org.users, (candidate) => candidate.userId, text, 'user');
+    return { orgId: org.orgId, id: user.userId };
+  }
+  const store =
+    options.store === undefined
+      ? undefined
+      : findNamed('store', org.stores, (candidate) => candidate.storeId, options.store, '--store');
+  const registers = org.registers.filter((candidate) => store === undefined || candidate.storeId === store.storeId);
+  return { orgId: org.orgId, id: findNamed('register', registers, (r) => r.registerId, text, 'register').registerId };
+};
 
 const ROUTES = {
   user: { deactivate: commandRoutes.deactivateUser, reactivate: commandRoutes.reactivateUser },
@@ -25,9 +57,10 @@ const EFFECT: Record<Kind, Record<Change, string>> = {
 };
 
 /** Deactivates or reactivates one user or register through the ledger's command route, and says what it means. */
-const changeStatus = async (kind: Kind, change: Change, id: string, options: ChangeOptions): Promise<string> => {
+const changeStatus = async (kind: Kind, change: Change, text: string, options: ChangeOptions): Promise<string> => {
+  const { orgId, id } = await resolve(kind, text, options);
   const idField = kind === 'user' ? 'userId' : 'registerId';
-  const data = { orgId: options.org, [idField]: id, reason: options.reason };
+  const data = { orgId, [idField]: id, reason: options.reason };
   const path = ROUTES[kind][change].path.replace(`{${idField}}`, encodeURIComponent(id));
   const result = await readJson(
     await callApi(options, path, { method: 'POST', body: commandBody(data) }),
@@ -39,25 +72,27 @@ const changeStatus = async (kind: Kind, change: Change, id: string, options: Cha
 
 const addChangeCommands = (parent: Command, kind: Kind, who: string): void => {
   for (const change of ['deactivate', 'reactivate'] as const) {
-    parent
+    const command = parent
       .command(change)
       .description(
         change === 'deactivate'
           ? `Deactivate a ${kind}: ${EFFECT[kind].deactivate} (${who})`
           : `Reactivate a deactivated ${kind} (${who})`,
       )
-      .argument(`<${kind}Id>`, `the ${kind}`)
-      .requiredOption('--org <id>', 'your org')
-      .requiredOption('--reason <text>', `why, kept in the ${kind}'s history`)
+      .argument(`<${kind}>`, kind === 'user' ? 'their email, name or id' : 'its name or id')
+      .option('--org <id>', 'your org; with an id, the ledger is not asked whose it is (for managers)')
+      .requiredOption('--reason <text>', `why, kept in the ${kind}'s history`);
+    if (kind === 'register') command.option('--store <store>', 'the store it is in, when its name is not unique');
+    command
       .addOption(ledgerUrlOption())
       .addOption(new Option('--token <token>', 'bearer token').env('POSSIER_TOKEN'))
-      .action(async (id: string, options: ChangeOptions) => {
-        process.stdout.write(await changeStatus(kind, change, id, options));
+      .action(async (text: string, options: ChangeOptions) => {
+        process.stdout.write(await changeStatus(kind, change, text, options));
       });
   }
 };
 
-/** `possier user deactivate|reactivate <userId>`: an owner withdraws (or restores) a person's access. */
+/** `possier user deactivate|reactivate <user>`: an owner withdraws (or restores) a person's access. */
 export const userCommand = (): Command => {
   const user = new Command('user').description('Administer the people of your org');
   addChangeCommands(user, 'user', 'owners only');
@@ -65,7 +100,7 @@ export const userCommand = (): Command => {
 };
 
 /**
- * `possier register deactivate|reactivate <registerId>`, beside the commands that run this machine
+ * `possier register deactivate|reactivate <register>`, beside the commands that run this machine
  * as a register: stopping a lost or stolen till is done from anywhere else, with a manager's token.
  */
 export const addRegisterStatusCommands = (register: Command): Command => {

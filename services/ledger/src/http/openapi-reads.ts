@@ -1,7 +1,9 @@
 import {
   AuditHistory,
   auditRoutes,
+  CatalogListing,
   CatalogPullQuery,
+  CatalogQuery,
   CatalogPullResponse,
   CustomerLookupQuery,
   CustomerPullResponse,
@@ -9,6 +11,7 @@ import {
   EXPORT_RECORDS_HEADER,
   LoyaltyBalanceView,
   OpsStatus,
+  OrgView,
   ReportScopeView,
 } from '@possier/events';
 import { z } from 'zod';
@@ -220,6 +223,35 @@ export const readPaths = () => ({
       responses: {
         '200': jsonResponse('The caller’s readable part of the org', jsonSchema(ReportScopeView, 'output')),
         ...refusals({ '403': 'An operator token, which reads no org, or an org that does not exist' }),
+      },
+    },
+  },
+  '/v1/org': {
+    get: {
+      operationId: 'readOrg',
+      tags: ['Set-up'],
+      summary: 'The caller’s org: its brands, stores, registers and users, by name (owners)',
+      responses: {
+        '200': jsonResponse('The org’s tree and people', jsonSchema(OrgView, 'output')),
+        ...refusals({ '403': 'The caller may not administer the org' }),
+      },
+    },
+  },
+  '/v1/catalog': {
+    get: {
+      operationId: 'readCatalog',
+      tags: ['Set-up'],
+      summary: 'The org’s tax categories and the items of the brands the caller manages, folded from the log',
+      parameters: queryParameters(CatalogQuery),
+      responses: {
+        '200': jsonResponse(
+          'Tax categories and items; prices are brand prices in integer paise',
+          jsonSchema(CatalogListing, 'output'),
+        ),
+        ...refusals({
+          '400': 'A query parameter is malformed or unknown',
+          '403': 'The caller manages no catalog, or not that brand’s',
+        }),
       },
     },
   },

@@ -129,6 +129,7 @@ export const openApiDocument = () => ({
     { name: 'Registers', description: 'What an offline register replays and pulls' },
     { name: 'Customers', description: 'Customers, decrypted at read time, and their loyalty points' },
     { name: 'Audit', description: 'The tamper-evident trail for accountants (docs/audit.md)' },
+    { name: 'Set-up', description: 'The org, its brands, stores, registers, users, tax categories and menu, by name' },
     { name: 'Operations', description: 'Scope, status, health and metrics' },
     { name: 'Documentation', description: 'This document and the page over it' },
   ],

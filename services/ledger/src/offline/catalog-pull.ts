@@ -12,8 +12,8 @@ import type { LedgerContext } from '../commands/ledger-context.js';
 const CATALOG_TYPES = catalogEventDefinitions.map((definition) => definition.schema.shape.type.value);
 const PAGE = 5_000;
 
-/** Every catalog event of the org after `after`, in log order. */
-const catalogEventsAfter = async (
+/** Every catalog event of the org after `after` (from the start when undefined), in log order. */
+export const catalogEventsAfter = async (
   ledger: LedgerContext,
   orgId: string,
   after: string | undefined,
