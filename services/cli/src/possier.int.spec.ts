@@ -44,7 +44,7 @@ describe('possier report', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        `Sales by day, 2026-11-24 to 2026-11-25, store ${storeA}: what the bills came to`,
+        `Sales by day, 2026-11-24 to 2026-11-25, Bandra: what the bills came to`,
         '',
         'Date        Orders      Gross  Discount  Service charge  Tax in prices    Taxable      Tax  Round-off    Payable',
         '----------  ------  ---------  --------  --------------  -------------  ---------  -------  ---------  ---------',
@@ -56,7 +56,7 @@ describe('possier report', () => {
         'Gross − Discount + Service charge − Tax in prices = Taxable; Taxable + Tax + Round-off = Payable.',
         'Service charge is taxed like the food, so it is inside Taxable; Gross holds the tax of items priced with tax included.',
         '',
-        `Collected, voided and refunded by day, 2026-11-24 to 2026-11-25, store ${storeA}`,
+        `Collected, voided and refunded by day, 2026-11-24 to 2026-11-25, Bandra`,
         '',
         'Date          Payable   Tips  Collected  Voids   Voided  Refunds  Refunded      Net',
         '----------  ---------  -----  ---------  -----  -------  -------  --------  -------',
