@@ -52,11 +52,13 @@ export const createTokenService = (
   const key = new TextEncoder().encode(secret);
   return {
     sign: async (claims, { expiresIn = `${lifetimes[claims.kind]}s` } = {}) => {
+      // Expiry before issue time: each reads the clock, and in this order a second that ticks
+      // between them shortens the token by it rather than lengthening it past its kind's limit.
       const jwt = new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(issuer)
-        .setIssuedAt()
-        .setExpirationTime(expiresIn);
+        .setExpirationTime(expiresIn)
+        .setIssuedAt();
       const token = await jwt.sign(key);
       const { iat, exp } = decodeJwt(token) as { iat: number; exp: number };
       // A token the ledger would refuse is refused here, where the mistake is made.
