@@ -92,6 +92,11 @@ export type CommandAuthorization<Data, State> =
        * needs (no such order).
        */
       target: (data: Data, state: State, principal: Principal) => CommandTarget | DomainError;
+      /**
+       * A stricter action the command needs in some states of its stream: taking a line off a
+       * bill the guest has already seen is a manager's call, taking it off before is the cashier's.
+       */
+      stricter?: { action: Action; when: (data: Data, state: State) => boolean };
     }
   | {
       operator: true;

@@ -6,6 +6,7 @@ import * as invoice from './invoice/invoice.declarations.js';
 import * as loyalty from './loyalty/loyalty.declarations.js';
 import * as order from './order/order.declarations.js';
 import * as shift from './shift/shift.declarations.js';
+import * as tab from './order/tab.declarations.js';
 import * as stock from './stock/stock.declarations.js';
 import * as tenancy from './tenancy/tenancy.declarations.js';
 
@@ -19,6 +20,14 @@ export const commandDeclarations = {
   voidOrder: order.voidOrder,
   refundOrder: order.refundOrder,
   adjustTip: order.adjustTip,
+  openTab: tab.openTab,
+  fireRound: tab.fireRound,
+  cancelTabLine: tab.cancelTabLine,
+  moveTab: tab.moveTab,
+  printBill: tab.printBill,
+  splitBill: tab.splitBill,
+  settleTab: tab.settleTab,
+  closeEmptyTab: tab.closeEmptyTab,
   adjustStock: stock.adjustStock,
   openShift: shift.openShift,
   moveCash: shift.moveCash,

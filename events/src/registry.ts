@@ -6,6 +6,7 @@ import { invoiceEventDefinitions } from './invoice/invoice.events.js';
 import { loyaltyEventDefinitions } from './loyalty/loyalty.events.js';
 import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
 import { orderEventDefinitions } from './order/order.events.js';
+import { tabEventDefinitions } from './order/tab.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
 import { stockEventDefinitions } from './stock/stock.decider.js';
@@ -18,6 +19,7 @@ import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
 export const eventRegistry = createEventRegistry(
   [
     ...orderEventDefinitions,
+    ...tabEventDefinitions,
     ...offlineConflictEventDefinitions,
     ...paymentEventDefinitions,
     ...stockEventDefinitions,

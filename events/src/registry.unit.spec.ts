@@ -64,6 +64,14 @@ describe('the event registry of the ledger', () => {
         'CustomerDetailsUpdated',
         'CustomerConsentRecorded',
         'CustomerForgotten',
+        'TabOpened',
+        'RoundFired',
+        'TabLineCancelled',
+        'TabMoved',
+        'BillPrinted',
+        'BillSplit',
+        'BillPartPaid',
+        'EmptyTabClosed',
       ].sort(),
     );
     const versions = Object.fromEntries(

@@ -50,8 +50,10 @@ describe('every declared command', () => {
       expect(authorization.operator).toBe(true);
       return;
     }
-    expect(Action.options).toContain(authorization.action);
-    expect(Object.values(ROLE_ACTIONS).some((actions) => actions.includes(authorization.action))).toBe(true);
+    for (const action of [authorization.action, ...(authorization.stricter ? [authorization.stricter.action] : [])]) {
+      expect(Action.options).toContain(action);
+      expect(Object.values(ROLE_ACTIONS).some((actions) => actions.includes(action))).toBe(true);
+    }
   });
 
   it.each(names)('%s is decided in a given/when/then spec', (name) => {

@@ -49,6 +49,21 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
     scope: 'full',
   }),
   adjustTip: (victim) => ({ orderId: victim.orderId, paymentId: victim.cardPaymentId, tipPaise: 10_000 }),
+  openTab: (victim) => ({ orderId: uuidv7(), storeId: victim.storeA, table: 'T1', covers: 2 }),
+  fireRound: (victim) => ({
+    orderId: victim.tabId,
+    roundId: randomUUID(),
+    lines: [{ lineId: randomUUID(), itemId: victim.cola, quantity: 1 }],
+  }),
+  cancelTabLine: (victim) => ({ orderId: victim.tabId, lineId: victim.tabLineId, quantity: 1, reason: 'sabotage' }),
+  moveTab: (victim) => ({ orderId: victim.tabId, table: 'Kitchen' }),
+  printBill: (victim) => ({ orderId: victim.tabId }),
+  splitBill: (victim) => ({ orderId: victim.tabId, split: { method: 'equal', parts: 2 } }),
+  settleTab: (victim) => ({
+    orderId: victim.tabId,
+    tenders: [{ paymentId: randomUUID(), kind: 'cash', amountPaise: 6_000 }],
+  }),
+  closeEmptyTab: (victim) => ({ orderId: victim.tabId, reason: 'sabotage' }),
   adjustStock: (victim) => ({
     stockItemId: victim.dough,
     storeId: victim.storeA,

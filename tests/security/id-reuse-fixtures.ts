@@ -232,6 +232,19 @@ const consent = (ids: Ids) =>
 const loyaltyRule = (ids: Ids, expiryDays: number) =>
   step('setLoyaltyRule', { brandId: ids.id('brand'), pointsPer100Rupees: 500, pointValuePaise: 100, expiryDays });
 
+/** A tab on a table with one round of cola fired: what every later tab step acts on. */
+const tab = (ids: Ids) =>
+  step('openTab', { orderId: ids.id('tab'), storeId: ids.store, registerId: ids.register, table: 'T4', covers: 2 });
+const round = (ids: Ids) =>
+  step('fireRound', {
+    orderId: ids.id('tab'),
+    roundId: ids.id('round'),
+    station: 'bar',
+    lines: [{ lineId: ids.id('tabLine'), itemId: ids.cola, quantity: 2, seat: 1 }],
+  });
+const onTab = (ids: Ids, name: 'printBill' | 'closeEmptyTab' | 'moveTab', data: Record<string, unknown> = {}) =>
+  step(name, { orderId: ids.id('tab'), ...data });
+
 /**
  * Every declared command, runnable by any org on ids it chose. Typed over every command name, so
  * a new declaration does not compile without one; the suite also names any command left out.
@@ -263,6 +276,36 @@ export const fixtures: Record<CommandName, Fixture> = {
     given: (ids) => [order(ids)],
     when: (ids) => step('adjustTip', { orderId: ids.id('order'), paymentId: ids.id('card'), tipPaise: 1_000 }),
   },
+  openTab: { when: tab, then: (ids) => onTab(ids, 'moveTab', { table: 'T9' }) },
+  fireRound: {
+    given: (ids) => [tab(ids)],
+    when: round,
+    then: (ids) =>
+      step('cancelTabLine', { orderId: ids.id('tab'), lineId: ids.id('tabLine'), quantity: 1, reason: 'spilt' }),
+  },
+  cancelTabLine: {
+    given: (ids) => [tab(ids), round(ids)],
+    when: (ids) =>
+      step('cancelTabLine', { orderId: ids.id('tab'), lineId: ids.id('tabLine'), quantity: 2, reason: 'wrong drink' }),
+    then: (ids) => onTab(ids, 'closeEmptyTab', { reason: 'nothing left' }),
+  },
+  moveTab: { given: (ids) => [tab(ids)], when: (ids) => onTab(ids, 'moveTab', { table: 'Patio 1' }) },
+  printBill: { given: (ids) => [tab(ids), round(ids)], when: (ids) => onTab(ids, 'printBill') },
+  splitBill: {
+    given: (ids) => [tab(ids), round(ids)],
+    when: (ids) => step('splitBill', { orderId: ids.id('tab'), split: { method: 'equal', parts: 2 } }),
+  },
+  settleTab: {
+    given: (ids) => [tab(ids), round(ids)],
+    // Two colas at ₹60, tax included: ₹120.
+    when: (ids) =>
+      step('settleTab', {
+        orderId: ids.id('tab'),
+        tenders: [{ paymentId: ids.id('tabCash'), kind: 'cash', amountPaise: 20_000 }],
+      }),
+    then: (ids) => step('voidOrder', { orderId: ids.id('tab'), reason: 'guest left' }),
+  },
+  closeEmptyTab: { given: (ids) => [tab(ids)], when: (ids) => onTab(ids, 'closeEmptyTab', { reason: 'party left' }) },
   adjustStock: {
     when: (ids) => count(ids, 'adjustment', 40_000),
     then: (ids) => count(ids, 'recount', 39_000),

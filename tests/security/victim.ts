@@ -12,6 +12,9 @@ export type Victim = Restaurant['ids'] & {
   customerId: string;
   customerPhone: string;
   invoiceLineId: string;
+  /** A tab running on a table of the victim's store A, with one line fired. */
+  tabId: string;
+  tabLineId: string;
   /** A business date on which the victim's stores have events. */
   businessDate: string;
 };
@@ -40,9 +43,27 @@ export const victimOf = async (ledger: Ledger, shop: Restaurant, orderId: string
   });
   if (registered.status !== 200)
     throw new Error(`could not register the victim's customer: ${JSON.stringify(registered.body)}`);
+  const tabId = uuidv7();
+  const tabLineId = randomUUID();
+  for (const [path, data] of [
+    ['/v1/tabs', { orderId: tabId, storeId: shop.ids.storeA, table: 'T7', covers: 2 }],
+    [
+      `/v1/tabs/${tabId}/rounds`,
+      { orderId: tabId, roundId: randomUUID(), lines: [{ lineId: tabLineId, itemId: shop.ids.cola, quantity: 1 }] },
+    ],
+  ] as const) {
+    const sent = await ledger.post(path, shop.ownerToken, {
+      commandId: uuidv7(),
+      occurredAt: '2026-11-24T12:00:00+05:30',
+      data,
+    });
+    if (sent.status !== 200) throw new Error(`could not open the victim's tab: ${JSON.stringify(sent.body)}`);
+  }
   return {
     ...shop.ids,
     orderId,
+    tabId,
+    tabLineId,
     lineId: await one(
       `SELECT data->'lines'->0->>'lineId' AS value FROM events WHERE org_id = $1 AND type = 'OrderPlaced' AND data->>'orderId' = $2`,
       [org, orderId],

@@ -1,3 +1,4 @@
+export * from './checkout.js';
 export * from './offline-conflict.js';
 export * from './order.commands.js';
 export * from './order.decider.js';
@@ -6,3 +7,7 @@ export * from './refund.js';
 export * from './verify-placed.js';
 export * from './offline-sale.workflow.js';
 export * from './replayed-reversal.workflow.js';
+export * from './tab.commands.js';
+export * from './tab.decider.js';
+export * from './tab-state.js';
+export * from './tab.events.js';

@@ -1,22 +1,31 @@
 import { assertNever, type Decider, type Decision } from '../decider.js';
 import { domainError, fieldPath, type DomainError } from '../errors.js';
-import { supplyKindOf } from '../gst.js';
 import { formatRupees, sumPaise } from '../money.js';
 import type { AdjustTip } from '../payment/payment.commands.js';
 import { paymentDecider, type PaymentState } from '../payment/payment.decider.js';
 import type { PaymentEvent } from '../payment/payment.events.js';
 import type { TenderKind } from '../payment/tender.js';
-import { priceBill, type BillTotals, type PricedLine, type PricingLine } from '../pricing.js';
-import { depletionOf, type StockDepleted } from '../stock/stock-depleted.js';
+import type { BillTotals, PricedLine } from '../pricing.js';
+import type { StockDepleted } from '../stock/stock-depleted.js';
 import { parseOrError } from '../validation.js';
+import { checkoutEvents } from './checkout.js';
 import type { OfflineConflictRecorded } from './offline-conflict.js';
+import { z } from 'zod';
 import { OrderCommand, type PlaceOrder, type RefundOrder, type VoidOrder } from './order.commands.js';
 import type { OrderPlaced, OrderRefunded, OrderVoided, RefundedLine } from './order.events.js';
+import { TAB_COMMANDS, type TabCommand } from './tab.commands.js';
+import { decideTab } from './tab.decider.js';
+import { evolveTab, type TabState } from './tab-state.js';
+import { TAB_EVENT_TYPES, type TabEvent } from './tab.events.js';
 import { addAmounts, NO_AMOUNTS, refundOfLine, type LineAmounts } from './refund.js';
 
 /** Everything appended to an order's stream. */
 export type OrderStreamEvent =
-  OrderPlaced | OrderVoided | OrderRefunded | PaymentEvent | StockDepleted | OfflineConflictRecorded;
+  OrderPlaced | OrderVoided | OrderRefunded | PaymentEvent | StockDepleted | OfflineConflictRecorded | TabEvent;
+
+/** What an order's stream is asked: a quick-service checkout and what follows it, or a running tab's steps. */
+export type OrderStreamCommand = OrderCommand | TabCommand;
+const OrderStreamCommand = z.discriminatedUnion('type', [...OrderCommand.options, ...TAB_COMMANDS]);
 
 export type OrderLineState = { line: PricedLine; refundedQuantity: number; refunded: LineAmounts };
 
@@ -37,142 +46,39 @@ export type PlacedOrder = {
 };
 
 export type OrderState =
-  { status: 'none' } | ({ status: 'placed' | 'partially_refunded' | 'refunded' | 'voided' } & PlacedOrder);
+  { status: 'none' } | TabState | ({ status: 'placed' | 'partially_refunded' | 'refunded' | 'voided' } & PlacedOrder);
+
+/** A stream that holds a sale: placed, and perhaps refunded or voided since. */
+export type SoldOrderState = Extract<OrderState, PlacedOrder>;
+
+const SOLD: ReadonlySet<OrderState['status']> = new Set(['placed', 'partially_refunded', 'refunded', 'voided']);
+
+/** Whether the stream holds a sale, not nothing yet or a tab still running (or closed empty). */
+export const isSoldOrder = (state: OrderState): state is SoldOrderState => SOLD.has(state.status);
 
 export const orderStreamId = (orderId: string): string => `order-${orderId}`;
+
+/** The refusal of a command that needs a placed order, on a tab still running (or closed empty). */
+const tabNotSettled = (): DomainError =>
+  domainError('TAB.NOT_SETTLED', 'data.orderId', 'this tab is not settled; cancel its lines instead');
 
 /** The refusal of a command on an order that was never placed. */
 export const orderNotFound = (path = 'data.orderId'): DomainError =>
   domainError('ORDER.NOT_FOUND', path, 'no order with this id has been placed');
 
-/** The refusal of a sale naming a customer the org does not have. */
-export const unknownCustomer = (): DomainError =>
-  domainError('ORDER.UNKNOWN_CUSTOMER', 'data.customerId', 'no customer with this id is registered in the org');
-
-const placeOrder = ({ data, context }: PlaceOrder, state: OrderState): Decision<OrderStreamEvent> => {
+const placeOrder = (command: PlaceOrder, state: OrderState): Decision<OrderStreamEvent> => {
   if (state.status !== 'none')
     return domainError('ORDER.ALREADY_PLACED', 'data.orderId', 'an order with this id already exists');
-  if (context.store.storeId !== data.storeId) {
-    return domainError(
-      'ORDER.STORE_MISMATCH',
-      'data.storeId',
-      'the order names a different store from the one it is placed in',
-    );
-  }
-
-  if (data.customerId !== undefined) {
-    if (context.customer?.customerId !== data.customerId) return unknownCustomer();
-    if (context.customer.status !== 'active')
-      return domainError('ORDER.CUSTOMER_FORGOTTEN', 'data.customerId', 'this customer has been erased');
-  }
-
-  // Points belong to a customer's account: a loyalty tender on an order with nobody on it would
-  // have no account to redeem from. Whether the account covers it is the loyalty decider's call.
-  const anonymousPoints = data.tenders.findIndex((tender) => tender.kind === 'loyalty');
-  if (anonymousPoints >= 0 && data.customerId === undefined)
-    return domainError(
-      'ORDER.LOYALTY_NEEDS_CUSTOMER',
-      fieldPath('data.tenders', anonymousPoints, 'kind'),
-      "a loyalty tender redeems a customer's points; name the customer on the order",
-    );
-
-  const lineIds = new Set<string>();
-  const pricingLines: PricingLine[] = [];
-  for (const [index, line] of data.lines.entries()) {
-    const path = (...rest: Array<string | number>) => fieldPath('data.lines', index, ...rest);
-    if (lineIds.has(line.lineId))
-      return domainError('ORDER.DUPLICATE_LINE_ID', path('lineId'), 'each line needs its own id');
-    lineIds.add(line.lineId);
-    const item = context.catalog[line.itemId];
-    if (!item) return domainError('ORDER.UNKNOWN_ITEM', path('itemId'), 'this item is not in the catalog');
-    if (item.kind !== 'item')
-      return domainError('ORDER.NOT_AN_ITEM', path('itemId'), 'a modifier cannot be sold on its own line');
-    if (!item.active) return domainError('ORDER.ITEM_INACTIVE', path('itemId'), `${item.name} is not on sale`);
-    const modifiers = [];
-    for (const [modifierIndex, modifierId] of line.modifierIds.entries()) {
-      const modifier = context.catalog[modifierId];
-      const modifierPath = path('modifierIds', modifierIndex);
-      if (!modifier) return domainError('ORDER.UNKNOWN_ITEM', modifierPath, 'this modifier is not in the catalog');
-      if (modifier.kind !== 'modifier')
-        return domainError('ORDER.NOT_A_MODIFIER', modifierPath, `${modifier.name} is not a modifier`);
-      if (!modifier.active) return domainError('ORDER.ITEM_INACTIVE', modifierPath, `${modifier.name} is not on sale`);
-      modifiers.push({ itemId: modifier.itemId, name: modifier.name, unitPricePaise: modifier.unitPricePaise });
-    }
-    pricingLines.push({ lineId: line.lineId, item, modifiers, quantity: line.quantity, discount: line.discount });
-  }
-
-  const placeOfSupply = data.placeOfSupply ?? context.store.stateCode;
-  const supply = supplyKindOf(context.store.stateCode, placeOfSupply);
-  const bill = priceBill({
-    lines: pricingLines,
-    orderDiscount: data.orderDiscount,
-    serviceCharge: data.serviceCharge,
-    supply,
-    linesPath: 'data.lines',
-    orderDiscountPath: 'data.orderDiscount',
-  });
-  if (bill instanceof Error) return bill;
-
-  const payments = paymentDecider.decide(
-    {
-      type: 'TenderPayments',
-      data: { orderId: data.orderId, payablePaise: bill.totals.payablePaise, tenders: data.tenders },
-    },
-    paymentDecider.initialState(),
-  );
-  if (payments instanceof Error) return payments;
-  const changePaise = sumPaise(
-    payments.map((event) => (event.type === 'PaymentTendered' ? event.data.changePaise : 0)),
-  );
-
-  const claimed = data.claimedTotals ?? {};
-  const computed = { payablePaise: bill.totals.payablePaise, taxPaise: bill.totals.taxPaise, changePaise };
-  for (const field of ['payablePaise', 'taxPaise', 'changePaise'] as const) {
-    const claim = claimed[field];
-    if (claim !== undefined && claim !== computed[field]) {
-      return domainError(
-        'ORDER.TOTAL_MISMATCH',
-        fieldPath('data.claimedTotals', field),
-        `the register claims ${formatRupees(claim)} but the order comes to ${formatRupees(computed[field])}`,
-      );
-    }
-  }
-
-  const placed: OrderPlaced = {
-    type: 'OrderPlaced',
-    data: {
-      orderId: data.orderId,
-      storeId: data.storeId,
-      registerId: data.registerId,
-      shiftId: data.shiftId,
-      ...(data.orderNumber === undefined ? {} : { orderNumber: data.orderNumber }),
-      channel: data.channel,
-      supply,
-      placeOfSupply,
-      lines: bill.lines,
-      ...(data.orderDiscount === undefined ? {} : { orderDiscount: data.orderDiscount }),
-      ...(data.serviceCharge === undefined ? {} : { serviceCharge: data.serviceCharge }),
-      totals: bill.totals,
-      tenderedPaise: sumPaise(data.tenders.map((tender) => tender.amountPaise)),
-      changePaise,
-      ...(data.customerId === undefined ? {} : { customerId: data.customerId }),
-    },
-  };
-  const depletion = depletionOf(
-    {
-      orderId: data.orderId,
-      storeId: data.storeId,
-      lines: data.lines.map(({ lineId, itemId, modifierIds, quantity }) => ({ lineId, itemId, modifierIds, quantity })),
-    },
-    context.catalog,
-  );
-  return [placed, ...payments, ...depletion];
+  return checkoutEvents(command);
 };
 
 const voidOrder = ({ data }: VoidOrder, state: OrderState): Decision<OrderStreamEvent> => {
   switch (state.status) {
     case 'none':
       return orderNotFound();
+    case 'open':
+    case 'closed':
+      return tabNotSettled();
     case 'voided':
       return domainError('ORDER.ALREADY_VOIDED', 'data.orderId', 'this order is already voided');
     case 'partially_refunded':
@@ -207,6 +113,7 @@ const sameRefund = (a: ReadonlyArray<RefundedLine>, b: ReadonlyArray<{ lineId: s
 
 const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderStreamEvent> => {
   if (state.status === 'none') return orderNotFound();
+  if (state.status === 'open' || state.status === 'closed') return tabNotSettled();
   if (state.status === 'voided')
     return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order has nothing to refund');
 
@@ -300,12 +207,13 @@ const refundOrder = ({ data }: RefundOrder, state: OrderState): Decision<OrderSt
 
 const adjustTip = (command: AdjustTip, state: OrderState): Decision<OrderStreamEvent> => {
   if (state.status === 'none') return orderNotFound();
+  if (state.status === 'open' || state.status === 'closed') return tabNotSettled();
   if (state.status === 'voided') return domainError('ORDER.VOIDED', 'data.orderId', 'a voided order takes no tip');
   return paymentDecider.decide(command, state.payments);
 };
 
-const decide = (command: OrderCommand, state: OrderState): Decision<OrderStreamEvent> => {
-  const parsed = parseOrError(OrderCommand, command);
+const decide = (command: OrderStreamCommand, state: OrderState): Decision<OrderStreamEvent> => {
+  const parsed = parseOrError(OrderStreamCommand, command);
   if (parsed instanceof Error) return parsed;
   if (state.status !== 'none' && parsed.type !== 'PlaceOrder' && parsed.data.orderId !== state.orderId) {
     return domainError(
@@ -323,12 +231,22 @@ const decide = (command: OrderCommand, state: OrderState): Decision<OrderStreamE
       return refundOrder(parsed, state);
     case 'AdjustTip':
       return adjustTip(parsed, state);
+    case 'OpenTab':
+    case 'FireRound':
+    case 'CancelTabLine':
+    case 'MoveTab':
+    case 'PrintBill':
+    case 'SplitBill':
+    case 'SettleTab':
+    case 'CloseEmptyTab':
+      return decideTab(parsed, state);
     default:
       return assertNever(parsed);
   }
 };
 
 const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
+  if (TAB_EVENT_TYPES.has(event.type)) return evolveTab(state, event as TabEvent);
   if (event.type === 'OrderPlaced') {
     return {
       status: 'placed',
@@ -344,7 +262,7 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
       refundedByKind: {},
     };
   }
-  if (state.status === 'none') return state;
+  if (state.status === 'none' || state.status === 'open' || state.status === 'closed') return state;
   switch (event.type) {
     case 'PaymentTendered':
     case 'TipAdjusted':
@@ -354,6 +272,15 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
       return state;
     case 'OrderVoided':
       return { ...state, status: 'voided' };
+    case 'TabOpened':
+    case 'RoundFired':
+    case 'TabLineCancelled':
+    case 'TabMoved':
+    case 'BillPrinted':
+    case 'BillSplit':
+    case 'BillPartPaid':
+    case 'EmptyTabClosed':
+      return state;
     case 'OrderRefunded': {
       const { lines, refundId, refundPaise, tender, completesRefund } = event.data;
       return {
@@ -383,10 +310,13 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
 
 const initialState = (): OrderState => ({ status: 'none' });
 
-/** A voided order takes no further command; a fully refunded one may still have a card tip corrected. */
-const isTerminal = (state: OrderState): boolean => state.status === 'voided';
+/**
+ * A voided order and a tab closed empty take no further command; a fully refunded one may still
+ * have a card tip corrected.
+ */
+const isTerminal = (state: OrderState): boolean => state.status === 'voided' || state.status === 'closed';
 
-export const orderDecider: Decider<OrderCommand, OrderStreamEvent, OrderState> = {
+export const orderDecider: Decider<OrderStreamCommand, OrderStreamEvent, OrderState> = {
   decide,
   evolve,
   initialState,

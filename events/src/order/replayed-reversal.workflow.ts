@@ -4,7 +4,7 @@ import { formatRupees } from '../money.js';
 import type { TenderKind } from '../payment/tender.js';
 import type { OfflineConflict } from './offline-conflict.js';
 import type { RefundOrder } from './order.commands.js';
-import { orderDecider, refundableByKind, type OrderState, type PlacedOrder } from './order.decider.js';
+import { isSoldOrder, orderDecider, refundableByKind, type OrderState, type PlacedOrder } from './order.decider.js';
 import type { OrderRefunded, OrderVoided } from './order.events.js';
 
 /** A reversal a till decided offline, on what it knew of the order then. */
@@ -59,6 +59,11 @@ export const judgeReplayedReversal = (
 ): ReversalJudgement => {
   if (stored.status === 'none') return { verdict: 'stands' };
   const reversal = replayed.type === 'OrderVoided' ? 'void' : 'refund';
+  if (!isSoldOrder(stored))
+    return {
+      verdict: 'nothing_left',
+      conflict: conflictOf(`the order is a tab not settled on the ledger; this ${reversal} reversed nothing`),
+    };
   if (stored.status === 'voided')
     return {
       verdict: 'nothing_left',

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import { COLA, EXTRA_CHEESE, MARGHERITA, STORE_CONTEXT } from '../testing/catalog-fixtures.js';
 import { id, REGISTER, STORE } from '../testing/fixtures.js';
 import type { OrderCommand, PlaceOrder } from './order.commands.js';
-import { orderDecider, type OrderState, type OrderStreamEvent } from './order.decider.js';
+import { isSoldOrder, orderDecider, type OrderState, type OrderStreamEvent } from './order.decider.js';
 import type { OrderRefunded, OrderVoided } from './order.events.js';
 import { judgeReplayedReversal, type ReplayedReversal } from './replayed-reversal.workflow.js';
 
@@ -42,7 +42,7 @@ const decided = (command: OrderCommand, state: OrderState): OrderStreamEvent[] =
 };
 
 const placed = fold(decided(checkout, orderDecider.initialState()));
-const payable = placed.status === 'none' ? 0 : placed.totals.payablePaise;
+const payable = isSoldOrder(placed) ? placed.totals.payablePaise : 0;
 
 const voidOn = (state: OrderState): OrderVoided =>
   decided({ type: 'VoidOrder', data: { orderId: ORDER, reason: 'wrong table' } }, state)[0] as OrderVoided;

@@ -1,4 +1,4 @@
-import type { OrderState } from '../order/order.decider.js';
+import { isSoldOrder, type OrderState } from '../order/order.decider.js';
 import type { OrderPlaced, OrderRefunded } from '../order/order.events.js';
 import type { PaymentTendered } from '../payment/payment.events.js';
 import { domainError, type DomainError } from '../errors.js';
@@ -22,6 +22,8 @@ export type OrderDrawerFacts = {
 /** The drawer facts of an order as its stream has it: for a void, which gives back what the sale took. */
 export const orderDrawerFacts = (state: OrderState): OrderDrawerFacts => {
   if (state.status === 'none') return { shiftId: null, cashTenderedPaise: 0, changeGivenPaise: 0 };
+  // A running tab has taken no cash yet: its parts' tenders reach the drawer with the sale.
+  if (!isSoldOrder(state)) return { shiftId: state.shiftId, cashTenderedPaise: 0, changeGivenPaise: 0 };
   const tenders = state.payments.status === 'tendered' ? Object.values(state.payments.tenders) : [];
   // An order state kept by an older till may not know its shift.
   return { shiftId: state.shiftId ?? null, ...cashOfTenders(tenders) };

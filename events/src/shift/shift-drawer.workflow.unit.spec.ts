@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type { PlaceOrder, RefundOrder, VoidOrder } from '../order/order.commands.js';
-import { orderDecider, type OrderState } from '../order/order.decider.js';
+import { isSoldOrder, orderDecider, type OrderState } from '../order/order.decider.js';
 import { COLA, STORE_CONTEXT } from '../testing/catalog-fixtures.js';
 import { AT, CASHIER, LATER, REGISTER, STORE, id } from '../testing/fixtures.js';
 import { shiftDecider, shiftStreamId } from './shift.decider.js';
@@ -62,7 +62,7 @@ const after = (state: OrderState, command: VoidOrder | RefundOrder) => {
 describe('shift drawer: a sale', () => {
   it('puts its cash and change into the drawer of the shift it was sold on', () => {
     const { events, state } = sale([cash(200_000)]);
-    const payable = state.status === 'none' ? 0 : state.totals.payablePaise;
+    const payable = isSoldOrder(state) ? state.totals.payablePaise : 0;
     expect(shiftDrawerReactions(events, NO_FACTS)).toEqual([
       {
         sourceEventId: events[0]?.eventId,

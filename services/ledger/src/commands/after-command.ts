@@ -28,6 +28,7 @@ export const afterCommand: Partial<Record<CommandName, AfterCommand>> = {
   placeOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
   voidOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
   refundOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
+  settleTab: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
   // The old number stops finding the customer once the new details are stored.
   updateCustomerDetails: async (ledger, caller, request: CommandRequest<UpdateCustomerDetails['data']>) => {
     const { customerId, phone } = request.data;

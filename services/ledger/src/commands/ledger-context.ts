@@ -185,7 +185,8 @@ export class LedgerContext {
           return domainError('AUTH.FORBIDDEN', '', 'an operator token may only create organisations');
         const target = authorization.target(data, state, claims);
         if (target instanceof DomainError) return target;
-        const allowed = await this.authorize(caller, authorization.action, target);
+        const action = authorization.stricter?.when(data, state) ? authorization.stricter.action : authorization.action;
+        const allowed = await this.authorize(caller, action, target);
         if (allowed instanceof DomainError) return allowed;
         const scope: CommandScope = { principal: allowed.principal, tenancy: allowed.tenancy, store: allowed.store };
         const needs = declaration.needs?.({ data, state, scope, target }) ?? {};

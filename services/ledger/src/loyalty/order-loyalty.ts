@@ -15,6 +15,7 @@ import {
   type LoyaltyRule,
   type OfflineConflict,
   type OrderPlaced,
+  isSoldOrder,
   type OrderState,
   type PaymentTendered,
 } from '@possier/events';
@@ -74,7 +75,7 @@ const runLoyaltyReactions = async (
 const customerOf = (produced: ReadonlyArray<EventEnvelope>, state: OrderState): string | undefined => {
   const placed = produced.find((event) => event.type === 'OrderPlaced');
   if (placed) return (placed.data as OrderPlaced['data']).customerId;
-  return state.status === 'none' ? undefined : state.customerId;
+  return isSoldOrder(state) ? state.customerId : undefined;
 };
 
 /** After a checkout, void or refund online: the order's loyalty, from the events the command produced. */
