@@ -71,6 +71,7 @@ describe('the event registry of the ledger', () => {
         'BillPrinted',
         'BillSplit',
         'BillPartPaid',
+        'TabSettled',
         'EmptyTabClosed',
       ].sort(),
     );

@@ -129,7 +129,8 @@ describe('migrations', () => {
          VALUES ('sales_by_hour', '0000000000000741-0000000000000012'), ('gst_summary', '0000000000000741-0000000000000012')`,
       );
 
-      expect((await migrate(url.toString())).applied).toEqual([SALES_FIGURES]);
+      // It and whatever came after it.
+      expect((await migrate(url.toString())).applied[0]).toBe(SALES_FIGURES);
 
       expect(await query(url.toString(), 'SELECT count(*)::int AS rows FROM rm_sales_by_hour')).toEqual([{ rows: 0 }]);
       expect(await query(url.toString(), 'SELECT projection FROM projector_checkpoints ORDER BY projection')).toEqual([

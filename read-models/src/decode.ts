@@ -45,6 +45,13 @@ import {
   UserAdded,
   UserDeactivated,
   UserReactivated,
+  TabOpened,
+  RoundFired,
+  TabLineCancelled,
+  TabMoved,
+  BillPrinted,
+  TabSettled,
+  EmptyTabClosed,
 } from '@possier/events';
 import { z } from 'zod';
 
@@ -96,6 +103,13 @@ export const ProjectedEvent = z.discriminatedUnion('type', [
   PointsRedeemed,
   PointsReversed,
   PointsExpired,
+  TabOpened,
+  RoundFired,
+  TabLineCancelled,
+  TabMoved,
+  BillPrinted,
+  TabSettled,
+  EmptyTabClosed,
 ]);
 export type ProjectedEvent = z.infer<typeof ProjectedEvent>;
 export type ProjectedEventType = ProjectedEvent['type'];

@@ -370,6 +370,55 @@ export const rmShifts = defineTable('rm_shifts', ['org_id', 'shift_id'], {
   variance_paise: optional('bigint'),
 });
 
+/** A running tab (table service): open while the meal goes on, settled when its order is placed. */
+export const TAB_STATUSES = ['open', 'settled', 'closed_empty'] as const;
+
+/**
+ * One row per tab: where it sat, for how many, how many kitchen tickets and bills it took, what
+ * was cancelled off it, and, once settled, what it came to. Dated by the business date it opened;
+ * a tab still open after its date is what the floor report lists as left open.
+ */
+export const rmTabs = defineTable('rm_tabs', ['org_id', 'order_id'], {
+  org_id: required('uuid'),
+  order_id: required('uuid'),
+  store_id: required('uuid'),
+  table_name: optional('text'),
+  tab_name: optional('text'),
+  channel: oneOf(OrderChannel.options),
+  covers: required('integer'),
+  opened_by: optional('uuid'),
+  opened_at: required('timestamptz'),
+  business_date: required('date'),
+  status: oneOf(TAB_STATUSES),
+  rounds: counter('integer'),
+  bills: counter('integer'),
+  reprints: counter('integer'),
+  cancelled_lines: counter('integer'),
+  cancelled_after_bill: counter('integer'),
+  cancelled_paise: counter(),
+  closed_at: optional('timestamptz'),
+  closed_business_date: optional('date'),
+  payable_paise: counter(),
+});
+
+/** One row per cancellation of a fired line, with who took it off, why, and whether the guest had seen the bill. */
+export const rmTabCancellations = defineTable('rm_tab_cancellations', ['org_id', 'event_id'], {
+  org_id: required('uuid'),
+  event_id: required('uuid'),
+  order_id: required('uuid'),
+  store_id: required('uuid'),
+  business_date: required('date'),
+  line_id: required('uuid'),
+  item_id: required('uuid'),
+  item_name: required('text'),
+  quantity: required('integer'),
+  gross_paise: required('bigint'),
+  reason: required('text'),
+  after_bill: required('boolean'),
+  actor_id: optional('uuid'),
+  occurred_at: required('timestamptz'),
+});
+
 export const rmReceivables = defineTable('rm_receivables', ['org_id', 'invoice_id'], {
   org_id: required('uuid'),
   invoice_id: required('uuid'),
@@ -490,4 +539,6 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmCustomerSales,
   rmLoyaltyAccounts,
   rmLoyaltyRules,
+  rmTabs,
+  rmTabCancellations,
 ];

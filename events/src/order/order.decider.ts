@@ -279,6 +279,7 @@ const evolve = (state: OrderState, event: OrderStreamEvent): OrderState => {
     case 'BillPrinted':
     case 'BillSplit':
     case 'BillPartPaid':
+    case 'TabSettled':
     case 'EmptyTabClosed':
       return state;
     case 'OrderRefunded': {

@@ -113,6 +113,8 @@ export const evolveTab = <State extends { status: string }>(state: State, event:
           parts: tab.split.parts.map((part) => (part.part === event.data.part ? { ...part, paid: event.data } : part)),
         },
       };
+    case 'TabSettled':
+      return tab;
     case 'EmptyTabClosed':
       return { ...tab, status: 'closed' };
     default:

@@ -2,7 +2,7 @@ import type { CatalogEntry, CatalogView } from '../catalog/catalog-entry.js';
 import { assertNever, type Decision } from '../decider.js';
 import { domainError, fieldPath, type DomainError } from '../errors.js';
 import { supplyKindOf } from '../gst.js';
-import { allocateByLargestRemainder } from '../money.js';
+import { allocateByLargestRemainder, multiplyPaise, sumPaise } from '../money.js';
 import { settleTenders, type Tender } from '../payment/tender.js';
 import { priceBill, type Bill } from '../pricing.js';
 import { partsByLines, splitGroups } from './bill-split.js';
@@ -20,7 +20,8 @@ import type {
   TabCommand,
   TabStoreContext,
 } from './tab.commands.js';
-import type { BillPart, BillPartPaid } from './tab.events.js';
+import type { OrderPlaced } from './order.events.js';
+import type { BillPart, BillPartPaid, TabSettled } from './tab.events.js';
 import { liveLines, liveQuantity, partPaid, type RunningTab, type TabState, type TabStreamEvent } from './tab-state.js';
 
 const nothingToBill = (): DomainError =>
@@ -158,6 +159,9 @@ const cancelLine = ({ data }: CancelTabLine, tab: TabState): Decision<TabStreamE
       live === 0 ? `${name} is already cancelled` : `only ${live} of ${name} are on the tab`,
     );
   }
+  const unitPaise = sumPaise(
+    [entry.line.itemId, ...entry.line.modifierIds].map((itemId) => tab.prices[itemId]?.unitPricePaise ?? 0),
+  );
   return [
     {
       type: 'TabLineCancelled',
@@ -165,7 +169,9 @@ const cancelLine = ({ data }: CancelTabLine, tab: TabState): Decision<TabStreamE
         orderId: data.orderId,
         lineId: data.lineId,
         itemId: entry.line.itemId,
+        name: tab.prices[entry.line.itemId]?.name ?? entry.line.itemId,
         quantity: data.quantity,
+        grossPaise: multiplyPaise(unitPaise, data.quantity),
         reason: data.reason,
         afterBill: entry.billed,
       },
@@ -236,6 +242,12 @@ const splitBill = ({ data, context }: SplitBill, tab: TabState): Decision<TabStr
   return [{ type: 'BillSplit', data: { orderId: data.orderId, method: data.split.method, parts, payablePaise } }];
 };
 
+/** Marks the tab settled after the sale it became: what the floor reads, so a quick-service sale costs it nothing. */
+const settled = (sale: ReadonlyArray<TabStreamEvent>): TabSettled => {
+  const placed = sale.find((event): event is OrderPlaced => event.type === 'OrderPlaced') as OrderPlaced;
+  return { type: 'TabSettled', data: { orderId: placed.data.orderId, payablePaise: placed.data.totals.payablePaise } };
+};
+
 const settleTab = ({ data, context }: SettleTab, tab: TabState): Decision<TabStreamEvent> => {
   const live = liveLines(tab);
   if (live.length === 0) return nothingToBill();
@@ -269,7 +281,8 @@ const settleTab = ({ data, context }: SettleTab, tab: TabState): Decision<TabStr
 
   if (!tab.split) {
     if (data.part !== undefined) return domainError('TAB.NOT_SPLIT', 'data.part', 'this bill is not split');
-    return sale(data.tenders);
+    const placed = sale(data.tenders);
+    return placed instanceof Error ? placed : [...placed, settled(placed)];
   }
   if (data.part === undefined)
     return domainError(
@@ -311,7 +324,7 @@ const settleTab = ({ data, context }: SettleTab, tab: TabState): Decision<TabStr
   if (unpaid.length > 0) return [paid];
   const allTenders = [...tab.split.parts.flatMap((other) => other.paid?.tenders ?? []), ...data.tenders];
   const placed = sale(allTenders);
-  return placed instanceof Error ? placed : [paid, ...placed];
+  return placed instanceof Error ? placed : [paid, ...placed, settled(placed)];
 };
 
 const closeEmptyTab = ({ data }: CloseEmptyTab, tab: TabState): Decision<TabStreamEvent> => {

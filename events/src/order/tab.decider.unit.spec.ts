@@ -180,7 +180,9 @@ describe('tab: cancelling fired lines', () => {
             orderId: TAB,
             lineId: COLA_LINE,
             itemId: COLA.itemId,
+            name: 'Cola 300 ml',
             quantity: 1,
+            grossPaise: 6_000,
             reason: 'guest changed their mind',
             afterBill: false,
           },
@@ -266,7 +268,11 @@ describe('tab: settling', () => {
       },
       context: { ...STORE_AT, catalog: MENU },
     });
-    expect(settled).toEqual(quickService);
+    expect(settled.slice(0, -1)).toEqual(quickService);
+    expect(settled.at(-1)).toEqual({
+      type: 'TabSettled',
+      data: { orderId: TAB, payablePaise: payable(billed) },
+    });
   });
 
   it('charges what is left after cancellations, on the terms of the last bill', () => {
@@ -341,7 +347,8 @@ describe('tab: split bills', () => {
       'PaymentTendered',
       'PaymentTendered',
     ]);
-    expect(done.slice(4).every((event) => event.type === 'StockDepleted')).toBe(true);
+    expect(done.slice(4, -1).every((event) => event.type === 'StockDepleted')).toBe(true);
+    expect(done.at(-1)?.type).toBe('TabSettled');
     const placed = done[1] as OrderPlaced;
     expect(placed.data.changePaise).toBe(3_000);
   });

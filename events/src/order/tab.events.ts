@@ -46,7 +46,10 @@ export const TabLineCancelled = z.object({
     orderId: z.uuid(),
     lineId: z.uuid(),
     itemId: z.uuid(),
+    /** The item's name and the gross value taken off (at the tab's price, modifiers included, before tax). */
+    name: z.string(),
     quantity: z.number().int().positive(),
+    grossPaise: NonNegativePaise,
     reason: z.string().min(1),
     /** The line was on a printed bill: the guest saw it charged. Reported apart. */
     afterBill: z.boolean(),
@@ -108,6 +111,13 @@ export const BillPartPaid = z.object({
 });
 export type BillPartPaid = z.infer<typeof BillPartPaid>;
 
+/** After the sale a tab became: the tab is settled at what its order came to. */
+export const TabSettled = z.object({
+  type: z.literal('TabSettled'),
+  data: z.object({ orderId: z.uuid(), payablePaise: NonNegativePaise }),
+});
+export type TabSettled = z.infer<typeof TabSettled>;
+
 export const EmptyTabClosed = z.object({
   type: z.literal('EmptyTabClosed'),
   data: z.object({ orderId: z.uuid(), reason: z.string().min(1) }),
@@ -115,7 +125,15 @@ export const EmptyTabClosed = z.object({
 export type EmptyTabClosed = z.infer<typeof EmptyTabClosed>;
 
 export type TabEvent =
-  TabOpened | RoundFired | TabLineCancelled | TabMoved | BillPrinted | BillSplit | BillPartPaid | EmptyTabClosed;
+  | TabOpened
+  | RoundFired
+  | TabLineCancelled
+  | TabMoved
+  | BillPrinted
+  | BillSplit
+  | BillPartPaid
+  | TabSettled
+  | EmptyTabClosed;
 
 export const TAB_EVENT_TYPES: ReadonlySet<string> = new Set([
   'TabOpened',
@@ -125,6 +143,7 @@ export const TAB_EVENT_TYPES: ReadonlySet<string> = new Set([
   'BillPrinted',
   'BillSplit',
   'BillPartPaid',
+  'TabSettled',
   'EmptyTabClosed',
 ]);
 
@@ -136,5 +155,6 @@ export const tabEventDefinitions: EventDefinition[] = [
   { schema: BillPrinted, schemaVersion: 1 },
   { schema: BillSplit, schemaVersion: 1 },
   { schema: BillPartPaid, schemaVersion: 1 },
+  { schema: TabSettled, schemaVersion: 1 },
   { schema: EmptyTabClosed, schemaVersion: 1 },
 ];

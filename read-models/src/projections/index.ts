@@ -13,6 +13,7 @@ import { shiftsProjection } from './shifts.projection.js';
 import { statementEntriesProjection } from './statement-entries.projection.js';
 import { stockOnHandProjection } from './stock-on-hand.projection.js';
 import { storesProjection } from './stores.projection.js';
+import { tabsProjection } from './tabs.projection.js';
 import { tenancyProjection } from './tenancy.projection.js';
 
 export { envelopeStoreId, StorelessEventError } from './envelope-store.js';
@@ -38,6 +39,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     statementEntriesProjection,
     customerSalesProjection,
     loyaltyProjection,
+    tabsProjection,
   ].map((projection) => [projection.name, projection]),
 );
 
@@ -56,5 +58,6 @@ export {
   statementEntriesProjection,
   stockOnHandProjection,
   storesProjection,
+  tabsProjection,
   tenancyProjection,
 };

@@ -13,6 +13,7 @@ import {
   REGISTER,
   STORE,
   id,
+  storeContext,
 } from './fixtures.js';
 import { openedOrg, withMenu } from './org-setup.js';
 import {
@@ -152,7 +153,77 @@ export const wholeDay = () => {
   invoiceWithEveryChange(ledger);
   loyalCustomer(ledger, at);
   afterHours(ledger, at('23:30'));
+  tableService(ledger, at);
   return ledger;
+};
+
+export const DINNER_TAB = id(0x7_0101);
+const WALKOUT_TAB = id(0x7_0102);
+
+/** Table service: a tab fired, moved, billed, trimmed and settled in two parts; another left empty. */
+const tableService = (ledger: ReturnType<typeof lunch>, at: (time: string) => string) => {
+  const onTab = (orderId: string, command: object, time: string) => ledger.order(orderId, command, at(time), STORE);
+  const store = { store: storeContext().store };
+  onTab(
+    DINNER_TAB,
+    { type: 'OpenTab', data: { orderId: DINNER_TAB, storeId: STORE, table: 'T4', covers: 2 } },
+    '20:00',
+  );
+  onTab(
+    DINNER_TAB,
+    {
+      type: 'FireRound',
+      data: {
+        orderId: DINNER_TAB,
+        roundId: id(0x7_0201),
+        lines: [
+          { lineId: id(0x7_0301), itemId: MARGHERITA.itemId, quantity: 2 },
+          { lineId: id(0x7_0302), itemId: COLA.itemId, quantity: 2 },
+        ],
+      },
+      context: { catalog: storeContext().catalog },
+    },
+    '20:05',
+  );
+  onTab(DINNER_TAB, { type: 'MoveTab', data: { orderId: DINNER_TAB, table: 'T9' } }, '20:10');
+  onTab(DINNER_TAB, { type: 'PrintBill', data: { orderId: DINNER_TAB }, context: store }, '21:00');
+  onTab(
+    DINNER_TAB,
+    { type: 'CancelTabLine', data: { orderId: DINNER_TAB, lineId: id(0x7_0302), quantity: 1, reason: 'flat' } },
+    '21:01',
+  );
+  onTab(DINNER_TAB, { type: 'PrintBill', data: { orderId: DINNER_TAB }, context: store }, '21:02');
+  const [split] = onTab(
+    DINNER_TAB,
+    { type: 'SplitBill', data: { orderId: DINNER_TAB, split: { method: 'equal', parts: 2 } }, context: store },
+    '21:03',
+  );
+  const parts = (split?.data as { parts: Array<{ payablePaise: number }> }).parts;
+  parts.forEach((part, index) =>
+    onTab(
+      DINNER_TAB,
+      {
+        type: 'SettleTab',
+        data: {
+          orderId: DINNER_TAB,
+          part: index + 1,
+          tenders: [{ paymentId: id(0x7_0401 + index), kind: 'card', amountPaise: part.payablePaise }],
+        },
+        context: store,
+      },
+      '21:10',
+    ),
+  );
+  onTab(
+    WALKOUT_TAB,
+    { type: 'OpenTab', data: { orderId: WALKOUT_TAB, storeId: STORE, name: 'Mehta', covers: 3 } },
+    '21:15',
+  );
+  onTab(
+    WALKOUT_TAB,
+    { type: 'CloseEmptyTab', data: { orderId: WALKOUT_TAB, reason: 'left before ordering' } },
+    '21:30',
+  );
 };
 
 export const LOYAL_CUSTOMER = id(0xc_0001);
