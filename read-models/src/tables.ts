@@ -204,6 +204,8 @@ export const rmOrders = defineTable('rm_orders', ['org_id', 'order_id'], {
   refunded_paise: counter(),
   voided_at: optional('timestamptz'),
   void_reason: optional('text'),
+  /** Who voided it (the void's actor), for voids by staff member. */
+  voided_by: optional('uuid'),
 });
 
 export const rmOrderLines = defineTable('rm_order_lines', ['org_id', 'order_id', 'line_id'], {

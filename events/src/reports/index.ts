@@ -1,5 +1,6 @@
 export * from './conflicts.report.js';
 export * from './customers.report.js';
+export * from './floor.report.js';
 export * from './gst.report.js';
 export * from './items.report.js';
 export * from './loyalty.report.js';

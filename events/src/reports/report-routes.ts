@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ConflictsQuery, ConflictsReport } from './conflicts.report.js';
 import { CustomersQuery, CustomersReport } from './customers.report.js';
+import { FloorQuery, FloorReport } from './floor.report.js';
 import { GstQuery, GstReport } from './gst.report.js';
 import { ItemsQuery, ItemsReport } from './items.report.js';
 import { LoyaltyQuery, LoyaltyReport } from './loyalty.report.js';
@@ -115,6 +116,15 @@ export const reportRoutes = {
     summary: 'Loyalty liability per brand: points outstanding × point value, with offline redemption shortfalls',
     query: LoyaltyQuery,
     response: LoyaltyReport,
+  },
+  floor: {
+    method: 'GET',
+    path: '/v1/reports/floor',
+    operationId: 'floorReport',
+    summary:
+      'Table service: tabs, covers, average bill by table, tabs left open past their day, cancellations and voids by staff and reason',
+    query: FloorQuery,
+    response: FloorReport,
   },
 } as const satisfies Record<string, ReportRoute>;
 

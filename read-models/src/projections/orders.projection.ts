@@ -75,7 +75,7 @@ const voided = (event: StoredEvent, data: OrderVoided['data']): RowChange[] => [
   update(
     rmOrders,
     { org_id: event.orgId, order_id: data.orderId },
-    { status: 'voided', voided_at: event.occurredAt, void_reason: data.reason },
+    { status: 'voided', voided_at: event.occurredAt, void_reason: data.reason, voided_by: event.actorId },
   ),
 ];
 

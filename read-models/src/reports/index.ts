@@ -1,6 +1,7 @@
 import type { ReportName } from '@possier/events';
 import { conflictsQuery } from './conflicts.query.js';
 import { customersQuery } from './customers.query.js';
+import { floorQuery } from './floor.query.js';
 import { gstQuery } from './gst.query.js';
 import { itemsQuery } from './items.query.js';
 import { loyaltyQuery } from './loyalty.query.js';
@@ -25,6 +26,7 @@ export const reportQueries: { [Name in ReportName]: ReportQuery<Name> } = {
   statement: statementQuery,
   customers: customersQuery,
   loyalty: loyaltyQuery,
+  floor: floorQuery,
 };
 
 /** Runs report `name` on a query already parsed by that report's own schema. */

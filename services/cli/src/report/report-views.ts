@@ -3,6 +3,9 @@ import {
   AgingTotal,
   ConflictRow,
   CustomerRow,
+  FloorTableRow,
+  LeftOpenRow,
+  ReversalByStaffRow,
   LoyaltyConflictRow,
   LoyaltyRow,
   formatRupees as rupees,
@@ -322,5 +325,66 @@ const layOut = (report: AnyReport, names: Names): View[] => {
           rows: report.conflicts,
         },
       ];
+    case 'floor': {
+      const { totals } = report;
+      return [
+        {
+          title: `Table service by table, ${period(report)}, ${stores(report, names)}: settled tabs`,
+          columns: [
+            col('storeId', 'Store'),
+            col('table', 'Table'),
+            col('tabs', 'Tabs', 'count'),
+            col('covers', 'Covers', 'count'),
+            col('payablePaise', 'Payable', 'paise'),
+            col('averageBillPaise', 'Average bill', 'paise'),
+          ],
+          fields: fieldsOf(FloorTableRow),
+          rows: report.tables,
+          totals: {
+            storeId: 'Total',
+            table: '',
+            tabs: totals.tabsSettled,
+            covers: totals.covers,
+            payablePaise: totals.payablePaise,
+            averageBillPaise: totals.averageBillPaise,
+          },
+          notes: [
+            `${totals.tabsOpened} tabs opened, ${totals.tabsSettled} settled, ${totals.tabsClosedEmpty} closed empty; ` +
+              `${totals.tickets} kitchen tickets, ${totals.bills} bills printed (${totals.reprints} reprints); ` +
+              `${rupees(totals.averagePerCoverPaise)} a cover.`,
+          ],
+        },
+        {
+          title: `Tabs left open past their business date: ${report.leftOpen.length}`,
+          columns: [
+            col('storeId', 'Store'),
+            col('businessDate', 'Opened on'),
+            col('table', 'Table'),
+            col('name', 'Name'),
+            col('covers', 'Covers', 'count'),
+            col('tickets', 'Tickets', 'count'),
+            col('status', 'Now'),
+            col('closedBusinessDate', 'Closed on'),
+          ],
+          fields: fieldsOf(LeftOpenRow),
+          rows: report.leftOpen,
+        },
+        {
+          title: 'Cancellations off tabs and voids, by staff member and reason',
+          columns: [
+            col('storeId', 'Store'),
+            col('kind', 'What'),
+            col('staffName', 'Staff'),
+            col('reason', 'Reason'),
+            col('afterBill', 'After bill', 'flag'),
+            col('count', 'Times', 'count'),
+            col('quantity', 'Quantity', 'count'),
+            col('amountPaise', 'Amount', 'paise'),
+          ],
+          fields: fieldsOf(ReversalByStaffRow),
+          rows: report.reversals,
+        },
+      ];
+    }
   }
 };

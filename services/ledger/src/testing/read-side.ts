@@ -22,6 +22,8 @@ export const REPORT_PROJECTIONS = [
   'statement_entries',
   'customer_sales',
   'loyalty',
+  'orders',
+  'tabs',
 ] as const;
 
 export type ReadSide = {

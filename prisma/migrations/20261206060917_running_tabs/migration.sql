@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "rm_orders" ADD COLUMN     "voided_by" UUID;
+
 -- CreateTable
 CREATE TABLE "rm_tabs" (
     "org_id" UUID NOT NULL,
