@@ -7,6 +7,7 @@ import { loyaltyEventDefinitions } from './loyalty/loyalty.events.js';
 import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
 import { orderEventDefinitions } from './order/order.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
+import { salesImportEventDefinitions } from './sales-import/sales-import.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
 import { stockEventDefinitions } from './stock/stock.decider.js';
 import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
@@ -28,6 +29,7 @@ export const eventRegistry = createEventRegistry(
     ...auditEventDefinitions,
     ...customerEventDefinitions,
     ...loyaltyEventDefinitions,
+    ...salesImportEventDefinitions,
   ],
   [...auditEventUpcasters],
 );
