@@ -53,13 +53,9 @@ export type ImportedOrderInput = {
 /** A refusal of an imported order, pointing at the file line and column it is about. */
 export type ImportedOrderRefusal = { line: number; field: string; reason: string };
 
-const LINE_FIELDS: Readonly<Record<string, string>> = {
-  itemId: 'item',
-  quantity: 'quantity',
-  discount: 'unit_price',
-};
+const LINE_FIELDS: Readonly<Record<string, string>> = { itemId: 'item', quantity: 'quantity' };
 
-/** Where a decider's refusal path (`data.lines.1.quantity`) sits in the file. */
+/** Where a decider's refusal path (`data.lines.1.quantity`) sits in the file; a line's figures are its price's. */
 const refusalOf = (error: DomainError, order: ImportedOrder): ImportedOrderRefusal => {
   const match = /lines\.(\d+)(?:\.(\w+))?/.exec(error.path);
   const line = match ? order.lines[Number(match[1])] : undefined;
