@@ -232,6 +232,10 @@ describe('possier import sales', () => {
       ['OrderPlaced', '2015-01-01T11:38:36+05:30', { importId: started.importId, sourceLine: 2 }],
       ['PaymentTendered', '2015-01-01T11:38:36+05:30', { importId: started.importId, sourceLine: 2 }],
     ]);
+    const table = await possier(shop.ownerToken, ['audit', 'history', '--order', orderId]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Imported from');
+    expect(table.stdout.match(new RegExp(`line 2 of import ${started.importId}`, 'g'))).toHaveLength(2);
     expect(await storedOrders(shop.ids.org, started.importId)).toMatchObject({
       orders: orderCount,
       placed: orderCount,
@@ -348,6 +352,31 @@ describe('possier import sales', () => {
       [shop.ids.org],
     );
     expect(placed.map((row) => row.number)).toEqual(['9001', '9007']);
+  }, 120_000);
+
+  it('leaves sales imported into a sealed business date unsealed until the date is amended', async () => {
+    const order = (number: string, time: string) =>
+      `${number},2015-04-02,${time},x,The Hawaiian Pizza,Classic,M,1,1325`;
+    const first = join(folder, 'april-2.csv');
+    await writeFile(first, [header, order('9101', '12:00:00'), ''].join('\n'));
+    expect((await possier(shop.ownerToken, ['import', 'sales', first, '--store', 'Bandra'])).code).toBe(0);
+    ok(await ledger.command('/v1/audit/keys/rotate', shop.ownerToken, { orgId: shop.ids.org }));
+    const day = `/v1/audit/stores/${shop.ids.storeA}/days/2015-04-02`;
+    ok(await ledger.command(`${day}/close`, shop.ownerToken, { storeId: shop.ids.storeA, businessDate: '2015-04-02' }));
+
+    const late = join(folder, 'april-2-late.csv');
+    await writeFile(late, [header, order('9102', '13:00:00'), ''].join('\n'));
+    expect((await possier(shop.ownerToken, ['import', 'sales', late, '--store', 'Bandra'])).code).toBe(0);
+    const history = ok(await ledger.get(`${day}/history`, shop.ownerToken)).body as {
+      unsealedEvents: number;
+      seals: unknown[];
+    };
+    expect(history.seals).toHaveLength(1);
+    expect(history.unsealedEvents).toBe(2);
+    ok(await ledger.command(`${day}/amend`, shop.ownerToken, { storeId: shop.ids.storeA, businessDate: '2015-04-02' }));
+    const amended = ok(await ledger.get(`${day}/history`, shop.ownerToken)).body as typeof history;
+    expect(amended.seals).toHaveLength(2);
+    expect(amended.unsealedEvents).toBe(0);
   }, 120_000);
 
   it('refuses a register token, and another org’s owner cannot add to or read this org’s import', async () => {
