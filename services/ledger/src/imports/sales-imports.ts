@@ -35,7 +35,7 @@ import {
 } from './import-ids.js';
 
 /** Orders of one batch appended at once: the store groups concurrent appends into shared commits. */
-const APPENDS_IN_FLIGHT = 16;
+const APPENDS_IN_FLIGHT = 64;
 
 type Importer = { orgId: string; userId: string; store: TenancyStore; storeId: string };
 
