@@ -33,6 +33,7 @@ import {
   importRecordId,
   salesImportId,
 } from './import-ids.js';
+import { inFlight } from './in-flight.js';
 
 /** Orders of one batch appended at once: the store groups concurrent appends into shared commits. */
 const APPENDS_IN_FLIGHT = 64;
@@ -132,27 +133,8 @@ export const startSalesImport = async (
   return viewOf(importId, await readImport(ledger, importer.orgId, importId), false);
 };
 
-/** Runs `work` over `items`, at most `limit` at a time, answering in the items' order. */
-const inFlight = async <Item, Result>(
-  items: ReadonlyArray<Item>,
-  limit: number,
-  work: (item: Item) => Promise<Result>,
-): Promise<Result[]> => {
-  const results: Result[] = new Array<Result>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index] as Item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-};
-
 /**
- * Judges each order with the order decider (judgeImportedOrder in the core) against the brand's
+ * Judges each order with the order decider (decideImportedOrder in the core) against the brand's
  * catalog as it is now and, unless `dryRun`, appends it to its own order stream, marked as
  * imported. An order already stored (an earlier, interrupted run) is answered `duplicate`; a
  * refused one names the file line, the column and the reason, and stores nothing.
