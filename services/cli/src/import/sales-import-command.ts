@@ -169,11 +169,23 @@ const importSales = async (file: string, options: ImportOptions): Promise<void> 
         for (const orderNumber of refused) failedRowsByLedger += linesOf.get(orderNumber) ?? 1;
         errors.push(...before.rejected);
       } else if (!view.completed) {
-        const response = await callApi(options, `/v1/sales-imports/${importId}/batches`, {
-          method: 'POST',
-          body: { pricesIncludeTax, orders: batch.map((order) => order.order) },
-        });
-        count((await readJson(response, SalesImportBatchResponse)).verdicts);
+        try {
+          const response = await callApi(options, `/v1/sales-imports/${importId}/batches`, {
+            method: 'POST',
+            body: { pricesIncludeTax, orders: batch.map((order) => order.order) },
+          });
+          count((await readJson(response, SalesImportBatchResponse)).verdicts);
+        } catch (error) {
+          if (!(error instanceof CliError)) throw error;
+          throw new CliError([
+            ...error.details,
+            {
+              code: 'IMPORT.STOPPED',
+              path: file,
+              reason: `stopped after ${done} of ${total} orders (at line ${Math.min(...lines)}); run the same command again to resume: what the ledger stored is kept and not sent twice`,
+            },
+          ]);
+        }
       }
       done += batch.length;
       progress(done, total, started);
