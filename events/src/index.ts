@@ -21,6 +21,7 @@ export * from './payment/index.js';
 export * from './pricing.js';
 export * from './registry.js';
 export * from './reports/index.js';
+export * from './sales-import/index.js';
 export * from './scope.contract.js';
 export * from './setup.contract.js';
 export * from './shift/index.js';

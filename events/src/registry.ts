@@ -8,6 +8,7 @@ import { offlineConflictEventDefinitions } from './order/offline-conflict.js';
 import { orderEventDefinitions } from './order/order.events.js';
 import { tabEventDefinitions } from './order/tab.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
+import { salesImportEventDefinitions } from './sales-import/sales-import.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
 import { stockEventDefinitions } from './stock/stock.decider.js';
 import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
@@ -30,6 +31,7 @@ export const eventRegistry = createEventRegistry(
     ...auditEventDefinitions,
     ...customerEventDefinitions,
     ...loyaltyEventDefinitions,
+    ...salesImportEventDefinitions,
   ],
   [...auditEventUpcasters],
 );

@@ -5,6 +5,7 @@ import { NonNegativePaise } from '../money.js';
 import { TenderKind } from '../payment/tender.js';
 import { BillTotals, Discount, PricedLine, ServiceCharge } from '../pricing.js';
 import { OrderChannel } from './order.commands.js';
+import { ImportMarker } from '../sales-import/import-marker.js';
 
 /**
  * The order as sold, with every figure the server computed: per-line GST split, discounts and
@@ -29,6 +30,8 @@ export const OrderPlaced = z.object({
     tenderedPaise: NonNegativePaise,
     changePaise: NonNegativePaise,
     customerId: z.uuid().optional(),
+    /** Set when the event came with an import of past sales (sales-import/), not from a till. */
+    imported: ImportMarker.optional(),
   }),
 });
 export type OrderPlaced = z.infer<typeof OrderPlaced>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventDefinition } from '../event-registry.js';
 import { NonNegativePaise, PositivePaise } from '../money.js';
 import { TenderKind } from './tender.js';
+import { ImportMarker } from '../sales-import/import-marker.js';
 
 /** One tender of a checkout, appended in the same commit as the OrderPlaced it pays. */
 export const PaymentTendered = z.object({
@@ -16,6 +17,8 @@ export const PaymentTendered = z.object({
     tipPaise: NonNegativePaise,
     reference: z.string().optional(),
     accountId: z.uuid().optional(),
+    /** Set when the event came with an import of past sales (sales-import/), not from a till. */
+    imported: ImportMarker.optional(),
   }),
 });
 export type PaymentTendered = z.infer<typeof PaymentTendered>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CatalogView } from '../catalog/catalog-entry.js';
 import { StockQuantity } from '../catalog/catalog-entry.js';
+import { ImportMarker } from '../sales-import/import-marker.js';
 
 /**
  * A sale used up stock by its recipes. Appended in the same commit as the order it belongs to (on
@@ -16,6 +17,8 @@ export const StockDepleted = z.object({
     /** Base units used; positive. A refund that restocks records a StockAdjusted receipt instead. */
     quantity: StockQuantity.refine((quantity) => quantity > 0, { message: 'must be greater than zero' }),
     lineIds: z.array(z.uuid()).min(1),
+    /** Set when the event came with an import of past sales (sales-import/), not from a till. */
+    imported: ImportMarker.optional(),
   }),
 });
 export type StockDepleted = z.infer<typeof StockDepleted>;

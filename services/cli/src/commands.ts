@@ -98,6 +98,14 @@ export const COMMANDS: ReadonlyArray<{
     },
   },
   {
+    name: 'import',
+    summary: 'Import past sales from another point of sale (CSV)',
+    load: async () => {
+      const { importCommand } = await import('./import/sales-import-command.js');
+      return (program) => program.addCommand(importCommand());
+    },
+  },
+  {
     name: 'start',
     summary: 'Run the ledger, its read side and a demo tenant (PostgreSQL + NATS, or embedded)',
     load: async () => {

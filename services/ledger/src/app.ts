@@ -21,6 +21,7 @@ import { authenticateRequests } from './http/authenticate-requests.js';
 import { serveDashboard } from './http/dashboard-static.js';
 import { registerJsonBodyParser } from './http/json-body.js';
 import { openApiDocument } from './http/openapi.js';
+import { registerImportRoutes } from './http/import-routes.js';
 import { registerOpsRoutes } from './http/ops-routes.js';
 import { registerReportRoutes } from './http/report-routes.js';
 import { registerRegisterRoutes } from './http/register-routes.js';
@@ -159,6 +160,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
   });
 
   registerRegisterRoutes(fastify as never, { ledger });
+  registerImportRoutes(fastify as never, { ledger, rateLimits });
   registerCustomerRoutes(fastify as never, { ledger });
 
   const prisma = options.reportsPrisma ?? createPrismaClient(options.readModels);

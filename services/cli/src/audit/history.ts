@@ -1,4 +1,4 @@
-import { AuditHistory, type AuditHistoryEntry, type SealSummary } from '@possier/events';
+import { AuditHistory, ImportMarker, type AuditHistoryEntry, type SealSummary } from '@possier/events';
 import { Presets, SingleBar } from 'cli-progress';
 import { cliError } from '../cli-error.js';
 import { renderTable } from '../format/table.js';
@@ -92,6 +92,12 @@ const describeSeal = (seal: SealSummary): string =>
     ? `sealed by the close of ${seal.businessDate} (${seal.eventCount} events, key ${seal.keyId})`
     : `amendment ${seal.amendment} added ${seal.eventCount} late event${seal.eventCount === 1 ? '' : 's'} (key ${seal.keyId})`;
 
+/** The import an event came with (possier import sales), as its data records it. */
+const importOf = (entry: AuditHistoryEntry): ImportMarker | undefined => {
+  const marker = ImportMarker.safeParse((entry.data as { imported?: unknown } | null)?.imported);
+  return marker.success ? marker.data : undefined;
+};
+
 /**
  * `possier audit history`: an order's, a store-day's or a register's day's events, as a table,
  * JSON, or JSON Lines (a first line with the scope and seals, then one event per line, written as
@@ -140,6 +146,9 @@ export const showHistory = async (
       { key: 'causationId', header: 'Causation', kind: 'text' },
       { key: 'correlationId', header: 'Correlation', kind: 'text' },
       ...(history.scope.kind === 'store_day' ? [{ key: 'seal', header: 'Sealed by', kind: 'text' as const }] : []),
+      ...(history.events.some((entry) => importOf(entry) !== undefined)
+        ? [{ key: 'imported', header: 'Imported from', kind: 'text' as const }]
+        : []),
     ],
     fields: [],
     rows: history.events.map((entry) => ({
@@ -147,6 +156,7 @@ export const showHistory = async (
       recordedAtLocal: entry.recordedAtLocal.slice(0, 19).replace('T', ' '),
       occurredAtLocal: entry.occurredAtLocal.slice(0, 19).replace('T', ' '),
       stream: `${entry.streamId}@${entry.streamPosition}`,
+      imported: ((marker) => (marker ? `line ${marker.sourceLine} of import ${marker.importId}` : ''))(importOf(entry)),
       seal:
         entry.sealedBy === undefined || entry.sealedBy === null
           ? 'not yet'

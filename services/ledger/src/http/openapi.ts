@@ -1,5 +1,6 @@
 import { commandRoutes, CommandResult, ErrorBody, REPORT_NAMES, ReplayResponse, reportRoutes } from '@possier/events';
 import type { z } from 'zod';
+import { importPaths } from './openapi-imports.js';
 import { jsonResponse, jsonSchema, queryParameters, refusals } from './openapi-parts.js';
 import { readPaths, readSchemas } from './openapi-reads.js';
 import { servicePaths } from './openapi-service.js';
@@ -129,9 +130,10 @@ export const openApiDocument = () => ({
     { name: 'Registers', description: 'What an offline register replays and pulls' },
     { name: 'Customers', description: 'Customers, decrypted at read time, and their loyalty points' },
     { name: 'Audit', description: 'The tamper-evident trail for accountants (docs/audit.md)' },
+    { name: 'Imports', description: 'Past sales from another point of sale, brought in by the org’s owner' },
     { name: 'Set-up', description: 'The org, its brands, stores, registers, users, tax categories and menu, by name' },
     { name: 'Operations', description: 'Scope, status, health and metrics' },
     { name: 'Documentation', description: 'This document and the page over it' },
   ],
-  paths: mergePaths(commandPaths(), reportPaths(), readPaths(), servicePaths()),
+  paths: mergePaths(commandPaths(), reportPaths(), readPaths(), servicePaths(), importPaths()),
 });

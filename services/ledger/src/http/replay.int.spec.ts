@@ -117,6 +117,20 @@ describe('replaying an offline register’s outbox', () => {
     expect(await ledger.store.readStream(placed)).toEqual([]);
   });
 
+  it('rejects a sale that claims to be imported: only an owner’s import marks events so', async () => {
+    const sale = offlineSale();
+    const marked = sale.map((event) => ({
+      ...event,
+      data: { ...(event.data as object), imported: { importId: randomUUID(), sourceLine: 2 } },
+    }));
+    const response = ok(await replay(marked));
+    expect(response.body.verdicts[0]).toMatchObject({
+      verdict: 'rejected',
+      error: { code: 'AUTH.FORBIDDEN', path: 'data.imported' },
+    });
+    expect(await ledger.store.readStream(sale[0] as EventEnvelope)).toEqual([]);
+  });
+
   it('rejects events recorded for another store or as another register, and keeps the good ones of the batch', async () => {
     const good = offlineSale();
     const otherStore = offlineSale({ storeId: restaurant.ids.storeB });

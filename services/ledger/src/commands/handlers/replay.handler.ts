@@ -117,7 +117,13 @@ const checkEvent = (
     return domainError('AUTH.FORBIDDEN', 'brandId', 'the event names another brand than its store’s');
   const valid = eventRegistry.validate(event);
   if (valid instanceof DomainError) return valid;
-  const data = valid.data as { storeId?: string; registerId?: string | null };
+  const data = valid.data as { storeId?: string; registerId?: string | null; imported?: unknown };
+  if (data.imported !== undefined)
+    return domainError(
+      'AUTH.FORBIDDEN',
+      'data.imported',
+      'a register records its own sales; only an owner’s import marks events as imported',
+    );
   if (data.storeId !== undefined && data.storeId !== register.storeId) {
     return domainError(
       'AUTH.FORBIDDEN',
