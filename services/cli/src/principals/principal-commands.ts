@@ -1,10 +1,10 @@
-import { CommandResult, commandRoutes, type OrgView } from '@possier/events';
+import { CommandResult, commandRoutes, sameName, type OrgView } from '@possier/events';
 import { Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
 import { commandBody } from '../command-body.js';
 import { ledgerUrlOption } from '@possier/register/ledger-url';
-import { findNamed, readOrg, sameName } from '../setup/org-client.js';
+import { findNamed, readOrg } from '../setup/org-client.js';
 
 type Kind = 'user' | 'register';
 type Change = 'deactivate' | 'reactivate';

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CatalogListing } from '@possier/events';
+import { CatalogListing, menuItemId, planMenu, readMenuCsv, type MenuChange, type MenuPlan } from '@possier/events';
 import { Command } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
@@ -7,8 +8,6 @@ import { newId, offsetNow } from '../command-body.js';
 import { renderTable } from '../format/table.js';
 import type { View } from '../format/view.js';
 import { renderList, withListOptions, type ListOptions } from './listing.js';
-import { readMenuCsv } from './menu-csv.js';
-import { menuItemId, planMenu, type MenuChange, type MenuPlan } from './menu-plan.js';
 import { assertNewName, chooseBrand, readBrands, sendCommand } from './org-client.js';
 import { withConnection } from './tenancy-commands.js';
 
@@ -87,6 +86,8 @@ export const taxCategoryCommand = (): Command => {
   return tax;
 };
 
+const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
+
 type ImportOptions = Connection & { brand?: string; dryRun?: boolean; pricesIncludeTax?: boolean; json?: boolean };
 
 const ACTION_WORDS = { add: 'add', price: 'new price', tax: 'new tax category' } as const;
@@ -161,7 +162,7 @@ const send = async (
     ).events.length > 0;
   switch (change.action) {
     case 'add': {
-      const itemId = menuItemId(ids.orgId, ids.brandId, row.name);
+      const itemId = menuItemId(sha256, ids.orgId, ids.brandId, row.name);
       try {
         await sendCommand(connection, 'defineItem', {
           itemId,
