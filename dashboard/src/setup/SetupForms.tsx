@@ -1,8 +1,15 @@
-import { DEFAULT_TIME_ZONE, Role, ROLE_LEVELS, type CatalogListing, type OrgView } from '@possier/events';
+import {
+  DEFAULT_TIME_ZONE,
+  parseGstPercent,
+  Role,
+  ROLE_LEVELS,
+  type CatalogListing,
+  type OrgView,
+} from '@possier/events';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { newId, offsetNow, type LedgerApi } from '../api/ledger-api';
 import { ActionNote } from './ActionNote';
-import { percentToBasisPoints } from './percent';
+
 import { useAction, type ActionState } from './use-action';
 
 type Props = { api: LedgerApi; org: OrgView; onChanged: () => void };
@@ -214,7 +221,7 @@ export const SetupForms = ({ api, org, onChanged, catalog }: Props & { catalog: 
           onSubmit={(form) =>
             send(runTax, async () => {
               const name = text(form, 'name');
-              const rateBasisPoints = percentToBasisPoints(text(form, 'rate'));
+              const rateBasisPoints = parseGstPercent(text(form, 'rate'));
               if (rateBasisPoints === null)
                 throw new Error(`"${text(form, 'rate')}" is not a GST rate in percent, like 5 or 18`);
               await api.command('defineTaxCategory', {

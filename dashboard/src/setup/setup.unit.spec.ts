@@ -2,7 +2,6 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import type { CatalogListing } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { judgeMenu, menuCommands } from './menu-import';
-import { percentToBasisPoints } from './percent';
 
 const ORG = '01900000-0000-7000-8000-0000000000f1';
 const BRAND = '01900000-0000-7000-8000-0000000000b1';
@@ -86,19 +85,6 @@ describe('the commands of an import', () => {
         name: 'changeItemPrice',
         data: { itemId: DOSA.itemId, unitPricePaise: 13_000, priceIncludesTax: true, effectiveFrom: AT },
       },
-    ]);
-  });
-});
-
-describe('a GST rate as typed', () => {
-  it('is read to basis points by its digits, and anything else is not a rate', () => {
-    expect([percentToBasisPoints('5'), percentToBasisPoints('12.5%'), percentToBasisPoints('0.25')]).toEqual([
-      500, 1250, 25,
-    ]);
-    expect([percentToBasisPoints('-5'), percentToBasisPoints('5.555'), percentToBasisPoints('ten')]).toEqual([
-      null,
-      null,
-      null,
     ]);
   });
 });

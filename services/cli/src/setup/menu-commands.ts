@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CatalogListing, menuItemId, planMenu, readMenuCsv, type MenuChange, type MenuPlan } from '@possier/events';
+import {
+  CatalogListing,
+  menuItemId,
+  parseGstPercent,
+  planMenu,
+  readMenuCsv,
+  type MenuChange,
+  type MenuPlan,
+} from '@possier/events';
 import { Command } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
@@ -24,11 +32,12 @@ const resolveBrand = async (connection: Connection, text: string | undefined) =>
   return { orgId, brand: chooseBrand(brands, text) };
 };
 
-/** A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points, by its digits. */
+/** A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points. */
 const parsePercent = (text: string): number => {
-  const match = /^(\d{1,2})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
-  if (!match) throw cliError('VALIDATION.INVALID', '--rate', `"${text}" is not a GST rate in percent, like 5 or 18`);
-  return Number.parseInt(match[1] as string, 10) * 100 + Number.parseInt((match[2] ?? '0').padEnd(2, '0'), 10);
+  const rate = parseGstPercent(text);
+  if (rate === null)
+    throw cliError('VALIDATION.INVALID', '--rate', `"${text}" is not a GST rate in percent, like 5 or 18`);
+  return rate;
 };
 
 /** `possier tax-category create|list`. */
