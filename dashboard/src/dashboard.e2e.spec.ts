@@ -441,4 +441,111 @@ describe('the dashboard in a browser', () => {
       .toContain('The ledger refused the token: the bearer token is not valid');
     await rejected.close();
   });
+
+  it('lets an owner set up a store, a register and its menu, pair the till with a token shown once, and withdraw it', async () => {
+    const { ledger, shop } = fixture;
+    const catalogItem = async (name: string) => {
+      const listed = await ledger.get('/v1/catalog', shop.ownerToken);
+      return (listed.body.items as Array<{ itemId: string; name: string; unitPricePaise: number }>).find(
+        (item) => item.name === name,
+      );
+    };
+    const page = await signIn(shop.ownerToken);
+    await page.getByTestId('switch-view').click();
+    await page.getByTestId('setup-tree').waitFor();
+
+    const storeForm = page.getByTestId('form-store');
+    await storeForm.getByLabel('Brand').selectOption({ label: 'Pizza Lane' });
+    await storeForm.getByLabel('Name').fill('Indiranagar');
+    await storeForm.getByLabel('GST state code').fill('29');
+    await storeForm.getByRole('button', { name: 'Create store' }).click();
+    await expect.poll(() => storeForm.getByTestId('note-store').innerText()).toBe('Store "Indiranagar" created.');
+    await page.getByTestId('store-Indiranagar').waitFor();
+
+    const registerForm = page.getByTestId('form-register');
+    await registerForm.getByLabel('Store').selectOption({ label: 'Indiranagar' });
+    await registerForm.getByLabel('Name').fill('Counter 1');
+    await registerForm.getByRole('button', { name: 'Create register' }).click();
+    const till = page.getByTestId('register-Counter 1');
+    await till.waitFor();
+    const org = await ledger.get('/v1/org', shop.ownerToken);
+    const store = (
+      org.body.stores as Array<{ storeId: string; name: string; stateCode: string; timeZone: string }>
+    ).find((candidate) => candidate.name === 'Indiranagar');
+    expect(store).toMatchObject({ stateCode: '29', timeZone: 'Asia/Kolkata' });
+    const register = (org.body.registers as Array<{ registerId: string; storeId: string; name: string }>).find(
+      (candidate) => candidate.name === 'Counter 1',
+    );
+    expect(register?.storeId).toBe(store?.storeId);
+
+    // One bad row: the error names its line, and nothing is sent.
+    const menu = page.getByTestId('setup-menu');
+    const header = 'name,category,price,tax category,hsn/sac';
+    const file = (text: string) => ({ name: 'menu.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await menu
+      .getByTestId('menu-file')
+      .setInputFiles(
+        file(`${header}\nGarlic Bread,Sides,200,Restaurant service,\nMasala Chai,Drinks,forty,Restaurant service,\n`),
+      );
+    await expect.poll(() => menu.getByTestId('menu-csv').inputValue()).toContain('Garlic Bread');
+    await menu.getByTestId('menu-check').click();
+    expect(await menu.getByTestId('menu-error').allInnerTexts()).toEqual([
+      'Line 3, price: "forty" is not an amount in rupees like 450 or 450.50',
+    ]);
+    expect(await menu.getByTestId('menu-apply').isDisabled()).toBe(true);
+    expect(await catalogItem('Garlic Bread')).toBeUndefined();
+    await page.screenshot({ path: join(ARTIFACTS, 'setup-menu-refused.png'), fullPage: true });
+
+    await menu
+      .getByTestId('menu-file')
+      .setInputFiles(
+        file(`${header}\nGarlic Bread,Sides,200,Restaurant service,\nMasala Chai,Drinks,40,Restaurant service,\n`),
+      );
+    await expect.poll(() => menu.getByTestId('menu-csv').inputValue()).toContain('Masala Chai,Drinks,40,');
+    await menu.getByTestId('menu-check').click();
+    expect(await menu.getByTestId('menu-change').allInnerTexts()).toHaveLength(2);
+    await menu.getByTestId('menu-apply').click();
+    await expect.poll(() => menu.getByTestId('menu-note').getAttribute('data-state')).toBe('done');
+    await menu.getByTestId('menu-item-Garlic Bread').waitFor();
+    const bread = await catalogItem('Garlic Bread');
+    expect(bread?.unitPricePaise).toBe(20_000);
+
+    // The till's token, shown once; a sale through the API with it.
+    await till.getByTestId(`issue-token-${register?.registerId}`).click();
+    const shown = till.getByTestId(`token-${register?.registerId}`);
+    await shown.waitFor();
+    const tillToken = await shown.inputValue();
+    await page.screenshot({ path: join(ARTIFACTS, 'setup-token.png'), fullPage: true });
+    const sale = () =>
+      ledger.command('/v1/orders', tillToken, {
+        orderId: uuidv7(),
+        storeId: store?.storeId,
+        channel: 'takeaway',
+        lines: [{ lineId: uuidv7(), itemId: bread?.itemId, quantity: 1 }],
+        tenders: [{ paymentId: uuidv7(), kind: 'upi', amountPaise: 21_000 }],
+      });
+    const sold = await sale();
+    expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+
+    // Withdrawn by deactivating the register.
+    page.once('dialog', (dialog) => void dialog.accept('till lost'));
+    await till.getByTestId(`toggle-${register?.registerId}`).click();
+    await expect.poll(() => page.getByTestId('register-Counter 1').getAttribute('data-status')).toBe('deactivated');
+    const refused = await sale();
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('AUTH.PRINCIPAL_DEACTIVATED');
+    await page.screenshot({ path: join(ARTIFACTS, 'setup-owner.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('offers a store analyst no set-up, and says why in the API’s words', async () => {
+    const page = await signIn(fixture.analystA);
+    await page.getByTestId('switch-view').click();
+    const refusal = await fixture.ledger.get('/v1/org', fixture.analystA);
+    expect(refusal.status).toBe(403);
+    await expect.poll(() => page.getByTestId('setup-org-refused').innerText()).toContain(refusal.body.error.reason);
+    expect(await page.getByTestId('setup-forms').count()).toBe(0);
+    expect(await page.getByTestId('setup-menu').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -66,6 +66,11 @@ export type ContextQueries = {
    * (`previousKeyId`). Only the ledger holds private keys; a register refuses.
    */
   auditKey: { previousKeyId: string | null };
+  /**
+   * When a token of this kind, signed now, would be issued and expire (the ledger's clock and the
+   * kind's lifetime). Only the ledger signs tokens; a register refuses.
+   */
+  tokenValidity: { kind: 'register' | 'user' };
 };
 
 export type ContextAnswers = {
@@ -77,6 +82,7 @@ export type ContextAnswers = {
   drawer: DrawerAnswer;
   daySeal: DaySeal | DomainError;
   auditKey: AuditKeyRotated['data'] | DomainError;
+  tokenValidity: { issuedAt: string; expiresAt: string };
 };
 
 export type ContextNeeds = { [Need in keyof ContextQueries]?: ContextQueries[Need] };
@@ -145,6 +151,8 @@ export type CommandAnswerInput = {
   commandId: string;
   streamId: string;
   events: ReadonlyArray<{ eventId: string; type: string; data: unknown }>;
+  /** A bearer token the ledger signed for the command's TokenIssued: in the answer only, never stored. */
+  token?: string;
 };
 
 /**

@@ -60,6 +60,7 @@ export const commandDeclarations = {
   reactivateUser: tenancy.reactivateUser,
   deactivateRegister: tenancy.deactivateRegister,
   reactivateRegister: tenancy.reactivateRegister,
+  issueToken: tenancy.issueToken,
   registerCustomer: customer.registerCustomer,
   updateCustomerDetails: customer.updateCustomerDetails,
   recordCustomerConsent: customer.recordCustomerConsent,

@@ -91,6 +91,16 @@ export const GstRate = z
   .min(0, { message: 'must not be negative' })
   .max(4000, { message: 'must not exceed 4000 basis points (40 %, the highest GST slab)' });
 
+/**
+ * A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points, by its digits and never
+ * through a float; null when it is not a rate. Whether the rate is allowed is GstRate's to say.
+ */
+export const parseGstPercent = (text: string): number | null => {
+  const match = /^(\d{1,2})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
+  if (!match) return null;
+  return Number.parseInt(match[1] as string, 10) * 100 + Number.parseInt((match[2] ?? '0').padEnd(2, '0'), 10);
+};
+
 export type LineTax = {
   taxablePaise: Paise;
   cgstPaise: Paise;

@@ -3,6 +3,7 @@ import {
   computeLineTax,
   GstRate,
   GstStateCode,
+  parseGstPercent,
   Gstin,
   gstinCheckCharacter,
   HsnSacCode,
@@ -191,5 +192,12 @@ describe('GstRate', () => {
 
   it('rejects more than 40 %, negative and fractional rates', () => {
     for (const rate of [4001, -1, 250.5]) expect(GstRate.safeParse(rate).success).toBe(false);
+  });
+});
+
+describe('a GST rate as a person types it', () => {
+  it('is read to basis points by its digits, and anything else is not a rate', () => {
+    expect(['5', '12.5%', '0.25', ' 18 % '].map(parseGstPercent)).toEqual([500, 1250, 25, 1800]);
+    expect(['-5', '5.555', 'ten', '', '100'].map(parseGstPercent)).toEqual([null, null, null, null, null]);
   });
 });

@@ -14,6 +14,7 @@ export * from './gst.js';
 export * from './ids.js';
 export * from './invoice/index.js';
 export * from './loyalty/index.js';
+export * from './menu/index.js';
 export * from './money.js';
 export * from './ops.contract.js';
 export * from './order/index.js';

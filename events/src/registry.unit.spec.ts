@@ -60,6 +60,7 @@ describe('the event registry of the ledger', () => {
         'UserReactivated',
         'RegisterDeactivated',
         'RegisterReactivated',
+        'TokenIssued',
         'BusinessDayClosed',
         'BusinessDayAmended',
         'AuditKeyRotated',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from './tenancy/grant.js';
 import { Uuid } from './ids.js';
+import { TokenSubject } from './tenancy/tenancy.events.js';
 
 const Status = z.enum(['active', 'deactivated']);
 
@@ -67,3 +68,15 @@ export const CatalogListing = z.object({
   ),
 });
 export type CatalogListing = z.infer<typeof CatalogListing>;
+
+/** What `POST /v1/tokens` answers: the token, shown once, and what the audit trail records of it. */
+export const IssuedToken = z.object({
+  commandId: Uuid,
+  streamId: z.string(),
+  subject: TokenSubject,
+  issuedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+  /** The bearer token. Not stored anywhere: lost, a new one is issued. */
+  token: z.string(),
+});
+export type IssuedToken = z.infer<typeof IssuedToken>;

@@ -219,6 +219,7 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
   reactivateUser: (victim) => ({ orgId: victim.org, userId: victim.cashierA, reason: 'let back in' }),
   deactivateRegister: (victim) => ({ orgId: victim.org, registerId: victim.r1, reason: 'locked out' }),
   reactivateRegister: (victim) => ({ orgId: victim.org, registerId: victim.r2, reason: 'let back in' }),
+  issueToken: (victim) => ({ orgId: victim.org, subject: { kind: 'register', registerId: victim.r1 } }),
   registerCustomer: (victim) => ({
     customerId: randomUUID(),
     storeId: victim.storeA,

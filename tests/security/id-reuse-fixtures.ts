@@ -468,6 +468,12 @@ export const fixtures: Record<CommandName, Fixture> = {
     given: (ids) => [till(ids), registerStatus('deactivateRegister', ids)],
     when: (ids) => registerStatus('reactivateRegister', ids),
   },
+  issueToken: {
+    given: (ids) => [till(ids)],
+    when: (ids) =>
+      step('issueToken', { orgId: ids.org, subject: { kind: 'register', registerId: ids.id('register') } }),
+    then: (ids) => registerStatus('deactivateRegister', ids),
+  },
   registerCustomer: { when: customer, then: consent },
   updateCustomerDetails: {
     given: (ids) => [customer(ids)],

@@ -113,11 +113,23 @@ export const requestOf = (data: Step, commandId: string): Sent => ({
 /**
  * An answer as another org may compare it: status, the replay header and the body, with every id
  * replaced by its name in `names` (ids it does not know read `<uuid>`, such as derived event ids)
- * and global positions left out, since they count every org's events; key material, signatures
- * and Merkle roots read `<key material>`, since each is new every time.
+ * and global positions left out, since they count every org's events; key material, signatures,
+ * Merkle roots and issued tokens with their times read `<key material>`, since each is new every time.
  */
-/** What a key rotation or a day's seal answers that is made afresh every time: keys, signatures, roots. */
-const KEY_MATERIAL = new Set(['keyId', 'publicKey', 'previousKeyId', 'signature', 'merkleRoot']);
+/**
+ * What a key rotation, a day's seal or a token issuance answers that is made afresh every time:
+ * keys, signatures, roots, the token and when it was issued and expires (the ledger's clock).
+ */
+const KEY_MATERIAL = new Set([
+  'keyId',
+  'publicKey',
+  'previousKeyId',
+  'signature',
+  'merkleRoot',
+  'token',
+  'issuedAt',
+  'expiresAt',
+]);
 
 export const comparable = (response: Response, names: (id: string) => string | undefined) => ({
   status: response.status,

@@ -16,6 +16,7 @@ import { ConflictsPanel } from '../panels/ConflictsPanel';
 import { StockPanel } from '../panels/StockPanel';
 import { TopSellersPanel } from '../panels/TopSellersPanel';
 import { whoIs } from '../session/session';
+import { SetupView } from '../setup/SetupView';
 
 type DashboardProps = { token: string; onSignOut: (notice?: string) => void };
 
@@ -31,6 +32,9 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
     readFilters(window.location.search, businessToday(new Date(), DEFAULT_TIME_ZONE)),
   );
   const [refresh, setRefresh] = useState(0);
+  const [view, setView] = useState<'reports' | 'setup'>(() =>
+    window.location.hash === '#setup' ? 'setup' : 'reports',
+  );
   const rejection = scope.state === 'failed' && scope.error.status === 401 ? scope.error.reason : null;
 
   useEffect(() => {
@@ -40,7 +44,10 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
   const scopeView = scope.state === 'ready' ? scope.value : null;
   const filters = scopeView ? settleFilters(chosen, scopeView) : chosen;
   const search = writeFilters(filters);
-  useEffect(() => window.history.replaceState(null, '', search), [search]);
+  useEffect(
+    () => window.history.replaceState(null, '', `${search}${view === 'setup' ? '#setup' : ''}`),
+    [search, view],
+  );
 
   if (scope.state === 'loading' || rejection !== null) return <p className="muted page">Checking the token…</p>;
 
@@ -60,6 +67,13 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
           </p>
         </div>
         <div className="actions">
+          <button
+            type="button"
+            onClick={() => setView(view === 'setup' ? 'reports' : 'setup')}
+            data-testid="switch-view"
+          >
+            {view === 'setup' ? 'Reports' : 'Set-up'}
+          </button>
           <button type="button" onClick={() => setRefresh((value) => value + 1)}>
             Refresh
           </button>
@@ -73,19 +87,25 @@ export const Dashboard = ({ token, onSignOut }: DashboardProps) => {
           This token reads no reports: {scope.error.reason}
         </p>
       )}
-      <FilterBar key={search} scope={scopeView} filters={filters} onApply={setChosen} />
-      <main className="grid">
-        <SalesByDayPanel {...panel} />
-        <SalesByHourPanel {...panel} />
-        <TopSellersPanel {...panel} />
-        <PaymentMixPanel {...panel} />
-        <GstPanel {...panel} />
-        <StockPanel {...panel} />
-        <ConflictsPanel {...panel} />
-        <ShiftsPanel {...panel} />
-        <ReceivablesPanel {...panel} />
-        <OperationsPanel api={api} names={names} refresh={refresh} />
-      </main>
+      {view === 'setup' ? (
+        <SetupView key={refresh} api={api} scope={scopeView} />
+      ) : (
+        <>
+          <FilterBar key={search} scope={scopeView} filters={filters} onApply={setChosen} />
+          <main className="grid">
+            <SalesByDayPanel {...panel} />
+            <SalesByHourPanel {...panel} />
+            <TopSellersPanel {...panel} />
+            <PaymentMixPanel {...panel} />
+            <GstPanel {...panel} />
+            <StockPanel {...panel} />
+            <ConflictsPanel {...panel} />
+            <ShiftsPanel {...panel} />
+            <ReceivablesPanel {...panel} />
+            <OperationsPanel api={api} names={names} refresh={refresh} />
+          </main>
+        </>
+      )}
     </>
   );
 };

@@ -3,6 +3,7 @@ import { Gstin, GstStateCode } from '../gst.js';
 import { Uuid } from '../ids.js';
 import { TimeZone } from '../time.js';
 import { Role, Scope } from './grant.js';
+import { TokenSubject } from './tenancy.events.js';
 
 const Name = z.string().trim().min(1, { message: 'must not be empty' }).max(120);
 const Email = z.email({ message: 'must be an email address' }).max(254);
@@ -98,6 +99,21 @@ export const ReactivateRegister = z.object({
 });
 export type ReactivateRegister = z.infer<typeof ReactivateRegister>;
 
+/**
+ * Records that the ledger signs a token for a register or user of the org. The host supplies
+ * who asks and the validity it signs for (its clock and the kind's lifetime); never the token.
+ */
+export const IssueToken = z.object({
+  type: z.literal('IssueToken'),
+  data: z.object({ orgId: Uuid, subject: TokenSubject }),
+  context: z.object({
+    issuedBy: Uuid,
+    issuedAt: z.iso.datetime({ offset: true }),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+});
+export type IssueToken = z.infer<typeof IssueToken>;
+
 export const TenancyCommand = z.discriminatedUnion('type', [
   CreateOrganization,
   CreateBrand,
@@ -110,5 +126,6 @@ export const TenancyCommand = z.discriminatedUnion('type', [
   ReactivateUser,
   DeactivateRegister,
   ReactivateRegister,
+  IssueToken,
 ]);
 export type TenancyCommand = z.infer<typeof TenancyCommand>;

@@ -12,6 +12,7 @@ import {
   type DeactivateRegister,
   type DeactivateUser,
   type GrantRole,
+  type IssueToken,
   type ReactivateRegister,
   type ReactivateUser,
   type RevokeRole,
@@ -208,6 +209,37 @@ const reactivateRegister = ({ data }: ReactivateRegister, state: ActiveTenancy):
   return [{ type: 'RegisterReactivated', data }];
 };
 
+/** A token only for a register or user the org has and has not deactivated: one it could use at once. */
+const issueToken = ({ data, context }: IssueToken, state: ActiveTenancy): Decision<TenancyEvent> => {
+  const { subject } = data;
+  if (subject.kind === 'register') {
+    const register = state.registers[subject.registerId];
+    if (!register)
+      return domainError(
+        'TENANCY.REGISTER_NOT_FOUND',
+        'data.subject.registerId',
+        `the org has no register ${subject.registerId}`,
+      );
+    if (register.status === 'deactivated')
+      return domainError(
+        'TENANCY.REGISTER_DEACTIVATED',
+        'data.subject.registerId',
+        `register "${register.name}" is deactivated; reactivate it before issuing it a token`,
+      );
+  } else {
+    const user = state.users[subject.userId];
+    if (!user)
+      return domainError('TENANCY.USER_NOT_FOUND', 'data.subject.userId', `the org has no user ${subject.userId}`);
+    if (user.status === 'deactivated')
+      return domainError(
+        'TENANCY.USER_DEACTIVATED',
+        'data.subject.userId',
+        `${user.name} is deactivated; reactivate them before issuing them a token`,
+      );
+  }
+  return [{ type: 'TokenIssued', data: { orgId: data.orgId, subject, ...context } }];
+};
+
 const decide = (command: TenancyCommand, state: TenancyState): Decision<TenancyEvent> => {
   const parsed = parseOrError(TenancyCommand, command);
   if (parsed instanceof DomainError) return parsed;
@@ -237,6 +269,8 @@ const decide = (command: TenancyCommand, state: TenancyState): Decision<TenancyE
       return deactivateRegister(parsed, state);
     case 'ReactivateRegister':
       return reactivateRegister(parsed, state);
+    case 'IssueToken':
+      return issueToken(parsed, state);
     default:
       return assertNever(parsed);
   }
@@ -285,6 +319,9 @@ const evolve = (state: TenancyState, event: TenancyEvent): TenancyState => {
       const status = event.type === 'RegisterDeactivated' ? 'deactivated' : 'active';
       return { ...state, registers: { ...state.registers, [event.data.registerId]: { ...register, status } } };
     }
+    // A token changes nothing in the tree: who holds one is history, not state.
+    case 'TokenIssued':
+      return state;
     default:
       return assertNever(event);
   }

@@ -127,6 +127,13 @@ const registerReactivated = (): TenancyEvent => ({
   data: { orgId: ORG, registerId: REGISTER, reason: FOUND },
 });
 
+const ISSUED = { issuedBy: OWNER, issuedAt: '2026-11-24T07:30:00.000Z', expiresAt: '2026-12-24T07:30:00.000Z' };
+const issueToken = (subject: { kind: 'register'; registerId: string } | { kind: 'user'; userId: string }) =>
+  ({ type: 'IssueToken', data: { orgId: ORG, subject }, context: ISSUED }) satisfies TenancyCommand;
+const tokenIssued = (
+  subject: { kind: 'register'; registerId: string } | { kind: 'user'; userId: string },
+): TenancyEvent => ({ type: 'TokenIssued', data: { orgId: ORG, subject, ...ISSUED } });
+
 const ORG_SCOPE: Scope = { level: 'org' };
 const BRAND_SCOPE: Scope = { level: 'brand', brandId: BRAND };
 const STORE_SCOPE: Scope = { level: 'store', storeId: STORE };
@@ -526,6 +533,43 @@ describe('reactivating registers', () => {
   });
 });
 
+describe('issuing tokens', () => {
+  const given = spec(tenancyDecider).given(staffed);
+
+  it('records who issued a token for which register or user, and until when', () => {
+    given
+      .when(issueToken({ kind: 'register', registerId: REGISTER }))
+      .then([tokenIssued({ kind: 'register', registerId: REGISTER })]);
+    given.when(issueToken({ kind: 'user', userId: CASHIER })).then([tokenIssued({ kind: 'user', userId: CASHIER })]);
+  });
+
+  it('refuses a register or user the org does not have', () => {
+    given
+      .when(issueToken({ kind: 'register', registerId: OTHER_REGISTER }))
+      .thenFails('TENANCY.REGISTER_NOT_FOUND', 'data.subject.registerId');
+    given
+      .when(issueToken({ kind: 'user', userId: id(0x99) }))
+      .thenFails('TENANCY.USER_NOT_FOUND', 'data.subject.userId');
+  });
+
+  it('refuses a deactivated register or user: their token would be refused at once', () => {
+    spec(tenancyDecider)
+      .given([...staffed, registerDeactivated(), userDeactivated(CASHIER)])
+      .when(issueToken({ kind: 'register', registerId: REGISTER }))
+      .thenFails('TENANCY.REGISTER_DEACTIVATED', 'data.subject.registerId');
+    spec(tenancyDecider)
+      .given([...staffed, userDeactivated(CASHIER)])
+      .when(issueToken({ kind: 'user', userId: CASHIER }))
+      .thenFails('TENANCY.USER_DEACTIVATED', 'data.subject.userId');
+  });
+
+  it('changes nothing in the tree', () => {
+    expect(foldEvents(tenancyDecider, [...staffed, tokenIssued({ kind: 'user', userId: CASHIER })])).toEqual(
+      foldEvents(tenancyDecider, staffed),
+    );
+  });
+});
+
 describe('tenancy state', () => {
   it('holds the whole tree, its users and grants', () => {
     const history = [
@@ -597,6 +641,7 @@ describe('tenancy event definitions', () => {
       ['UserReactivated', 1],
       ['RegisterDeactivated', 1],
       ['RegisterReactivated', 1],
+      ['TokenIssued', 1],
     ]);
   });
 
@@ -612,6 +657,7 @@ describe('tenancy event definitions', () => {
       userReactivated(CASHIER),
       registerDeactivated(),
       registerReactivated(),
+      tokenIssued({ kind: 'register', registerId: REGISTER }),
     ];
     for (const event of events) expect(byType.get(event.type)?.safeParse(event).success, event.type).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { declareCommand, type CommandAuthorization } from '../command-declaration.js';
+import { domainError } from '../errors.js';
 import {
   AddUser,
   CreateBrand,
@@ -8,11 +9,14 @@ import {
   DeactivateRegister,
   DeactivateUser,
   GrantRole,
+  IssueToken,
   ReactivateRegister,
   ReactivateUser,
   RevokeRole,
 } from './tenancy.commands.js';
 import { tenancyDecider, tenancyStreamId, type TenancyState } from './tenancy.decider.js';
+import { IssuedToken } from '../setup.contract.js';
+import { TokenIssued } from './tenancy.events.js';
 
 /**
  * A new organisation is the one thing no org member can create: it takes an operator token, and
@@ -157,4 +161,48 @@ export const reactivateRegister = declareCommand({
   decider: tenancyDecider,
   authorization: onRegister,
   command: ({ data }) => ({ type: 'ReactivateRegister' as const, data }),
+});
+
+/**
+ * A bearer token for a register (pairing a till) or a user of the org, signed by the ledger with
+ * its key for the kind's default lifetime. Owners only: a token is the power to act as its
+ * subject. The issuance is an event (who, for whom, until when), the token is not.
+ */
+export const issueToken = declareCommand({
+  type: 'IssueToken',
+  route: {
+    path: '/v1/tokens',
+    summary: 'Issue a bearer token for a register (to pair a till) or a user, shown once and never stored (owner)',
+  },
+  data: IssueToken.shape.data,
+  stream: (data) => tenancyStreamId(data.orgId),
+  decider: tenancyDecider,
+  authorization: administration,
+  needs: ({ data }) => ({ tokenValidity: { kind: data.subject.kind } }),
+  command: ({ data, scope, context }) => {
+    const validity = context.tokenValidity;
+    if (validity === undefined) return domainError('TENANCY.ONLINE_ONLY', '', 'only the ledger signs tokens');
+    if (scope.principal.kind !== 'user') return domainError('AUTH.FORBIDDEN', '', 'only a person issues tokens');
+    return {
+      type: 'IssueToken' as const,
+      data,
+      context: { issuedBy: scope.principal.userId, ...validity },
+    };
+  },
+  answer: {
+    schema: IssuedToken,
+    of: (outcome): IssuedToken => {
+      const issued = outcome.events.find((event) => event.type === 'TokenIssued');
+      const data = TokenIssued.shape.data.parse(issued?.data);
+      if (outcome.token === undefined) throw new Error('the ledger answered a token issuance without signing it');
+      return {
+        commandId: outcome.commandId,
+        streamId: outcome.streamId,
+        subject: data.subject,
+        issuedAt: data.issuedAt,
+        expiresAt: data.expiresAt,
+        token: outcome.token,
+      };
+    },
+  },
 });

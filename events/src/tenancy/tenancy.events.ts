@@ -90,6 +90,30 @@ export const RegisterReactivated = z.object({
 });
 export type RegisterReactivated = z.infer<typeof RegisterReactivated>;
 
+/** Whom a token speaks for: a register device (a till being paired) or a user. */
+export const TokenSubject = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('register'), registerId: Uuid }),
+  z.object({ kind: z.literal('user'), userId: Uuid }),
+]);
+export type TokenSubject = z.infer<typeof TokenSubject>;
+
+/**
+ * A bearer token was signed by the ledger for `subject`, on the request of `issuedBy`, valid until
+ * `expiresAt`. The token itself is never recorded: the event says who may hold one, for the audit
+ * trail; deactivating the subject is what withdraws it.
+ */
+export const TokenIssued = z.object({
+  type: z.literal('TokenIssued'),
+  data: z.object({
+    orgId: Uuid,
+    subject: TokenSubject,
+    issuedBy: Uuid,
+    issuedAt: z.iso.datetime({ offset: true }),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+});
+export type TokenIssued = z.infer<typeof TokenIssued>;
+
 export type TenancyEvent =
   | OrganizationCreated
   | BrandCreated
@@ -101,7 +125,8 @@ export type TenancyEvent =
   | UserDeactivated
   | UserReactivated
   | RegisterDeactivated
-  | RegisterReactivated;
+  | RegisterReactivated
+  | TokenIssued;
 
 export const tenancyEventDefinitions: EventDefinition[] = [
   { schema: OrganizationCreated, schemaVersion: 1 },
@@ -115,4 +140,5 @@ export const tenancyEventDefinitions: EventDefinition[] = [
   { schema: UserReactivated, schemaVersion: 1 },
   { schema: RegisterDeactivated, schemaVersion: 1 },
   { schema: RegisterReactivated, schemaVersion: 1 },
+  { schema: TokenIssued, schemaVersion: 1 },
 ];

@@ -118,6 +118,7 @@ export const createLedgerApp = async (options: LedgerAppOptions): Promise<NestFa
     options.audit,
     options.clock ?? systemClock,
     options.clockPolicy ?? clockPolicyFrom(process.env),
+    options.tokens,
   );
 
   @Module({

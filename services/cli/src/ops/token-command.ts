@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createTokenService, TokenClaims } from '@possier/ledger';
 import { Command, Option } from 'commander';
 import { cliError } from '../cli-error.js';
+import { tokenIssueCommand } from '../principals/principal-commands.js';
 import { existingSigningSecret } from '../start/local-secrets.js';
 
 /** The key `possier start` signs with: POSSIER_JWT_SECRET, or the one it generated in its data folder. */
@@ -31,6 +32,7 @@ type MintOptions = {
 
 export const tokenCommand = (): Command => {
   const command = new Command('token').description('Bearer tokens for users, registers and operators');
+  command.addCommand(tokenIssueCommand());
   command
     .command('mint')
     .description('Mint a bearer token signed with the ledger’s key')

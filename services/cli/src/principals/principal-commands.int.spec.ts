@@ -65,3 +65,20 @@ describe('possier user and possier register deactivate / reactivate', () => {
     expect(self.stderr).toContain('error TENANCY.CANNOT_DEACTIVATE_SELF at data.userId');
   });
 });
+
+describe('possier token issue', () => {
+  it('has the ledger issue an owner a till’s token by the register’s name, which the till can use at once', async () => {
+    const { r2 } = shop.ids;
+    const issued = await possier(shop.ownerToken, ['token', 'issue', '--register', 'Till 2']);
+    expect(issued.code, issued.stderr).toBe(0);
+    expect(issued.stderr).toMatch(new RegExp(`^token for register ${r2}, valid until \\S+; it is shown only now`));
+    expect((await ledger.get(`/v1/registers/${r2}/catalog`, issued.stdout.trim())).status).toBe(200);
+  });
+
+  it("prints the ledger's refusal to a cashier", async () => {
+    const { org, cashierA } = shop.ids;
+    const refused = await possier(shop.cashierToken, ['token', 'issue', '--user', cashierA, '--org', org]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error AUTH\.FORBIDDEN: no role of user .* covers org/);
+  });
+});

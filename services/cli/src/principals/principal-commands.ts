@@ -1,10 +1,10 @@
-import { CommandResult, commandRoutes, type OrgView } from '@possier/events';
+import { CommandResult, commandRoutes, IssuedToken, sameName, type OrgView } from '@possier/events';
 import { Command, Option } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
 import { commandBody } from '../command-body.js';
 import { ledgerUrlOption } from '@possier/register/ledger-url';
-import { findNamed, readOrg, sameName } from '../setup/org-client.js';
+import { findNamed, readOrg } from '../setup/org-client.js';
 
 type Kind = 'user' | 'register';
 type Change = 'deactivate' | 'reactivate';
@@ -17,7 +17,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * name is not unique, or id) a person typed. An id with `--org` is taken as it is, with no lookup,
  * so a store manager (who cannot read the org's tree) can still stop a till by its id.
  */
-const resolve = async (kind: Kind, text: string, options: ChangeOptions): Promise<{ orgId: string; id: string }> => {
+const resolve = async (
+  kind: Kind,
+  text: string,
+  options: Connection & { org?: string; store?: string },
+): Promise<{ orgId: string; id: string }> => {
   if (options.org !== undefined && UUID.test(text.trim())) return { orgId: options.org, id: text.trim() };
   let org: OrgView;
   try {
@@ -107,3 +111,45 @@ export const addRegisterStatusCommands = (register: Command): Command => {
   addChangeCommands(register, 'register', "owners, and managers of the register's store or brand");
   return register;
 };
+
+type IssueOptions = Connection & { register?: string; user?: string; store?: string; org?: string; json?: boolean };
+
+/**
+ * `possier token issue --register <till> | --user <person>`: the ledger signs the token
+ * (`POST /v1/tokens`), so an owner needs no signing secret, and the issuance is in the audit
+ * trail. The token goes to stdout alone, to pipe into a till's set-up; it is not kept anywhere.
+ */
+export const tokenIssueCommand = (): Command =>
+  new Command('issue')
+    .description(
+      'Have the ledger issue a token for a register (to pair a till) or a user, for its kind’s default lifetime (owners; no signing secret needed)',
+    )
+    .option('--register <register>', 'the register: its name or id')
+    .option('--store <store>', 'the register’s store, when its name is not unique')
+    .option('--user <user>', 'the user: their email, name or id')
+    .option('--org <id>', 'your org; with an id, the ledger is not asked whose it is')
+    .option('--json', 'print what the ledger answered (token, validity) as JSON')
+    .addOption(ledgerUrlOption())
+    .addOption(new Option('--token <token>', 'your bearer token').env('POSSIER_TOKEN'))
+    .action(async (options: IssueOptions) => {
+      if ((options.register === undefined) === (options.user === undefined))
+        throw cliError('VALIDATION.INVALID', '--register', 'name either a --register or a --user');
+      const kind: Kind = options.register === undefined ? 'user' : 'register';
+      const { orgId, id } = await resolve(kind, (options.register ?? options.user) as string, options);
+      const subject = kind === 'user' ? { kind, userId: id } : { kind, registerId: id };
+      const issued = await readJson(
+        await callApi(options, commandRoutes.issueToken.path, {
+          method: 'POST',
+          body: commandBody({ orgId, subject }),
+        }),
+        IssuedToken,
+      );
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(issued, null, 2)}\n`);
+        return;
+      }
+      process.stderr.write(
+        `token for ${kind} ${id}, valid until ${issued.expiresAt}; it is shown only now (deactivate the ${kind} to withdraw it)\n`,
+      );
+      process.stdout.write(`${issued.token}\n`);
+    });

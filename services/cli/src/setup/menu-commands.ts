@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CatalogListing } from '@possier/events';
+import {
+  CatalogListing,
+  menuItemId,
+  parseGstPercent,
+  planMenu,
+  readMenuCsv,
+  type MenuChange,
+  type MenuPlan,
+} from '@possier/events';
 import { Command } from 'commander';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
@@ -7,8 +16,6 @@ import { newId, offsetNow } from '../command-body.js';
 import { renderTable } from '../format/table.js';
 import type { View } from '../format/view.js';
 import { renderList, withListOptions, type ListOptions } from './listing.js';
-import { readMenuCsv } from './menu-csv.js';
-import { menuItemId, planMenu, type MenuChange, type MenuPlan } from './menu-plan.js';
 import { assertNewName, chooseBrand, readBrands, sendCommand } from './org-client.js';
 import { withConnection } from './tenancy-commands.js';
 
@@ -25,11 +32,12 @@ const resolveBrand = async (connection: Connection, text: string | undefined) =>
   return { orgId, brand: chooseBrand(brands, text) };
 };
 
-/** A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points, by its digits. */
+/** A GST rate as a person writes it (5, 18, 12.5, 5%) to basis points. */
 const parsePercent = (text: string): number => {
-  const match = /^(\d{1,2})(?:\.(\d{1,2}))?\s*%?$/.exec(text.trim());
-  if (!match) throw cliError('VALIDATION.INVALID', '--rate', `"${text}" is not a GST rate in percent, like 5 or 18`);
-  return Number.parseInt(match[1] as string, 10) * 100 + Number.parseInt((match[2] ?? '0').padEnd(2, '0'), 10);
+  const rate = parseGstPercent(text);
+  if (rate === null)
+    throw cliError('VALIDATION.INVALID', '--rate', `"${text}" is not a GST rate in percent, like 5 or 18`);
+  return rate;
 };
 
 /** `possier tax-category create|list`. */
@@ -86,6 +94,8 @@ export const taxCategoryCommand = (): Command => {
   );
   return tax;
 };
+
+const sha256 = (bytes: Uint8Array): Uint8Array => createHash('sha256').update(bytes).digest();
 
 type ImportOptions = Connection & { brand?: string; dryRun?: boolean; pricesIncludeTax?: boolean; json?: boolean };
 
@@ -161,7 +171,7 @@ const send = async (
     ).events.length > 0;
   switch (change.action) {
     case 'add': {
-      const itemId = menuItemId(ids.orgId, ids.brandId, row.name);
+      const itemId = menuItemId(sha256, ids.orgId, ids.brandId, row.name);
       try {
         await sendCommand(connection, 'defineItem', {
           itemId,

@@ -1,4 +1,4 @@
-import { CommandResult, commandRoutes, OrgView, ReportScopeView } from '@possier/events';
+import { CommandResult, commandRoutes, OrgView, ReportScopeView, sameName } from '@possier/events';
 import { callApi, readJson, type Connection } from '../api-client.js';
 import { CliError, cliError } from '../cli-error.js';
 import { commandBody } from '../command-body.js';
@@ -23,9 +23,6 @@ export const readBrands = async (
     return { orgId: scope.orgId, brands: scope.brands };
   }
 };
-
-/** Names compare as a person reads them: without case or surrounding space. */
-export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * The one thing of `kind` that `text` names: by id, or by its name (unique where it is looked

@@ -158,7 +158,7 @@ describe('setting up a restaurant from the command line', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr.split('\n')).toEqual([
       'error MENU.INVALID_ROW at line 4, price: "12.345" is not an amount in rupees like 450 or 450.50',
-      'error MENU.INVALID_ROW at line 5, tax category: the org has no tax category named "Sweets" (it has Food 5%, Drinks; create one with possier tax-category create)',
+      'error MENU.INVALID_ROW at line 5, tax category: the org has no tax category named "Sweets" (it has Food 5%, Drinks; create it first)',
       'error MENU.INVALID_ROW at line 6, name: "masala dosa" is on line 2 already',
       'error MENU.INVALID_ROW at line 7, hsn/sac: "22021" must be an HSN code of 4, 6 or 8 digits, or a 6-digit SAC',
       `error MENU.NOT_IMPORTED at ${bad}: nothing was imported: 4 errors on 4 lines; fix them and import again`,

@@ -1,4 +1,4 @@
-import { Role, type OrgView } from '@possier/events';
+import { Role, sameName, type OrgView } from '@possier/events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Connection } from '../api-client.js';
@@ -6,7 +6,7 @@ import { cliError } from '../cli-error.js';
 import { newId } from '../command-body.js';
 import type { View } from '../format/view.js';
 import { renderList, withListOptions, type ListOptions } from './listing.js';
-import { findNamed, readOrg, sameName, sendCommand } from './org-client.js';
+import { findNamed, readOrg, sendCommand } from './org-client.js';
 import { withConnection } from './tenancy-commands.js';
 
 type ScopeOptions = { role?: string; brand?: string; store?: string };

@@ -34,9 +34,17 @@ export class AuthenticationError extends Error {
 }
 
 export type TokenService = {
-  /** Signs `claims`, for `expiresIn` (`12h`, `30d`) or, by default, as long as the kind may live. */
-  sign(claims: TokenClaims, options?: { expiresIn?: string }): Promise<string>;
+  /**
+   * Signs `claims`, for `expiresIn` (`12h`, `30d`) or, by default, as long as the kind may live;
+   * or, given `validity`, issued and expiring exactly then (a token whose issuance was recorded).
+   */
+  sign(
+    claims: TokenClaims,
+    options?: { expiresIn?: string; validity?: { issuedAt: Date; expiresAt: Date } },
+  ): Promise<string>;
   verify(token: string): Promise<TokenClaims>;
+  /** The longest each kind may live: what the ledger issues tokens for. */
+  readonly lifetimes: TokenLifetimes;
 };
 
 /** Tolerated difference between the signer's clock and this one, for `iat`. */
@@ -50,21 +58,23 @@ export const createTokenService = (
   lifetimes: TokenLifetimes = tokenLifetimesFrom(process.env),
 ): TokenService => {
   const key = new TextEncoder().encode(secret);
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
   return {
-    sign: async (claims, { expiresIn = `${lifetimes[claims.kind]}s` } = {}) => {
+    lifetimes,
+    sign: async (claims, { expiresIn = `${lifetimes[claims.kind]}s`, validity } = {}) => {
       // Expiry before issue time: each reads the clock, and in this order a second that ticks
       // between them shortens the token by it rather than lengthening it past its kind's limit.
       const jwt = new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(issuer)
-        .setExpirationTime(expiresIn)
-        .setIssuedAt();
+        .setExpirationTime(validity ? seconds(validity.expiresAt) : expiresIn)
+        .setIssuedAt(validity ? seconds(validity.issuedAt) : undefined);
       const token = await jwt.sign(key);
       const { iat, exp } = decodeJwt(token) as { iat: number; exp: number };
       // A token the ledger would refuse is refused here, where the mistake is made.
       if (lifetimeOf(iat, exp) > lifetimes[claims.kind])
         throw new RangeError(
-          `a ${claims.kind} token may live at most ${lifetimes[claims.kind]} seconds; ${expiresIn} is longer`,
+          `a ${claims.kind} token may live at most ${lifetimes[claims.kind]} seconds; ${validity ? `${lifetimeOf(iat, exp)}s` : expiresIn} is longer`,
         );
       return token;
     },

@@ -1,6 +1,7 @@
 import {
   domainError,
   normaliseIndianPhone,
+  TokenIssued,
   type CommandName,
   type ForgetCustomer,
   type UpdateCustomerDetails,
@@ -15,14 +16,15 @@ type AfterCommand = (
   caller: Caller,
   request: CommandRequest<never>,
   outcome: CommandOutcome,
-) => Promise<void>;
+) => Promise<void | { token: string }>;
 
 /**
  * What follows a command once its events are stored, beyond its own stream: an order's loyalty
  * and drawer cash (the order → loyalty and order → shift drawer workflows, run from the events
  * the command produced) and the customer
- * keyring (outside the log). Each runs on a retried command too, so a step lost to a crash is
- * done on the retry.
+ * keyring (outside the log); and a token issuance's token, signed here and answered by the route,
+ * never stored. Each runs on a retried command too, so a step lost to a crash is done on the
+ * retry.
  */
 export const afterCommand: Partial<Record<CommandName, AfterCommand>> = {
   placeOrder: (ledger, caller, _request, outcome) => orderAfter(ledger, caller, outcome),
@@ -39,6 +41,25 @@ export const afterCommand: Partial<Record<CommandName, AfterCommand>> = {
   forgetCustomer: async (ledger, caller, request: CommandRequest<ForgetCustomer['data']>) => {
     await ledger.customerKeys.forget(orgOf(caller), request.data.customerId);
   },
+  // Signed only once the issuance is stored, and for exactly what it records; a retried command
+  // signs again for the validity stored the first time, so a lost answer can be asked for again.
+  issueToken: async (ledger, caller, _request, outcome) => ({ token: await signIssued(ledger, caller, outcome) }),
+};
+
+const signIssued = async (ledger: LedgerContext, caller: Caller, outcome: CommandOutcome): Promise<string> => {
+  const orgId = orgOf(caller);
+  const issued = outcome.produced.find((event) => event.type === 'TokenIssued');
+  const { subject, issuedAt, expiresAt } = TokenIssued.shape.data.parse(issued?.data);
+  const validity = { issuedAt: new Date(issuedAt), expiresAt: new Date(expiresAt) };
+  if (subject.kind === 'user') return ledger.tokens.sign({ kind: 'user', orgId, userId: subject.userId }, { validity });
+  const tenancy = await ledger.tenancy(orgId);
+  const register = tenancy.status === 'active' ? tenancy.registers[subject.registerId] : undefined;
+  const store = register && tenancy.status === 'active' ? tenancy.stores[register.storeId] : undefined;
+  if (!register || !store) throw new Error(`register ${subject.registerId} was issued a token but is not in its org`);
+  return ledger.tokens.sign(
+    { kind: 'register', orgId, brandId: store.brandId, storeId: register.storeId, registerId: subject.registerId },
+    { validity },
+  );
 };
 
 const orderAfter = async (ledger: LedgerContext, caller: Caller, outcome: CommandOutcome) => {

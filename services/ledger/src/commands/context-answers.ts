@@ -28,7 +28,7 @@ export const answerNeeds = async (
   needs: ContextNeeds,
   pendingKeys: PendingAuditKeys,
 ): Promise<Context> => {
-  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer, daySeal, auditKey } = needs;
+  const { catalog, customer, loyalty, sealedDetails, storeToday, drawer, daySeal, auditKey, tokenValidity } = needs;
   const [catalogView, customerFound, loyaltyFound, sealed, drawerFound, seal, key] = await Promise.all([
     catalog && ledger.catalogFor(orgId, catalog.brandId, catalog.storeId, catalog.itemIds),
     customer &&
@@ -56,6 +56,16 @@ export const answerNeeds = async (
     ...(storeToday === undefined
       ? {}
       : { storeToday: localDateAndHour(new Date().toISOString(), storeToday.timeZone).date }),
+    ...(tokenValidity === undefined ? {} : { tokenValidity: validityOf(ledger, tokenValidity.kind) }),
+  };
+};
+
+/** Issued now by the ledger's clock, whole seconds as a JWT carries them, for the kind's full lifetime. */
+const validityOf = (ledger: LedgerContext, kind: 'register' | 'user') => {
+  const issuedAt = Math.floor(ledger.clock().getTime() / 1000) * 1000;
+  return {
+    issuedAt: new Date(issuedAt).toISOString(),
+    expiresAt: new Date(issuedAt + ledger.tokens.lifetimes[kind] * 1000).toISOString(),
   };
 };
 

@@ -29,7 +29,7 @@ import {
 import { PendingAuditKeys } from '../audit/audit-answers.js';
 import type { AuditContext } from '../audit/audit-context.js';
 import type { Clock } from '../clock-settings.js';
-import type { TokenClaims } from '../auth/tokens.js';
+import type { TokenClaims, TokenService } from '../auth/tokens.js';
 import type { CustomerKeyring } from '../customers/customer-keyring.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RegisterSyncLog } from '../offline/register-sync.js';
@@ -99,6 +99,8 @@ export class LedgerContext {
     /** The time online commands are judged by and replayed events placed against. */
     readonly clock: Clock,
     readonly clockPolicy: ClockPolicy,
+    /** Signs the tokens owners issue (`POST /v1/tokens`), with the key and lifetimes the ledger verifies by. */
+    readonly tokens: TokenService,
   ) {
     this.folded = new FoldedStreams(store);
   }

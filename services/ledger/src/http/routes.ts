@@ -61,7 +61,7 @@ export const registerCommandRoutes = (
         const correlationId =
           typeof header === 'string' && CorrelationId.safeParse(header).success ? header : commandId;
         const caller: Caller = { claims, correlationId };
-        const result: CommandOutcome | ReplayResponse = await deps.commandBus.execute(
+        const result: (CommandOutcome & { token?: string }) | ReplayResponse = await deps.commandBus.execute(
           replay ? new ReplayCommand(body as never, caller) : new DeclaredCommand(name, body as never, caller),
         );
         const orgId = 'orgId' in claims ? claims.orgId : undefined;
@@ -96,13 +96,16 @@ export const registerCommandRoutes = (
         );
         if (result.replayed) void reply.header('idempotent-replayed', 'true');
         const answer = commandDeclarations[name as Exclude<RouteName, 'replay'>].answer;
-        return reply
-          .code(200)
-          .send(
-            answer
-              ? answer.of({ commandId: result.commandId, streamId: result.streamId, events: result.produced })
-              : { commandId: result.commandId, streamId: result.streamId, events: result.events },
-          );
+        return reply.code(200).send(
+          answer
+            ? answer.of({
+                commandId: result.commandId,
+                streamId: result.streamId,
+                events: result.produced,
+                ...(result.token === undefined ? {} : { token: result.token }),
+              })
+            : { commandId: result.commandId, streamId: result.streamId, events: result.events },
+        );
       } catch (error) {
         const mapped = toHttpError(error);
         // A bug, not a refusal: the route's error handler logs it and answers 500 (request-errors.ts).

@@ -4,6 +4,7 @@ import {
   formatRupees,
   DomainError,
   mintUuidV7,
+  parseRupees,
   type CatalogEntry,
 } from '@possier/events';
 import cliProgress from 'cli-progress';
@@ -14,7 +15,6 @@ import { LedgerRefusedError, LedgerUnreachableError } from '../ledger-client.js'
 import { openRegister, type LastVerdicts, type RegisterAgent, type RegisterStatus } from '../register-agent.js';
 import { SaleRefusedError } from '../register.js';
 import { ledgerUrlOption } from './ledger-url.js';
-import { parseRupees } from './rupees.js';
 import { tillCommands } from './till-commands.js';
 
 /** A refusal the person at the till must read: printed without a stack, exit code 1. */

@@ -1,8 +1,7 @@
-import { DomainError, formatRupees, mintUuidV7, type ShiftClosed } from '@possier/events';
+import { DomainError, formatRupees, mintUuidV7, parseRupees, type ShiftClosed } from '@possier/events';
 import { Command, type Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import type { RegisterAgent } from '../register-agent.js';
-import { parseRupees } from './rupees.js';
 
 /** What each till command needs from the register CLI around it. */
 export type TillCommandContext = {

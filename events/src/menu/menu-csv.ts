@@ -1,7 +1,9 @@
-import { DomainError, HsnSacCode, type CatalogListing } from '@possier/events';
-import { parseRupees } from '@possier/register/rupees';
-import { CsvError, parse } from 'csv-parse/sync';
-import { sameName } from './org-client.js';
+import { DomainError } from '../errors.js';
+import { HsnSacCode } from '../gst.js';
+import { parseRupees } from '../money.js';
+import type { CatalogListing } from '../setup.contract.js';
+import { readCsvRecords } from './csv-records.js';
+import { sameName } from './same-name.js';
 
 type TaxCategory = CatalogListing['taxCategories'][number];
 
@@ -49,44 +51,31 @@ export const readMenuCsv = (
   text: string,
   taxCategories: ReadonlyArray<TaxCategory>,
 ): { rows: MenuRow[]; errors: RowError[] } => {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    // With `info`, each record comes with where it was read (its types do not say so).
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = (error as CsvError & { lines?: number }).lines ?? 0;
-    return { rows: [], errors: [{ line, field: '', reason: `not readable as CSV: ${error.message}` }] };
-  }
+  const records = readCsvRecords(text);
+  if (!Array.isArray(records))
+    return { rows: [], errors: [{ line: records.line, field: '', reason: `not readable as CSV: ${records.reason}` }] };
   const [header, ...body] = records;
   if (!header)
     return { rows: [], errors: [{ line: 1, field: '', reason: 'the file is empty; it needs a header row' }] };
 
   const errors: RowError[] = [];
-  const columns = header.record.map((cell) => HEADERS[headerKey(cell)]);
-  header.record.forEach((cell, index) => {
+  const columns = header.cells.map((cell) => HEADERS[headerKey(cell)]);
+  header.cells.forEach((cell, index) => {
     if (columns[index] === undefined)
       errors.push({
-        line: header.info.lines,
+        line: header.line,
         field: cell,
         reason: 'is not a column of a menu; the columns are name, category, price, tax category, HSN/SAC',
       });
   });
   for (const column of REQUIRED)
     if (!columns.includes(column))
-      errors.push({ line: header.info.lines, field: column, reason: 'the header has no such column' });
+      errors.push({ line: header.line, field: column, reason: 'the header has no such column' });
   if (errors.length > 0) return { rows: [], errors };
 
   const rows: MenuRow[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of body) {
-    const line = info.lines;
+  for (const { cells: record, line } of body) {
     const fail = (field: Column, reason: string) => errors.push({ line, field, reason });
     if (record.length > columns.length) {
       errors.push({ line, field: '', reason: `has ${record.length} cells, the header ${columns.length}` });
@@ -120,7 +109,7 @@ export const readMenuCsv = (
       const known = taxCategories.map((candidate) => candidate.name).join(', ');
       fail(
         'tax category',
-        `the org has no tax category named "${taxName}" (${known ? `it has ${known}` : 'it has none yet'}; create one with possier tax-category create)`,
+        `the org has no tax category named "${taxName}" (${known ? `it has ${known}` : 'it has none yet'}; create it first)`,
       );
     }
 
@@ -140,6 +129,6 @@ export const readMenuCsv = (
       });
   }
   if (body.length === 0 && errors.length === 0)
-    errors.push({ line: header.info.lines, field: '', reason: 'the file has a header but no items' });
+    errors.push({ line: header.line, field: '', reason: 'the file has a header but no items' });
   return { rows, errors };
 };

@@ -1,6 +1,6 @@
-import { DomainError } from '@possier/events';
+import { DomainError } from './errors.js';
 import { describe, expect, it } from 'vitest';
-import { parseRupees } from './rupees.js';
+import { parseRupees } from './money.js';
 
 describe('parseRupees', () => {
   it('reads whole rupees, paise and Indian digit grouping exactly', () => {

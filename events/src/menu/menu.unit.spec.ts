@@ -1,5 +1,7 @@
-import { Uuid } from '@possier/events';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
+import { Uuid } from '../ids.js';
+import { readCsvRecords } from './csv-records.js';
 import { readMenuCsv } from './menu-csv.js';
 import { menuItemId, planMenu } from './menu-plan.js';
 
@@ -44,8 +46,7 @@ describe('reading a menu file', () => {
       {
         line: 7,
         field: 'tax category',
-        reason:
-          'the org has no tax category named "Sweets" (it has Food 5%; create one with possier tax-category create)',
+        reason: 'the org has no tax category named "Sweets" (it has Food 5%; create it first)',
       },
       { line: 8, field: 'name', reason: '"Dosa" is on line 3 already' },
     ]);
@@ -102,9 +103,33 @@ describe('planning an import', () => {
   });
 
   it('names an item by its org, brand and name without case, as a UUID', () => {
-    const id = menuItemId('org', 'brand', 'Masala Dosa');
+    const id = menuItemId(sha256, 'org', 'brand', 'Masala Dosa');
     expect(Uuid.safeParse(id).success).toBe(true);
-    expect(menuItemId('org', 'brand', ' masala dosa ')).toBe(id);
-    expect(menuItemId('other org', 'brand', 'Masala Dosa')).not.toBe(id);
+    expect(menuItemId(sha256, 'org', 'brand', ' masala dosa ')).toBe(id);
+    expect(menuItemId(sha256, 'other org', 'brand', 'Masala Dosa')).not.toBe(id);
+  });
+
+  it('names an item as the command line always has, so items imported before are found again', () => {
+    expect(menuItemId(sha256, 'org', 'brand', 'Masala Dosa')).toBe('309983d5-835e-8665-88eb-3650bba67c69');
+  });
+});
+
+describe('reading CSV records', () => {
+  it('keeps commas, line breaks and doubled quotes inside quotes, with CRLF or LF line ends', () => {
+    expect(readCsvRecords('a,"b, c"\r\n"say ""hi""","two\nlines"\r\n')).toEqual([
+      { cells: ['a', 'b, c'], line: 1 },
+      { cells: ['say "hi"', 'two\nlines'], line: 3 },
+    ]);
+  });
+
+  it('says where a quote is left open or misplaced', () => {
+    expect(readCsvRecords('name\n"Dosa,12\n')).toEqual({
+      line: 2,
+      reason: 'a quote opened on this line is never closed',
+    });
+    expect(readCsvRecords('name\nDo"sa\n')).toEqual({
+      line: 2,
+      reason: 'a double quote inside an unquoted field; quote the whole field and double the quote',
+    });
   });
 });

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { CatalogListing } from '@possier/events';
+import { toHex, utf8Bytes } from '../audit/index.js';
+import type { CatalogListing } from '../setup.contract.js';
 import type { MenuRow } from './menu-csv.js';
-import { sameName } from './org-client.js';
+import { sameName } from './same-name.js';
 
 type Item = CatalogListing['items'][number];
 type TaxCategory = CatalogListing['taxCategories'][number];
@@ -59,19 +59,21 @@ export const planMenu = (
   return { changes, unchanged, untouched: items.filter((item) => !named.has(item.itemId)).length };
 };
 
+/** SHA-256 of some bytes, from the host (node:crypto on a server, a library in the browser). */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
+
 /**
  * The id an imported item gets: a name-based UUID (version 8, from SHA-256, RFC 9562) of its org,
  * brand and name without case. The same row imported twice names the same item, so a second
  * import can never define it twice, even when its listing of the menu is a moment behind the log
- * (`GET /v1/catalog` reads the log as its readers see it, behind any transaction still open).
+ * (`GET /v1/catalog` reads the log as its readers see it, behind any transaction still open), and
+ * the command line and the dashboard name one item alike.
  */
-export const menuItemId = (orgId: string, brandId: string, name: string): string => {
-  const bytes = createHash('sha256')
-    .update(`possier menu item\0${orgId}\0${brandId}\0${name.trim().toLowerCase()}`)
-    .digest()
-    .subarray(0, 16);
+export const menuItemId = (sha256: Sha256, orgId: string, brandId: string, name: string): string => {
+  const digest = sha256(utf8Bytes(`possier menu item\0${orgId}\0${brandId}\0${name.trim().toLowerCase()}`));
+  const bytes = digest.slice(0, 16);
   bytes[6] = ((bytes[6] as number) & 0x0f) | 0x80;
   bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };

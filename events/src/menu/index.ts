@@ -1,0 +1,4 @@
+export * from './csv-records.js';
+export * from './menu-csv.js';
+export * from './menu-plan.js';
+export * from './same-name.js';
