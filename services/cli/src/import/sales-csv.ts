@@ -1,6 +1,5 @@
-import { ImportedTenderKind, IsoDate, type ImportedOrder } from '@possier/events';
+import { ImportedTenderKind, IsoDate, sameName, type ImportedOrder } from '@possier/events';
 import { CsvError, parse } from 'csv-parse/sync';
-import { sameName } from '../setup/org-client.js';
 
 /** What is wrong with a row: its line in the file, the column, and why. */
 export type SalesRowError = { line: number; field: string; reason: string };
