@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { offsetNow, type LedgerApi } from '../api/ledger-api';
 import { ActionNote } from './ActionNote';
-import { judgeMenu, menuCommands, type MenuJudgement } from './menu-import';
+import { menuCommands } from '@possier/events';
+import { judgeMenu, type MenuJudgement } from './menu-import';
 import { useAction } from './use-action';
 
 type Props = {

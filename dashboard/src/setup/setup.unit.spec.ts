@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CatalogListing } from '@possier/events';
 import { describe, expect, it } from 'vitest';
-import { judgeMenu, menuCommands } from './menu-import';
+import { menuCommands } from '@possier/events';
+import { judgeMenu } from './menu-import';
 
 const ORG = '01900000-0000-7000-8000-0000000000f1';
 const BRAND = '01900000-0000-7000-8000-0000000000b1';

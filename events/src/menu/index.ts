@@ -1,4 +1,5 @@
 export * from './csv-records.js';
+export * from './menu-commands.js';
 export * from './menu-csv.js';
 export * from './menu-plan.js';
 export * from './same-name.js';

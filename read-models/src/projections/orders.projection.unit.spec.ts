@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../memory-tables.js';
 import { rmOrderLines, rmOrders } from '../tables.js';
 import { fold } from '../testing/fold.js';
-import { COLA, MARGHERITA, ORG, REGISTER, STORE } from '../testing/fixtures.js';
+import { CASHIER, COLA, MARGHERITA, ORG, REGISTER, STORE } from '../testing/fixtures.js';
 import {
   DINNER,
   DINNER_ORDER,
@@ -49,6 +49,7 @@ const lunchOrder = {
   refunded_paise: 0,
   voided_at: null,
   void_reason: null,
+  voided_by: null,
 };
 
 const pizzaLine = {
@@ -165,6 +166,7 @@ describe('orders projection', () => {
           change_paise: 0,
           voided_at: DINNER_VOIDED_AT,
           void_reason: 'rung up twice',
+          voided_by: CASHIER,
         },
       ]);
     });

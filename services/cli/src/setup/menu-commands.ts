@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
   CatalogListing,
-  menuItemId,
+  menuCommands,
   parseGstPercent,
   planMenu,
   readMenuCsv,
   type MenuChange,
+  type MenuCommand,
   type MenuPlan,
 } from '@possier/events';
 import { Command } from 'commander';
@@ -136,10 +137,9 @@ const changeView = (plan: MenuPlan, catalog: CatalogListing, title: string): Vie
 type Counts = { add: number; price: number; tax: number; unchanged: number };
 
 /**
- * Sends one change of the plan as the commands it takes, and counts what changed. A new item's id
- * comes from its name (menuItemId): if the item is there already — defined a moment ago and not
- * yet in the listing — its price and tax category are sent instead, which the ledger takes as
- * no-ops when they already hold.
+ * Sends one change of the plan as the commands it takes (`menuCommands`, as the dashboard does),
+ * and counts what changed. A new item already there — defined a moment ago and not yet listed —
+ * gets its price and tax category sent instead, which the ledger takes as no-ops when they hold.
  */
 const send = async (
   connection: Connection,
@@ -148,58 +148,22 @@ const send = async (
   priceIncludesTax: boolean,
   counts: Counts,
 ): Promise<void> => {
-  const at = offsetNow();
-  const { row } = change;
-  const hsnSac = row.hsnSac === undefined ? {} : { hsnSac: row.hsnSac };
-  const price = async (itemId: string) =>
-    (
-      await sendCommand(connection, 'changeItemPrice', {
-        itemId,
-        unitPricePaise: row.pricePaise,
-        priceIncludesTax,
-        effectiveFrom: at,
-      })
-    ).events.length > 0;
-  const tax = async (itemId: string) =>
-    (
-      await sendCommand(connection, 'assignTaxCategory', {
-        itemId,
-        taxCategoryId: row.taxCategory.taxCategoryId,
-        ...hsnSac,
-        at,
-      })
-    ).events.length > 0;
-  switch (change.action) {
-    case 'add': {
-      const itemId = menuItemId(sha256, ids.orgId, ids.brandId, row.name);
-      try {
-        await sendCommand(connection, 'defineItem', {
-          itemId,
-          brandId: ids.brandId,
-          name: row.name,
-          kind: 'item',
-          taxCategoryId: row.taxCategory.taxCategoryId,
-          ...hsnSac,
-          unitPricePaise: row.pricePaise,
-          priceIncludesTax,
-          at,
-        });
-        counts.add += 1;
-      } catch (error) {
-        if (!(error instanceof CliError && error.details[0]?.code === 'CATALOG.ITEM_ALREADY_DEFINED')) throw error;
-        const [priced, taxed] = [await price(itemId), await tax(itemId)];
-        counts.price += priced ? 1 : 0;
-        counts.tax += taxed ? 1 : 0;
-        counts.unchanged += priced || taxed ? 0 : 1;
-      }
-      return;
-    }
-    case 'price':
-      counts.price += (await price(change.item.itemId)) ? 1 : 0;
-      return;
-    case 'tax':
-      counts.tax += (await tax(change.item.itemId)) ? 1 : 0;
-      return;
+  const { commands, ifDefined } = menuCommands(change, { ...ids, sha256 }, priceIncludesTax, offsetNow());
+  const changed = async ({ name, data }: MenuCommand) => (await sendCommand(connection, name, data)).events.length > 0;
+  const [command] = commands as [MenuCommand];
+  if (change.action !== 'add') {
+    counts[change.action] += (await changed(command)) ? 1 : 0;
+    return;
+  }
+  try {
+    await changed(command);
+    counts.add += 1;
+  } catch (error) {
+    if (!(error instanceof CliError && error.details[0]?.code === 'CATALOG.ITEM_ALREADY_DEFINED')) throw error;
+    const [priced, taxed] = [await changed(ifDefined[0] as MenuCommand), await changed(ifDefined[1] as MenuCommand)];
+    counts.price += priced ? 1 : 0;
+    counts.tax += taxed ? 1 : 0;
+    counts.unchanged += priced || taxed ? 0 : 1;
   }
 };
 
