@@ -1,5 +1,7 @@
 import {
   BrandCreated,
+  BusinessDayAmended,
+  BusinessDayClosed,
   CashMoved,
   CreditNoteIssued,
   DebitNoteIssued,
@@ -110,6 +112,8 @@ export const ProjectedEvent = z.discriminatedUnion('type', [
   BillPrinted,
   TabSettled,
   EmptyTabClosed,
+  BusinessDayClosed,
+  BusinessDayAmended,
 ]);
 export type ProjectedEvent = z.infer<typeof ProjectedEvent>;
 export type ProjectedEventType = ProjectedEvent['type'];

@@ -421,6 +421,56 @@ export const rmTabCancellations = defineTable('rm_tab_cancellations', ['org_id',
   occurred_at: required('timestamptz'),
 });
 
+export const DAY_SEAL_KINDS = ['close', 'amendment'] as const;
+
+/**
+ * Each seal of a store's business date, as BusinessDayClosed (amendment 0) and BusinessDayAmended
+ * (1, 2, …) recorded it: who sealed, with which key, and which stretch of the global log it covers
+ * (`after_position` exclusive, null from the start; `through_position` inclusive, the store's own
+ * log-position tokens, which sort as text in log order). What the seal's events hold in money is
+ * read from rm_seal_takings by that stretch and the date in `time_zone`, the seal's own zone.
+ */
+export const rmDaySeals = defineTable('rm_day_seals', ['org_id', 'store_id', 'business_date', 'amendment'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  business_date: required('date'),
+  amendment: required('integer'),
+  kind: oneOf(DAY_SEAL_KINDS),
+  seal_event_id: required('uuid'),
+  sealed_at: required('timestamptz'),
+  sealed_by: required('uuid'),
+  /** The org's audit key that signed the seal, by its fingerprint (not a uuid). */
+  signing_key: required('text'),
+  time_zone: required('text'),
+  after_position: optional('text'),
+  through_position: optional('text'),
+  event_count: required('integer'),
+  merkle_root: required('text'),
+});
+
+/**
+ * One row per money event of a store — a sale placed, a tender, a void, a refund — with its sale
+ * time and its place in the global log, so that the money a seal covers is summed from exactly
+ * the events the seal names: those of its date (in the seal's zone) within its stretch of the log.
+ * A void or refund counts where it was made (its own time), as every dated report counts it.
+ */
+export const rmSealTakings = defineTable('rm_seal_takings', ['org_id', 'event_id'], {
+  org_id: required('uuid'),
+  event_id: required('uuid'),
+  store_id: required('uuid'),
+  occurred_at: required('timestamptz'),
+  log_position: required('text'),
+  orders_count: counter('integer'),
+  payable_paise: counter(),
+  /** The tender's kind on a tender's row; null on the others. */
+  tender_kind: { ...optional('text'), oneOf: TenderKind.options },
+  applied_paise: counter(),
+  voids_count: counter('integer'),
+  voided_paise: counter(),
+  refunds_count: counter('integer'),
+  refunded_paise: counter(),
+});
+
 export const rmReceivables = defineTable('rm_receivables', ['org_id', 'invoice_id'], {
   org_id: required('uuid'),
   invoice_id: required('uuid'),
@@ -536,6 +586,8 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmStockOnHand,
   rmOfflineConflicts,
   rmShifts,
+  rmDaySeals,
+  rmSealTakings,
   rmReceivables,
   rmStatementEntries,
   rmCustomerSales,

@@ -4,18 +4,24 @@ import {
   createExportVerifier,
   eventHash,
   localDateAndHour,
+  reportRoutes,
   type AuditRecord,
   type CatalogEntry,
   type EventEnvelope,
+  type ReportName,
+  type ReportOf,
   type Verdict,
 } from '@possier/events';
 import {
   addUser,
   ok,
+  REPORT_PROJECTIONS,
   seedRestaurant,
   startLedger,
+  startReadSide,
   uuidv7,
   type Ledger,
+  type ReadSide,
   type Restaurant,
 } from '@possier/ledger/testing';
 import { nodeAuditCrypto } from '@possier/store';
@@ -34,6 +40,7 @@ const LATE_DATE = '2015-02-14';
 const SEALING_ORDER = Array.from({ length: 28 }, (_, n) => `${MONTH}-${String(((n * 11) % 28) + 1).padStart(2, '0')}`);
 
 let ledger: Ledger;
+let readSide: ReadSide | undefined;
 let shop: Restaurant;
 let accountant: string;
 let trustedKey: string;
@@ -91,8 +98,18 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await readSide?.stop();
   await ledger?.close();
 });
+
+/** A report as the API serves it to the owner, once the read side has caught up with the log. */
+const report = async <Name extends ReportName>(name: Name, query: Record<string, string>): Promise<ReportOf<Name>> => {
+  readSide ??= await startReadSide(ledger, [...REPORT_PROJECTIONS, 'tenancy']);
+  await readSide.settle(120_000);
+  const response = await ledger.get(`${reportRoutes[name].path}?${new URLSearchParams(query)}`, shop.ownerToken);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return reportRoutes[name].response.parse(response.body) as ReportOf<Name>;
+};
 
 describe('a back-filled month sealed by business date', () => {
   it('seals each date out of calendar order, each seal over exactly that date’s events, each date once', async () => {
@@ -176,6 +193,37 @@ describe('a back-filled month sealed by business date', () => {
       expect(nextDay.ok).toBe(true);
       expect(nextDay.seals.map((report) => report.eventCount)).toEqual([eventsByDate.get('2015-02-15')]);
     });
+
+    it('shows in the Z report of its date the close, then the amendment with the late sale’s money', async () => {
+      const query = { storeId: shop.ids.storeA, from: LATE_DATE, to: LATE_DATE };
+      const { seals: zSeals } = await report('shifts', query);
+      const sales = await report('sales', query);
+      const placed = lateSale.find((event) => event.type === 'OrderPlaced') as EventEnvelope;
+      const latePayable = (placed.data as { totals: { payablePaise: number } }).totals.payablePaise;
+      const lateTenders = lateSale.filter((event) => event.type === 'PaymentTendered');
+      const lateApplied = lateTenders.reduce(
+        (sum, event) => sum + (event.data as { appliedPaise: number }).appliedPaise,
+        0,
+      );
+      expect(lateApplied).toBe(latePayable);
+
+      expect(zSeals.map((seal) => [seal.kind, seal.amendment, seal.eventCount, seal.sealedByName])).toEqual([
+        ['close', 0, eventsByDate.get(LATE_DATE), 'Lakshmi'],
+        ['amendment', 1, lateSale.length, 'Lakshmi'],
+      ]);
+      const [close, late] = zSeals;
+      expect(late).toMatchObject({
+        sales: 1,
+        payablePaise: latePayable,
+        voids: 0,
+        refunds: 0,
+        tenders: [{ tenderKind: 'cash', tenders: lateTenders.length, appliedPaise: latePayable }],
+      });
+      // What the day was when sealed, and what the amendment added: together, the day's sales now.
+      expect((close?.sales ?? 0) + (late?.sales ?? 0)).toBe(sales.totals.orders);
+      expect((close?.payablePaise ?? 0) + (late?.payablePaise ?? 0)).toBe(sales.totals.payablePaise);
+      expect(close?.tenders.reduce((sum, tender) => sum + tender.appliedPaise, 0)).toBe(close?.payablePaise);
+    }, 180_000);
 
     it('fails verification naming the amendment when the late sale is removed from the export', async () => {
       const lateIds = new Set(lateSale.map((event) => event.eventId));

@@ -166,12 +166,13 @@ const readsOf = async (world: World): Promise<Record<string, unknown>> => {
   return reads;
 };
 
-const OWN_TO_EACH_ORG = new Set(['position', 'phoneLookupKey', 'phoneDigest']);
+const OWN_TO_EACH_ORG = new Set(['position', 'phoneLookupKey', 'phoneDigest', 'keyId', 'sealedAt']);
 
 /**
  * Reads as another org may compare them, ids by name. Left out: a catalog pull's `position`, a
  * cursor in the one global log that moves with every org's events (as global positions do), a
- * customer pull's phone lookup key and digests (keyed by each org's own secret), and the audit
+ * customer pull's phone lookup key and digests (keyed by each org's own secret), a Z report's
+ * seals' key (each org's own) and time (the ledger's clock when each was sealed), and the audit
  * trail, where two orgs' events, however alike, differ in when they were stored, where in the
  * log, the hashes over that, and the customers' details sealed under each org's own keys.
  */

@@ -6,8 +6,11 @@ import type { DaySeal, DaySealEvent } from './audit.events.js';
 
 export type DaySealCommand = CloseBusinessDay | AmendBusinessDay;
 
-/** A sealed date's last seal: where the next amendment starts, and the root it must join. */
-export type SealedDate = { amendment: number; throughPosition: string | null; merkleRoot: string };
+/**
+ * A sealed date's last seal: where the next amendment starts, the root it must join, and the zone
+ * the date was taken in, which the amendment keeps.
+ */
+export type SealedDate = { amendment: number; throughPosition: string | null; merkleRoot: string; timeZone: string };
 
 /** One store's sealed business dates, in any order they were sealed. */
 export type DaySealState = { storeId: string | null; dates: Readonly<Record<string, SealedDate>> };
@@ -94,6 +97,16 @@ const amendBusinessDay = ({ data }: AmendBusinessDay, state: DaySealState): Deci
   if (data.previousMerkleRoot !== last.merkleRoot) {
     return domainError('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.previousMerkleRoot', "must be the date's last seal's root");
   }
+  // A date is one span of instants, fixed by the zone of its close. Amended in another zone (the
+  // store's zone changed since), the amendment would seal another day's late events under this
+  // date and leave some of this date's unsealed: a silent re-dating.
+  if (data.timeZone !== last.timeZone) {
+    return domainError(
+      'AUDIT.SEAL_NOT_CONTIGUOUS',
+      'data.timeZone',
+      `must be ${last.timeZone}, the zone ${data.businessDate} was sealed in`,
+    );
+  }
   return inconsistency(data) ?? [{ type: 'BusinessDayAmended', data }];
 };
 
@@ -122,6 +135,7 @@ const evolve = (state: DaySealState, event: DaySealEvent): DaySealState => {
             amendment: event.data.amendment,
             throughPosition: event.data.throughPosition,
             merkleRoot: event.data.merkleRoot,
+            timeZone: event.data.timeZone,
           },
         },
       };

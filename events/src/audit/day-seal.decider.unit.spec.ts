@@ -115,6 +115,10 @@ describe('sealing a store’s business dates (audit_day-<storeId>)', () => {
         .thenFails('AUDIT.NOTHING_TO_AMEND', 'data.businessDate');
     });
 
+    it('keeps the zone the date was closed in, even after the store moved to another zone', () => {
+      given.when(amend({ timeZone: 'Asia/Dubai' })).thenFails('AUDIT.SEAL_NOT_CONTIGUOUS', 'data.timeZone');
+    });
+
     it('refuses another store’s date on this store’s stream', () => {
       given
         .when(close({ businessDate: '2026-11-25', storeId: OTHER_STORE }))

@@ -1,6 +1,7 @@
 import type { Projection } from '../projection.js';
 import { catalogProjection } from './catalog.projection.js';
 import { customerSalesProjection } from './customer-sales.projection.js';
+import { daySealsProjection } from './day-seals.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
 import { loyaltyProjection } from './loyalty.projection.js';
@@ -35,6 +36,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     stockOnHandProjection,
     offlineConflictsProjection,
     shiftsProjection,
+    daySealsProjection,
     receivablesProjection,
     statementEntriesProjection,
     customerSalesProjection,
@@ -46,6 +48,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
 export {
   catalogProjection,
   customerSalesProjection,
+  daySealsProjection,
   loyaltyProjection,
   gstSummaryProjection,
   itemSalesProjection,

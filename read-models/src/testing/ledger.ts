@@ -1,4 +1,6 @@
 import {
+  auditDayStreamId,
+  daySealDecider,
   DomainError,
   invoiceDecider,
   invoiceStreamId,
@@ -98,6 +100,9 @@ export const createTestLedger = () => {
       run(stockDecider, stockStreamId(storeId, stockItemId), command, { at, storeId }),
     invoice: (invoiceId: string, command: unknown, at: string, storeId: string) =>
       run(invoiceDecider, invoiceStreamId(invoiceId), command, { at, storeId, registerId: null }),
+    /** A close or amendment of a store's date, its seal figures given as the ledger would compute them. */
+    daySeal: (storeId: string, command: unknown, at: string) =>
+      run(daySealDecider, auditDayStreamId(storeId), command, { at, storeId, registerId: null }),
     loyaltyProgramme: (brandId: string, command: unknown, at: string) =>
       run(loyaltyProgrammeDecider, loyaltyProgrammeStreamId(brandId), command, orgWide(at)),
     loyaltyAccount: (brandId: string, customerId: string, command: unknown, at: string, storeId: string) =>

@@ -1,6 +1,6 @@
 import { checkout } from './commands.js';
 import { BRAND, COLA, CORPORATE_CUSTOMER, EXTRA_CHEESE, MARGHERITA, ORG, STORE, STORE_STATE, id } from './fixtures.js';
-import { createTestLedger } from './ledger.js';
+import { createTestLedger, type TestLedger } from './ledger.js';
 
 export const LUNCH = '2026-11-24T13:05:00+05:30';
 export const NEXT_MORNING = '2026-11-25T11:00:00+05:30';
@@ -315,4 +315,37 @@ export const invoiceWithEveryChange = (ledger: ReturnType<typeof createTestLedge
     '2026-11-26T11:00:00+05:30',
   );
   payInvoice(ledger, TERMS_INVOICE, id(0xa_0301), 318_990, '2026-11-30');
+};
+
+export const SEAL_KEY = 'a1'.repeat(16);
+export type TestSeal = { throughPosition: string | null; merkleRoot: string; amendment: number };
+
+/**
+ * Seals the store's 24 November as the ledger would: a close over every store event so far when
+ * `previous` is null, else an amendment over the store events stored since `previous`. The root
+ * and signature are stand-ins; a projection records them and never checks them.
+ */
+export const sealLunchDate = (ledger: TestLedger, previous: TestSeal | null, at: string): TestSeal => {
+  const since =
+    previous === null ? -1 : ledger.events.findIndex((event) => event.logPosition === previous.throughPosition);
+  const covered = ledger.events
+    .slice(since + 1)
+    .filter((event) => event.storeId === STORE && !event.streamId.startsWith('audit_day-'));
+  const amendment = previous === null ? 0 : previous.amendment + 1;
+  const seal = {
+    storeId: STORE,
+    businessDate: '2026-11-24',
+    timeZone: 'Asia/Kolkata',
+    closedAt: at,
+    afterPosition: previous?.throughPosition ?? null,
+    throughPosition: covered.at(-1)?.logPosition ?? previous?.throughPosition ?? null,
+    eventCount: covered.length,
+    merkleRoot: String(amendment).repeat(64),
+    amendment,
+    previousMerkleRoot: previous?.merkleRoot ?? null,
+    keyId: SEAL_KEY,
+    signature: 'c2lnbmVk',
+  };
+  ledger.daySeal(STORE, { type: previous === null ? 'CloseBusinessDay' : 'AmendBusinessDay', data: seal }, at);
+  return seal;
 };

@@ -27,6 +27,7 @@ import {
   payInvoice,
   refundOnePizza,
   refundTheRest,
+  sealLunchDate,
   voidedDinner,
 } from './scenarios.js';
 
@@ -151,7 +152,11 @@ export const wholeDay = () => {
     STORE,
   );
   invoiceWithEveryChange(ledger);
+  // The date is closed before the loyal customer's orders are stored, as a till that was offline
+  // replays them: an amendment seals them.
+  const closed = sealLunchDate(ledger, null, at('23:20'));
   loyalCustomer(ledger, at);
+  sealLunchDate(ledger, closed, at('23:50'));
   afterHours(ledger, at('23:30'));
   tableService(ledger, at);
   return ledger;

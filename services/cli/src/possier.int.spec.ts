@@ -221,10 +221,12 @@ describe('possier status', () => {
     const { head, checkpoints } = await status();
     expect(checkpoints.map((checkpoint) => `${checkpoint.kind}:${checkpoint.name}`)).toEqual([
       'projector:customer_sales',
+      'projector:day_seals',
       'projector:gst_summary',
       'projector:item_sales',
       'projector:loyalty',
       'projector:offline_conflicts',
+      'projector:orders',
       'projector:payment_mix',
       'projector:receivables',
       'projector:sales_by_hour',
@@ -232,6 +234,7 @@ describe('possier status', () => {
       'projector:statement_entries',
       'projector:stock_on_hand',
       'projector:stores',
+      'projector:tabs',
       'relay:ledger',
     ]);
     for (const checkpoint of checkpoints) {

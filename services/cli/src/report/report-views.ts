@@ -3,6 +3,7 @@ import {
   AgingTotal,
   ConflictRow,
   CustomerRow,
+  DaySealRow,
   FloorTableRow,
   LeftOpenRow,
   ReversalByStaffRow,
@@ -218,6 +219,40 @@ const layOut = (report: AnyReport, names: Names): View[] => {
           fields: fieldsOf(ShiftRow),
           rows: report.rows,
         },
+        ...(report.seals.length === 0
+          ? []
+          : [
+              {
+                title: `Business dates sealed, ${period(report)}, ${stores(report, names)}: each close and what each amendment added`,
+                columns: [
+                  col('businessDate', 'Date'),
+                  col('storeId', 'Store'),
+                  col('seal', 'Seal'),
+                  col('sealedAt', 'Sealed at'),
+                  col('by', 'By'),
+                  col('keyId', 'Key'),
+                  col('eventCount', 'Events', 'count'),
+                  col('sales', 'Sales', 'count'),
+                  col('payablePaise', 'Payable', 'paise'),
+                  col('voidedPaise', 'Voided', 'paise'),
+                  col('refundedPaise', 'Refunded', 'paise'),
+                  col('tendersText', 'Tenders'),
+                ],
+                fields: fieldsOf(DaySealRow),
+                rows: report.seals.map((seal) => ({
+                  ...seal,
+                  seal: seal.kind === 'close' ? 'close' : `amendment ${seal.amendment}`,
+                  by: seal.sealedByName ?? seal.sealedBy,
+                  tendersText: seal.tenders
+                    .map((tender) => `${tender.tenderKind} ${rupees(tender.appliedPaise)} (${tender.tenders})`)
+                    .join(', '),
+                })),
+                notes: [
+                  "A close's row is the day as it was sealed; an amendment's row is only what it sealed after the close, so the date's figures now are the sum of its rows.",
+                  'Sales and Payable count the sales placed on the date; Voided and Refunded what was reversed on it; Tenders what each kind put towards bills.',
+                ],
+              },
+            ]),
       ];
     case 'receivables':
       return [

@@ -1,4 +1,4 @@
-import { GstReport, PaymentsReport, SalesReport, type SalesFigures } from '@possier/events';
+import { GstReport, PaymentsReport, SalesReport, ShiftsReport, type SalesFigures } from '@possier/events';
 import { describe, expect, it } from 'vitest';
 import { renderTable } from '../format/table.js';
 import { viewsOf } from './report-views.js';
@@ -268,5 +268,71 @@ describe('the payment mix in the terminal', () => {
     }
     expect(rows.at(-1)?.Applied).toBe('₹2,277.00');
     expect(table).toContain("Applied totals the sales report's Payable, and Tips are paid on top of it.");
+  });
+});
+
+describe('the shifts report (X and Z) in the terminal', () => {
+  const KEY = 'a1'.repeat(16);
+  const seal = {
+    storeId: STORE,
+    businessDate: '2026-11-24',
+    keyId: KEY,
+    voids: 0,
+    voidedPaise: 0,
+    refunds: 0,
+    refundedPaise: 0,
+  };
+  /** 24 November closed over the lunch (card 50000, cash 34800) and amended for a ₹60 cola in cash replayed late. */
+  const shifts = ShiftsReport.parse({
+    report: 'shifts',
+    orgId: ORG,
+    storeIds: [STORE],
+    from: '2026-11-24',
+    to: '2026-11-24',
+    rows: [],
+    seals: [
+      {
+        ...seal,
+        kind: 'close',
+        amendment: 0,
+        sealedAt: '2026-11-24T18:00:00.000Z',
+        sealedBy: '0193a000-0000-7000-8000-0000000000ac',
+        sealedByName: 'Lakshmi',
+        eventCount: 3,
+        sales: 1,
+        payablePaise: 84_800,
+        tenders: [
+          { tenderKind: 'cash', tenders: 1, appliedPaise: 34_800 },
+          { tenderKind: 'card', tenders: 1, appliedPaise: 50_000 },
+        ],
+      },
+      {
+        ...seal,
+        kind: 'amendment',
+        amendment: 1,
+        sealedAt: '2026-11-26T03:30:00.000Z',
+        sealedBy: '0193a000-0000-7000-8000-0000000000ac',
+        sealedByName: null,
+        eventCount: 2,
+        sales: 1,
+        payablePaise: 6_000,
+        tenders: [{ tenderKind: 'cash', tenders: 1, appliedPaise: 6_000 }],
+      },
+    ],
+  });
+
+  it('shows under the shifts each close and each amendment of a date with what it added, and who sealed it', () => {
+    const tables = viewsOf(shifts).map(renderTable);
+    expect(tables).toHaveLength(2);
+    const rows = shownRows(tables[1] ?? '');
+    expect(rows.map((row) => [row.Seal, row.By, row.Sales, row.Payable, row.Tenders])).toEqual([
+      ['close', 'Lakshmi', '1', '₹848.00', 'cash ₹348.00 (1), card ₹500.00 (1)'],
+      ['amendment 1', '0193a000-0000-7000-8000-0000000000ac', '1', '₹60.00', 'cash ₹60.00 (1)'],
+    ]);
+    expect(tables[1]).toContain("an amendment's row is only what it sealed after the close");
+  });
+
+  it('shows no seals table for a period with no date sealed', () => {
+    expect(viewsOf({ ...shifts, seals: [] })).toHaveLength(1);
   });
 });

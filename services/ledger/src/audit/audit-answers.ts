@@ -49,8 +49,12 @@ export const sealDay = async (
     );
   }
   const tenancy = await ledger.tenancy(orgId);
-  const timeZone = (tenancy.status === 'active' ? tenancy.stores[storeId]?.timeZone : undefined) ?? DEFAULT_TIME_ZONE;
   const last = amendment ? (sealing.dates[businessDate] ?? null) : null;
+  // A close takes the store's zone now; an amendment keeps its date's, whatever the store's is now.
+  const timeZone =
+    last?.timeZone ??
+    (tenancy.status === 'active' ? tenancy.stores[storeId]?.timeZone : undefined) ??
+    DEFAULT_TIME_ZONE;
   // A Z report seals what was rung up before it: wait for appends still committing to land.
   await log.settle(SETTLE_MS);
   const after = last ? last.throughPosition : await log.lastUnchained(orgId, storeId);

@@ -8,7 +8,11 @@ import { encodeLogPosition } from '@possier/store';
 import { pino } from 'pino';
 import type { Ledger } from './ledger-harness.js';
 
-/** The projections the reports read, and rm_stores for the store time zones they date by. */
+/**
+ * The projections the reports read, and rm_stores for the store time zones they date by. The
+ * names of whoever sealed a date (rm_users, rm_registers) come from `tenancy`, which a test adds
+ * when it reads them.
+ */
 export const REPORT_PROJECTIONS = [
   'stores',
   'sales_by_hour',
@@ -18,6 +22,7 @@ export const REPORT_PROJECTIONS = [
   'stock_on_hand',
   'offline_conflicts',
   'shifts',
+  'day_seals',
   'receivables',
   'statement_entries',
   'customer_sales',
