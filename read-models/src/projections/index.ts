@@ -3,6 +3,7 @@ import { catalogProjection } from './catalog.projection.js';
 import { customerSalesProjection } from './customer-sales.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
+import { loyaltyDaysProjection } from './loyalty-days.projection.js';
 import { loyaltyProjection } from './loyalty.projection.js';
 import { offlineConflictsProjection } from './offline-conflicts.projection.js';
 import { ordersProjection } from './orders.projection.js';
@@ -11,6 +12,8 @@ import { receivablesProjection } from './receivables.projection.js';
 import { salesByHourProjection } from './sales-by-hour.projection.js';
 import { shiftsProjection } from './shifts.projection.js';
 import { statementEntriesProjection } from './statement-entries.projection.js';
+import { stockItemsProjection } from './stock-items.projection.js';
+import { stockMovementsProjection } from './stock-movements.projection.js';
 import { stockOnHandProjection } from './stock-on-hand.projection.js';
 import { storesProjection } from './stores.projection.js';
 import { tabsProjection } from './tabs.projection.js';
@@ -33,6 +36,8 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     paymentMixProjection,
     gstSummaryProjection,
     stockOnHandProjection,
+    stockItemsProjection,
+    stockMovementsProjection,
     offlineConflictsProjection,
     shiftsProjection,
     receivablesProjection,
@@ -40,6 +45,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     customerSalesProjection,
     loyaltyProjection,
     tabsProjection,
+    loyaltyDaysProjection,
   ].map((projection) => [projection.name, projection]),
 );
 
@@ -47,6 +53,7 @@ export {
   catalogProjection,
   customerSalesProjection,
   loyaltyProjection,
+  loyaltyDaysProjection,
   gstSummaryProjection,
   itemSalesProjection,
   offlineConflictsProjection,
@@ -56,6 +63,8 @@ export {
   salesByHourProjection,
   shiftsProjection,
   statementEntriesProjection,
+  stockItemsProjection,
+  stockMovementsProjection,
   stockOnHandProjection,
   storesProjection,
   tabsProjection,
