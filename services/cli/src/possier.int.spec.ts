@@ -237,6 +237,7 @@ describe('possier status', () => {
       'projector:loyalty',
       'projector:loyalty_days',
       'projector:offline_conflicts',
+      'projector:orders',
       'projector:payment_mix',
       'projector:receivables',
       'projector:sales_by_hour',
@@ -246,6 +247,7 @@ describe('possier status', () => {
       'projector:stock_movements',
       'projector:stock_on_hand',
       'projector:stores',
+      'projector:tabs',
       'relay:ledger',
     ]);
     for (const checkpoint of checkpoints) {

@@ -312,32 +312,37 @@ describe('stock, shifts and receivables', () => {
     const both = await served('stock', shop.ownerToken, NOV);
     expect(both.period).toEqual(NOV);
     expect(both.rows).toEqual([]);
-    expect(both.movements).toEqual([
-      // Store A: O1 (2 pizzas × 250 g) on the 24th, O3 on the 25th (a void does not restock),
-      // then a count of 12,000 g where −1,000 g were on record: 13,000 g found.
-      {
-        ...dough,
-        ...moved,
-        storeId: shop.ids.storeA,
-        openingOnHand: 0,
-        sold: 1_000,
-        counts: 1,
-        countVariance: 13_000,
-        closingOnHand: 12_000,
-        negative: false,
-      },
-      {
-        ...dough,
-        ...moved,
-        storeId: shop.ids.storeB,
-        openingOnHand: 0,
-        sold: 250,
-        counts: 0,
-        countVariance: 0,
-        closingOnHand: -250,
-        negative: true,
-      },
-    ]);
+    // Rows come by store id, then item name; the stores' ids are random here.
+    const byStore = <Row extends { storeId: string }>(rows: Row[]) =>
+      rows.sort((a, b) => a.storeId.localeCompare(b.storeId));
+    expect(both.movements).toEqual(
+      byStore([
+        // Store A: O1 (2 pizzas × 250 g) on the 24th, O3 on the 25th (a void does not restock),
+        // then a count of 12,000 g where −1,000 g were on record: 13,000 g found.
+        {
+          ...dough,
+          ...moved,
+          storeId: shop.ids.storeA,
+          openingOnHand: 0,
+          sold: 1_000,
+          counts: 1,
+          countVariance: 13_000,
+          closingOnHand: 12_000,
+          negative: false,
+        },
+        {
+          ...dough,
+          ...moved,
+          storeId: shop.ids.storeB,
+          openingOnHand: 0,
+          sold: 250,
+          counts: 0,
+          countVariance: 0,
+          closingOnHand: -250,
+          negative: true,
+        },
+      ]),
+    );
     expect(both.negativeItems).toBe(1);
 
     // The 25th alone opens where the 24th closed.
