@@ -276,6 +276,23 @@ describe('the dashboard in a browser', () => {
     for (const row of stock.rows)
       expect(byRow(stockRows).get(`${row.storeId} ${row.stockItemId}`)?.className).toBe(row.negative ? 'negative' : '');
     expect(await shownFigure(page, 'stock', 'negativeItems')).toContain(`${stock.negativeItems} negative`);
+    // Each stock item's movements over the page's dates, named, from opening to closing.
+    const moved = await report('stock', token);
+    expect(moved.movements.length).toBeGreaterThan(0);
+    // The panel settles on the balance; the period's table arrives with its own request.
+    await page.locator('table[data-table="movements"]').waitFor();
+    expectRows(
+      await shownRows(page, 'stock', 'movements'),
+      moved.movements,
+      (row) => `${row.storeId} ${row.stockItemId}`,
+      (row) => ({
+        stockItemId: row.stockItemName === null ? row.stockItemId : `${row.stockItemName} (${row.unit})`,
+        openingOnHand: count(row.openingOnHand),
+        sold: count(row.sold),
+        countVariance: count(row.countVariance),
+        closingOnHand: count(row.closingOnHand),
+      }),
+    );
     // Offline sales judged to have taken stock below zero, as the API lists them (none in this scenario).
     expectRows(
       await shownRows(page, 'stock', 'conflicts'),

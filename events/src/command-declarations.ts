@@ -29,6 +29,7 @@ export const commandDeclarations = {
   settleTab: tab.settleTab,
   closeEmptyTab: tab.closeEmptyTab,
   adjustStock: stock.adjustStock,
+  defineStockItem: stock.defineStockItem,
   openShift: shift.openShift,
   moveCash: shift.moveCash,
   closeShift: shift.closeShift,

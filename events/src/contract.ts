@@ -95,7 +95,20 @@ export const CatalogPullQuery = z.strictObject({
 export type CatalogPullQuery = z.infer<typeof CatalogPullQuery>;
 
 export const CatalogPullResponse = z.object({
-  store: z.object({ storeId: Uuid, brandId: Uuid, stateCode: GstStateCode, timeZone: z.string() }),
+  store: z.object({
+    storeId: Uuid,
+    brandId: Uuid,
+    stateCode: GstStateCode,
+    timeZone: z.string(),
+    /**
+     * What the till shows a person instead of ids. Optional: a ledger from before they were sent
+     * answers without them, and the till then falls back to the ids.
+     */
+    names: z
+      .object({ org: z.string(), brand: z.string(), store: z.string(), register: z.string() })
+      .partial()
+      .optional(),
+  }),
   complete: z.boolean(),
   entries: z.array(CatalogEntry),
   position: z.string().nullable(),

@@ -10,6 +10,7 @@ import { tabEventDefinitions } from './order/tab.events.js';
 import { paymentEventDefinitions } from './payment/payment.events.js';
 import { salesImportEventDefinitions } from './sales-import/sales-import.events.js';
 import { shiftEventDefinitions } from './shift/shift.decider.js';
+import { stockItemEventDefinitions } from './stock/stock-item.decider.js';
 import { stockEventDefinitions } from './stock/stock.decider.js';
 import { tenancyEventDefinitions } from './tenancy/tenancy.events.js';
 
@@ -24,6 +25,7 @@ export const eventRegistry = createEventRegistry(
     ...offlineConflictEventDefinitions,
     ...paymentEventDefinitions,
     ...stockEventDefinitions,
+    ...stockItemEventDefinitions,
     ...shiftEventDefinitions,
     ...catalogEventDefinitions,
     ...invoiceEventDefinitions,

@@ -46,6 +46,8 @@ describe('the event registry of the ledger', () => {
         'ShiftOpened',
         'StockAdjusted',
         'StockDepleted',
+        'StockItemDefined',
+        'StockItemRenamed',
         'TaxCategoryDefined',
         'TaxRateChanged',
         'TipAdjusted',

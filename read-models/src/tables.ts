@@ -1,4 +1,4 @@
-import { ItemKind, OfflineConflict, OrderChannel, Role, SupplyKind, TenderKind } from '@possier/events';
+import { ItemKind, OfflineConflict, OrderChannel, Role, StockUnit, SupplyKind, TenderKind } from '@possier/events';
 
 /**
  * Every read-model table, declared once. The Prisma schema and the SQL applier are generated from
@@ -320,6 +320,35 @@ export const rmStockOnHand = defineTable('rm_stock_on_hand', ['org_id', 'store_i
   last_counted_at: optional('timestamptz'),
 });
 
+/** What a person calls a stock item, and the base unit its quantities count in (org-wide). */
+export const rmStockItems = defineTable('rm_stock_items', ['org_id', 'stock_item_id'], {
+  org_id: required('uuid'),
+  stock_item_id: required('uuid'),
+  name: required('text'),
+  unit: oneOf(StockUnit.options),
+});
+
+export const STOCK_MOVEMENT_KINDS = ['receipt', 'sale', 'waste', 'transfer_in', 'transfer_out', 'count'] as const;
+
+/**
+ * Every movement of a store's stock, one row per event, dated by the store's business date: what
+ * a period's stock report folds. `quantity` is the signed change in base units, except for a count,
+ * where it is the quantity counted (the variance needs the on hand before it, which only the fold
+ * over earlier rows knows). Rows are ordered by `occurred_at`, then `global_position`, so a sale
+ * made before a count but replayed after it is still placed before the count.
+ */
+export const rmStockMovements = defineTable('rm_stock_movements', ['org_id', 'store_id', 'stock_item_id', 'event_id'], {
+  org_id: required('uuid'),
+  store_id: required('uuid'),
+  stock_item_id: required('uuid'),
+  event_id: required('uuid'),
+  business_date: required('date'),
+  occurred_at: required('timestamptz'),
+  global_position: required('bigint'),
+  kind: oneOf(STOCK_MOVEMENT_KINDS),
+  quantity: required('bigint'),
+});
+
 /**
  * What a manager must look at after offline sales were replayed: one row per conflict the ledger
  * recorded (a price or rate that changed, an item no longer sold, stock taken below zero). The
@@ -557,6 +586,23 @@ export const rmLoyaltyAccounts = defineTable('rm_loyalty_accounts', ['org_id', '
   expired_points: counter(),
 });
 
+/**
+ * A customer's points by business date, the movements of rm_loyalty_accounts dated: a period's
+ * loyalty report is opening (sum of `points` before it) + the period's rows = closing.
+ * `points` = earned − redeemed − reversed − expired on every row, as on the account.
+ */
+export const rmLoyaltyDays = defineTable('rm_loyalty_days', ['org_id', 'brand_id', 'customer_id', 'business_date'], {
+  org_id: required('uuid'),
+  brand_id: required('uuid'),
+  customer_id: required('uuid'),
+  business_date: required('date'),
+  points: counter(),
+  earned_points: counter(),
+  redeemed_points: counter(),
+  reversed_points: counter(),
+  expired_points: counter(),
+});
+
 /** A brand's loyalty rule as last set: the liability's price per point. */
 export const rmLoyaltyRules = defineTable('rm_loyalty_rules', ['org_id', 'brand_id'], {
   org_id: required('uuid'),
@@ -584,6 +630,8 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmPaymentMix,
   rmGstSummary,
   rmStockOnHand,
+  rmStockItems,
+  rmStockMovements,
   rmOfflineConflicts,
   rmShifts,
   rmDaySeals,
@@ -592,6 +640,7 @@ export const readModelTables: ReadonlyArray<TableShape> = [
   rmStatementEntries,
   rmCustomerSales,
   rmLoyaltyAccounts,
+  rmLoyaltyDays,
   rmLoyaltyRules,
   rmTabs,
   rmTabCancellations,

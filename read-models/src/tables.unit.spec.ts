@@ -6,8 +6,10 @@ import {
   rmOrgs,
   rmRecipeComponents,
   rmLoyaltyAccounts,
+  rmLoyaltyDays,
   rmLoyaltyRules,
   rmRoleGrants,
+  rmStockItems,
   rmTaxCategories,
   rmUsers,
 } from './tables.js';
@@ -47,7 +49,9 @@ describe('the read-model table declarations', () => {
         rmItems,
         rmRecipeComponents,
         rmLoyaltyAccounts,
+        rmLoyaltyDays,
         rmLoyaltyRules,
+        rmStockItems,
       ].map((table) => table.name),
     );
     for (const table of readModelTables) {

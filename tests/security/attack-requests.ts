@@ -72,6 +72,13 @@ export const commandAttacks: Record<CommandRouteName, (victim: Victim) => Record
     reason: 'count',
     countedQuantity: 0,
   }),
+  defineStockItem: (victim) => ({
+    stockItemId: victim.dough,
+    orgId: victim.org,
+    name: 'Renamed by an intruder',
+    unit: 'g',
+    at: AT,
+  }),
   openShift: (victim) => ({
     shiftId: randomUUID(),
     storeId: victim.storeA,

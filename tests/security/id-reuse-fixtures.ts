@@ -117,6 +117,9 @@ const count = (ids: Ids, adjustment: string, countedQuantity: number) =>
     countedQuantity,
   });
 
+const stockItem = (ids: Ids, name: string) =>
+  step('defineStockItem', { stockItemId: ids.id('stockItem'), orgId: ids.org, name, unit: 'g', at: LATER });
+
 const taxCategory = (ids: Ids) =>
   step('defineTaxCategory', {
     taxCategoryId: ids.id('category'),
@@ -309,6 +312,10 @@ export const fixtures: Record<CommandName, Fixture> = {
   adjustStock: {
     when: (ids) => count(ids, 'adjustment', 40_000),
     then: (ids) => count(ids, 'recount', 39_000),
+  },
+  defineStockItem: {
+    when: (ids) => stockItem(ids, 'Pizza dough'),
+    then: (ids) => stockItem(ids, 'Dough ball'),
   },
   openShift: { when: (ids) => shift(ids), then: cashOut },
   moveCash: { given: (ids) => [shift(ids)], when: cashOut },

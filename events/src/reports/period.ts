@@ -31,6 +31,31 @@ export const periodQuery = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.strictObject({ storeId: Uuid.optional(), from: IsoDate, to: IsoDate, ...shape }).superRefine(checkPeriod);
 
 /**
+ * The query of a report that is a balance now by default and a period's movements when asked:
+ * without `from` and `to` it answers the balance now; with both, opening at `from`, what moved
+ * and closing at `to`. One date without the other is refused, naming the missing one.
+ */
+export const balanceOrPeriodQuery = () =>
+  z
+    .strictObject({ storeId: Uuid.optional(), from: IsoDate.optional(), to: IsoDate.optional() })
+    .superRefine((query, context) => {
+      if (query.from === undefined && query.to === undefined) return;
+      if (query.from === undefined || query.to === undefined) {
+        const missing = query.from === undefined ? 'from' : 'to';
+        context.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: 'a period needs both from and to; leave both out for the balance now',
+        });
+        return;
+      }
+      checkPeriod(query, context);
+    });
+
+/** The period a balance-or-period report covers, or null for the balance now. */
+export const ReportPeriod = z.object({ from: IsoDate, to: IsoDate }).nullable();
+
+/**
  * The query of a report that is a balance now, not a period's figure: `from` and `to` are refused
  * with `why` — what the read models keep instead of dated movements — rather than as unknown
  * fields, so the person who asked for a period reads why there is none.

@@ -64,7 +64,8 @@ export const reportRoutes = {
     method: 'GET',
     path: '/v1/reports/stock',
     operationId: 'stockReport',
-    summary: 'Stock on hand per store and stock item, negative balances flagged',
+    summary:
+      'Stock on hand per store and named stock item, negative balances flagged; with from/to, opening, received, sold, wasted, transferred, count variance and closing',
     query: StockQuery,
     response: StockReport,
   },
@@ -113,7 +114,8 @@ export const reportRoutes = {
     method: 'GET',
     path: '/v1/reports/loyalty',
     operationId: 'loyaltyReport',
-    summary: 'Loyalty liability per brand: points outstanding × point value, with offline redemption shortfalls',
+    summary:
+      'Loyalty liability per brand: points outstanding × point value, with offline redemption shortfalls; with from/to, opening, earned, redeemed, reversed, expired and closing points',
     query: LoyaltyQuery,
     response: LoyaltyReport,
   },
@@ -130,7 +132,7 @@ export const reportRoutes = {
 
 export type ReportName = keyof typeof reportRoutes;
 export const REPORT_NAMES = Object.keys(reportRoutes) as ReportName[];
-/** Reports of a balance now (stock on hand, points outstanding): their query names no dates. */
+/** Reports that answer a balance now when their query names no dates (stock and loyalty take a period too). */
 export const BALANCE_REPORTS: ReadonlySet<ReportName> = new Set(['stock', 'loyalty', 'conflicts']);
 export type ReportQueryOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['query']>;
 export type ReportOf<Name extends ReportName> = z.output<(typeof reportRoutes)[Name]['response']>;

@@ -56,22 +56,22 @@ describe('report queries', () => {
     expect(limit('many')).toEqual([{ path: 'limit', message: 'must be a whole number' }]);
   });
 
-  it('take no dates for stock on hand or loyalty, which are balances now, and say why to whoever asks for a period', () => {
+  it('answer stock and loyalty now without dates, and over a period with both', () => {
     expect(StockQuery.parse({})).toEqual({});
     expect(LoyaltyQuery.parse({ storeId: STORE })).toEqual({ storeId: STORE });
-    const stock = StockQuery.safeParse({ from: '2026-11-01', to: '2026-11-30' });
-    expect(stock.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      [
-        'from',
-        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
-      ],
-      [
-        'to',
-        "stock on hand is each item's balance now: the read models keep the balance and its last count, not dated receipts, sales and waste, so there is no period to report; leave out from and to for the balance now",
-      ],
-    ]);
-    expect(LoyaltyQuery.safeParse({ to: '2026-11-30' }).error?.issues[0]?.message).toMatch(
-      /^loyalty is the points outstanding now: .* so there is no period to report; leave out from and to/,
+    expect(StockQuery.parse({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    // One end alone is refused, naming the missing one.
+    expect(
+      StockQuery.safeParse({ from: '2026-11-01' }).error?.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    ).toEqual([['to', 'a period needs both from and to; leave both out for the balance now']]);
+    expect(LoyaltyQuery.safeParse({ to: '2026-11-30' }).error?.issues[0]?.path).toEqual(['from']);
+    // The same bounds as every period report.
+    expect(StockQuery.safeParse({ from: '2026-11-30', to: '2026-11-01' }).error?.issues[0]?.path).toEqual(['to']);
+    expect(LoyaltyQuery.safeParse({ from: '2025-01-01', to: '2026-11-30' }).error?.issues[0]?.message).toMatch(
+      /at most 366 days/,
     );
     // Any other unknown parameter is still refused by name.
     expect(StockQuery.safeParse({ asOf: '2026-11-30' }).error?.issues[0]?.code).toBe('unrecognized_keys');

@@ -1,4 +1,7 @@
 import { declareCommand } from '../command-declaration.js';
+import { DefineStockItem } from './stock-item.commands.js';
+import { stockItemDecider } from './stock-item.decider.js';
+import { stockItemStreamId } from './stock-item.events.js';
 import { AdjustStock } from './stock.commands.js';
 import { stockDecider, stockStreamId } from './stock.decider.js';
 
@@ -10,4 +13,15 @@ export const adjustStock = declareCommand({
   decider: stockDecider,
   authorization: { action: 'stock.adjust', target: (data) => ({ storeId: data.storeId }) },
   command: ({ data }) => ({ type: 'AdjustStock' as const, data }),
+});
+
+export const defineStockItem = declareCommand({
+  type: 'DefineStockItem',
+  route: { path: '/v1/stock/items', summary: 'Name a stock item (an ingredient) and its base unit, or rename it' },
+  data: DefineStockItem.shape.data,
+  stream: (data) => stockItemStreamId(data.stockItemId),
+  decider: stockItemDecider,
+  // Stock items are org-wide, so naming one is an org-wide catalog decision.
+  authorization: { action: 'catalog.manage', target: (data) => ({ orgId: data.orgId }) },
+  command: ({ data }) => ({ type: 'DefineStockItem' as const, data }),
 });

@@ -4,6 +4,7 @@ import { customerSalesProjection } from './customer-sales.projection.js';
 import { daySealsProjection } from './day-seals.projection.js';
 import { gstSummaryProjection } from './gst-summary.projection.js';
 import { itemSalesProjection } from './item-sales.projection.js';
+import { loyaltyDaysProjection } from './loyalty-days.projection.js';
 import { loyaltyProjection } from './loyalty.projection.js';
 import { offlineConflictsProjection } from './offline-conflicts.projection.js';
 import { ordersProjection } from './orders.projection.js';
@@ -12,6 +13,8 @@ import { receivablesProjection } from './receivables.projection.js';
 import { salesByHourProjection } from './sales-by-hour.projection.js';
 import { shiftsProjection } from './shifts.projection.js';
 import { statementEntriesProjection } from './statement-entries.projection.js';
+import { stockItemsProjection } from './stock-items.projection.js';
+import { stockMovementsProjection } from './stock-movements.projection.js';
 import { stockOnHandProjection } from './stock-on-hand.projection.js';
 import { storesProjection } from './stores.projection.js';
 import { tabsProjection } from './tabs.projection.js';
@@ -34,6 +37,8 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     paymentMixProjection,
     gstSummaryProjection,
     stockOnHandProjection,
+    stockItemsProjection,
+    stockMovementsProjection,
     offlineConflictsProjection,
     shiftsProjection,
     daySealsProjection,
@@ -42,6 +47,7 @@ export const projections: Readonly<Record<string, Projection>> = Object.fromEntr
     customerSalesProjection,
     loyaltyProjection,
     tabsProjection,
+    loyaltyDaysProjection,
   ].map((projection) => [projection.name, projection]),
 );
 
@@ -50,6 +56,7 @@ export {
   customerSalesProjection,
   daySealsProjection,
   loyaltyProjection,
+  loyaltyDaysProjection,
   gstSummaryProjection,
   itemSalesProjection,
   offlineConflictsProjection,
@@ -59,6 +66,8 @@ export {
   salesByHourProjection,
   shiftsProjection,
   statementEntriesProjection,
+  stockItemsProjection,
+  stockMovementsProjection,
   stockOnHandProjection,
   storesProjection,
   tabsProjection,

@@ -14,7 +14,7 @@ export class UnknownLoyaltyAccountError extends Error {
 const ACCOUNT_STREAM = /^loyalty-([0-9a-f-]{36})-([0-9a-f-]{36})$/;
 
 /** An account's brand and customer, from its stream id: not every account event names the customer. */
-const accountOf = (event: StoredEvent) => {
+export const accountOf = (event: StoredEvent) => {
   const match = ACCOUNT_STREAM.exec(event.streamId);
   if (!match) throw new UnknownLoyaltyAccountError(event.streamId);
   return { org_id: event.orgId, brand_id: match[1] as string, customer_id: match[2] as string };

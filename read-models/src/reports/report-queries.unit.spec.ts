@@ -245,10 +245,49 @@ describe('report queries', () => {
       detail: 'dough below zero',
       recordedAt: '2026-11-24T08:00:00.000Z',
     };
-    const { read } = answering([balance(id(0x5b), '900'), balance(STOCK_ITEM, '-200')], [conflict]);
+    const dough = { stockItemId: STOCK_ITEM, name: 'Pizza dough', unit: 'g' };
+    const { read } = answering([balance(id(0x5b), '900'), balance(STOCK_ITEM, '-200')], [dough], [conflict], [dough]);
     const report = await run('stock', read);
-    expect(report.rows.map((row) => row.onHand)).toEqual([-200, 900]);
+    expect(report.rows.map((row) => [row.onHand, row.stockItemName])).toEqual([
+      [-200, 'Pizza dough'],
+      [900, null],
+    ]);
     expect([report.negativeItems, report.conflicts[0]?.onHandAfter]).toEqual([1, -200]);
+    expect(report.conflicts[0]?.stockItemName).toBe('Pizza dough');
+  });
+
+  it('fold a stock period from the opening SQL sums, counting a count’s variance against the on hand before it', async () => {
+    const moved = (kind: string, quantity: string) => ({ storeId: STORE, stockItemId: STOCK_ITEM, kind, quantity });
+    const { read, sent } = answering(
+      [{ storeId: STORE, stockItemId: STOCK_ITEM, onHand: '1000' }],
+      [moved('receipt', '5000'), moved('sale', '-750'), moved('count', '5000'), moved('waste', '-100')],
+      [{ stockItemId: STOCK_ITEM, name: 'Pizza dough', unit: 'g' }],
+    );
+    const report = await run('stock', read, { from: '2026-11-24', to: '2026-11-30' });
+    expect(report.period).toEqual({ from: '2026-11-24', to: '2026-11-30' });
+    expect(report.rows).toEqual([]);
+    expect(report.movements).toEqual([
+      {
+        storeId: STORE,
+        stockItemId: STOCK_ITEM,
+        stockItemName: 'Pizza dough',
+        unit: 'g',
+        openingOnHand: 1_000,
+        received: 5_000,
+        transferredIn: 0,
+        transferredOut: 0,
+        sold: 750,
+        wasted: 100,
+        counts: 1,
+        // 5,250 on record, 5,000 counted
+        countVariance: -250,
+        closingOnHand: 4_900,
+        negative: false,
+      },
+    ]);
+    // The opening is everything before `from`, the movements the dates of the period.
+    expect(sent[0]?.params).toEqual([[STORE], '2026-11-24']);
+    expect(sent[1]?.params).toEqual([[STORE], '2026-11-24', '2026-11-30']);
   });
 
   it('call a shift X while open and Z once closed', async () => {
@@ -345,5 +384,38 @@ describe('report queries', () => {
     const report = await run('loyalty', read);
     expect(report.rows[0]).toMatchObject({ members: 2, pointsOutstanding: 300, liabilityPaise: 7_500 });
     expect(report.totals.liabilityPaise).toBe(7_500);
+  });
+
+  it('price a loyalty period’s closing points at the brand’s point value, the period in the totals', async () => {
+    const days = {
+      brandId: BRAND,
+      members: '2',
+      openingPoints: '100',
+      earnedPoints: '400',
+      redeemedPoints: '150',
+      reversedPoints: '30',
+      expiredPoints: '20',
+      closingPoints: '300',
+    };
+    // Stores' brands, the rules and the conflicts (the balance query is not run), then the days.
+    const { read, sent } = answering([{ brandId: BRAND }], [{ brandId: BRAND, pointValuePaise: '25' }], [], [days]);
+    const report = await run('loyalty', read, { from: '2026-11-01', to: '2026-11-30' });
+    expect(report.rows).toEqual([]);
+    expect(report.movements).toEqual([
+      {
+        brandId: BRAND,
+        pointValuePaise: 25,
+        members: 2,
+        openingPoints: 100,
+        earnedPoints: 400,
+        redeemedPoints: 150,
+        reversedPoints: 30,
+        expiredPoints: 20,
+        closingPoints: 300,
+        closingLiabilityPaise: 7_500,
+      },
+    ]);
+    expect(report.totals).toEqual({ pointsOutstanding: 300, liabilityPaise: 7_500 });
+    expect(sent[3]?.params).toEqual([[BRAND], '2026-11-01', '2026-11-30']);
   });
 });

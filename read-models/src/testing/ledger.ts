@@ -15,6 +15,8 @@ import {
   shiftDecider,
   shiftStreamId,
   stockDecider,
+  stockItemDecider,
+  stockItemStreamId,
   stockStreamId,
   taxCategoryDecider,
   taxCategoryStreamId,
@@ -98,6 +100,8 @@ export const createTestLedger = () => {
       run(shiftDecider, shiftStreamId(shiftId), command, { at, storeId }),
     stock: (storeId: string, stockItemId: string, command: unknown, at: string) =>
       run(stockDecider, stockStreamId(storeId, stockItemId), command, { at, storeId }),
+    stockItem: (stockItemId: string, command: unknown, at: string) =>
+      run(stockItemDecider, stockItemStreamId(stockItemId), command, orgWide(at)),
     invoice: (invoiceId: string, command: unknown, at: string, storeId: string) =>
       run(invoiceDecider, invoiceStreamId(invoiceId), command, { at, storeId, registerId: null }),
     /** A close or amendment of a store's date, its seal figures given as the ledger would compute them. */

@@ -79,6 +79,14 @@ export const wholeDay = () => {
       },
       at(time),
     );
+  const nameDough = (name: string, time: string) =>
+    ledger.stockItem(
+      DOUGH,
+      { type: 'DefineStockItem', data: { stockItemId: DOUGH, orgId: ORG, name, unit: 'g', at: at(time) } },
+      at(time),
+    );
+  nameDough('Dough', '10:25');
+  nameDough('Pizza dough', '10:26');
   adjust(1, '10:30', { reason: 'receipt', quantity: 20_000 });
   voidedDinner(ledger);
   ledger.order(

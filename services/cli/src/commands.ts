@@ -106,6 +106,14 @@ export const COMMANDS: ReadonlyArray<{
     },
   },
   {
+    name: 'stock-item',
+    summary: 'Name stock items (ingredients) and their base units',
+    load: async () => {
+      const { stockItemCommand } = await import('./setup/stock-item-command.js');
+      return (program) => program.addCommand(stockItemCommand());
+    },
+  },
+  {
     name: 'start',
     summary: 'Run the ledger, its read side and a demo tenant (PostgreSQL + NATS, or embedded)',
     load: async () => {

@@ -153,8 +153,19 @@ describe('possier report', () => {
     );
     const stock = await possier(['report', 'stock', '--format', 'csv']);
     expect(stock.stdout.split('\n')[1]).toBe(
-      `${storeA},${fixture.shop.ids.dough},12000,false,12000,2026-11-25T16:30:00.000Z`,
+      `${storeA},${fixture.shop.ids.dough},Pizza dough,g,12000,false,12000,2026-11-25T16:30:00.000Z`,
     );
+  });
+
+  it('prints stock over a period by stock item name, opening to closing, with the sum it makes', async () => {
+    const run = await possier(['report', 'stock', '--store', storeA, ...NOV]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Stock movements, 2026-11-24 to 2026-11-25, Bandra: 0 negative at close');
+    // O1 and O3 took 2 × 250 g each; the count found 12,000 g where −1,000 g were on record.
+    expect(run.stdout).toMatch(/^Bandra +Pizza dough \(g\) +0 +0 +0 +0 +1,000 +0 +13,000 +12,000$/m);
+    expect(run.stdout).toContain('Opening + received + in − out − sold − wasted + count variance = closing');
+    expect(run.stdout).not.toContain(fixture.shop.ids.dough);
   });
 
   it('prints JSON exactly as the API answered it, money in paise', async () => {
@@ -225,6 +236,7 @@ describe('possier status', () => {
       'projector:gst_summary',
       'projector:item_sales',
       'projector:loyalty',
+      'projector:loyalty_days',
       'projector:offline_conflicts',
       'projector:orders',
       'projector:payment_mix',
@@ -232,6 +244,8 @@ describe('possier status', () => {
       'projector:sales_by_hour',
       'projector:shifts',
       'projector:statement_entries',
+      'projector:stock_items',
+      'projector:stock_movements',
       'projector:stock_on_hand',
       'projector:stores',
       'projector:tabs',

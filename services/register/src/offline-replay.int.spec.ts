@@ -39,6 +39,13 @@ describe('an offline register replaying its outbox', () => {
       await online.sync();
       expect(online.status()).toMatchObject({ online: true, queuedEvents: 0, catalogItems: 3 });
     });
+    // The pull brings the names the till shows instead of ids.
+    expect(online.status().names).toEqual({
+      org: 'Spice Route Hospitality',
+      brand: 'Pizza Lane',
+      store: 'Bandra',
+      register: 'Till 1',
+    });
     online.close();
 
     const offline = openRegister({ dataDir, ledgerUrl: UNREACHABLE });

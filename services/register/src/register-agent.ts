@@ -12,6 +12,8 @@ import { outboxStatus, pullCatalog, pullCustomers, pushOutbox, type PushProgress
 export type RegisterStatus = {
   registerId: string;
   storeId: string;
+  /** Names of the till's org, brand, store and register as last pulled; empty before the first pull. */
+  names: { org?: string; brand?: string; store?: string; register?: string };
   /** Whether the last attempt to reach the ledger succeeded; null before the first. */
   online: boolean | null;
   queuedEvents: number;
@@ -161,10 +163,13 @@ export const openRegister = (options: {
       const attempt = readSetting(db, 'lastAttempt');
       const parsed = attempt ? (JSON.parse(attempt) as { ok: boolean; error: string | null }) : undefined;
       const skew = readSetting(db, 'clockSkewMs');
+      const store = readSetting(db, 'store');
+      const names = store ? ((JSON.parse(store) as { names?: RegisterStatus['names'] }).names ?? {}) : {};
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       return {
         registerId: identity.registerId,
         storeId: identity.storeId,
+        names,
         online: parsed ? parsed.ok : null,
         ...outboxStatus(db),
         lastSyncAt: readSetting(db, 'lastSyncAt') ?? null,

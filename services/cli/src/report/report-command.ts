@@ -8,8 +8,14 @@ export const reportCommand = (): Command =>
     .description('Print a report from the ledger’s reports API')
     .addArgument(new Argument('<report>', 'which report').choices(REPORT_NAMES))
     .option('--store <id>', 'one store (default: every store you may read reports in)')
-    .option('--from <date>', 'first business date, YYYY-MM-DD (not for stock or loyalty, which are balances now)')
-    .option('--to <date>', 'last business date, YYYY-MM-DD (not for stock or loyalty, which are balances now)')
+    .option(
+      '--from <date>',
+      'first business date, YYYY-MM-DD (stock and loyalty: leave out with --to for the balance now)',
+    )
+    .option(
+      '--to <date>',
+      'last business date, YYYY-MM-DD (stock and loyalty: leave out with --from for the balance now)',
+    )
     .addOption(new Option('--by <grouping>', 'sales: per day or per hour').choices(['hour', 'day']))
     .option('--limit <n>', 'items: how many top sellers (default 20)')
     .addOption(new Option('--sort <key>', 'items: rank by').choices(['quantity', 'taxable']))

@@ -8,6 +8,7 @@ import {
   LeftOpenRow,
   ReversalByStaffRow,
   LoyaltyConflictRow,
+  LoyaltyPeriodRow,
   LoyaltyRow,
   formatRupees as rupees,
   GST_RECONCILIATION_LABELS,
@@ -19,6 +20,7 @@ import {
   SalesRow,
   ShiftRow,
   StatementRow,
+  StockPeriodRow,
   StockRow,
   type ReportName,
   type ReportOf,
@@ -34,6 +36,9 @@ const fieldsOf = (row: z.ZodObject) => Object.keys(row.shape);
 const stores = (report: AnyReport, names: Names) =>
   report.storeIds.length === 1 ? names.store(report.storeIds[0] as string) : `${report.storeIds.length} stores`;
 const period = (report: { from: string; to: string }) => `${report.from} to ${report.to}`;
+/** "Pizza dough (g)": the name the org gave the stock item, its id only while it has none. */
+const stockItemLabel = (row: { stockItemId: string; stockItemName: string | null; unit: string | null }) =>
+  row.stockItemName === null ? row.stockItemId : `${row.stockItemName}${row.unit === null ? '' : ` (${row.unit})`}`;
 
 /**
  * What `possier report` shows for each report: the main table first, then any summary. With
@@ -164,22 +169,50 @@ const layOut = (report: AnyReport, names: Names): View[] => {
           ],
         },
       ];
-    case 'stock':
+    case 'stock': {
+      const withItem = <Row extends { stockItemId: string; stockItemName: string | null; unit: string | null }>(
+        row: Row,
+      ) => ({ ...row, stockItem: stockItemLabel(row) });
+      if (report.period !== null) {
+        return [
+          {
+            title: `Stock movements, ${period(report.period)}, ${stores(report, names)}: ${report.negativeItems} negative at close`,
+            columns: [
+              col('storeId', 'Store'),
+              col('stockItem', 'Stock item'),
+              col('openingOnHand', 'Opening', 'count'),
+              col('received', 'Received', 'count'),
+              col('transferredIn', 'In', 'count'),
+              col('transferredOut', 'Out', 'count'),
+              col('sold', 'Sold', 'count'),
+              col('wasted', 'Wasted', 'count'),
+              col('countVariance', 'Count variance', 'count'),
+              col('closingOnHand', 'Closing', 'count'),
+            ],
+            fields: fieldsOf(StockPeriodRow),
+            rows: report.movements.map(withItem),
+            notes: [
+              'Opening + received + in − out − sold − wasted + count variance = closing, in base units; a count sets on hand, its variance is counted − expected.',
+            ],
+          },
+        ];
+      }
       return [
         {
           title: `Stock on hand, ${stores(report, names)}: ${report.negativeItems} negative`,
           columns: [
             col('storeId', 'Store'),
-            col('stockItemId', 'Stock item'),
+            col('stockItem', 'Stock item'),
             col('onHand', 'On hand', 'count'),
             col('negative', 'Negative', 'flag'),
             col('lastCountedQuantity', 'Last count', 'count'),
             col('lastCountedAt', 'Counted at'),
           ],
           fields: fieldsOf(StockRow),
-          rows: report.rows,
+          rows: report.rows.map(withItem),
         },
       ];
+    }
     case 'conflicts':
       return [
         {
@@ -328,7 +361,48 @@ const layOut = (report: AnyReport, names: Names): View[] => {
           totals: report.totals,
         },
       ];
-    case 'loyalty':
+    case 'loyalty': {
+      const shortfalls: View = {
+        title: `Offline redemptions the accounts could not cover: ${report.conflicts.length}`,
+        columns: [
+          col('storeId', 'Store'),
+          col('orderId', 'Order'),
+          col('registerId', 'Register'),
+          col('detail', 'Detail'),
+          col('recordedAt', 'Recorded at'),
+        ],
+        fields: fieldsOf(LoyaltyConflictRow),
+        rows: report.conflicts,
+      };
+      if (report.period !== null) {
+        return [
+          {
+            title: `Loyalty points, ${period(report.period)}, ${stores(report, names)}: ${report.totals.pointsOutstanding} points at close, ${rupees(report.totals.liabilityPaise)}`,
+            columns: [
+              col('brandId', 'Brand'),
+              col('members', 'Members', 'count'),
+              col('openingPoints', 'Opening', 'count'),
+              col('earnedPoints', 'Earned', 'count'),
+              col('redeemedPoints', 'Redeemed', 'count'),
+              col('reversedPoints', 'Reversed', 'count'),
+              col('expiredPoints', 'Expired', 'count'),
+              col('closingPoints', 'Closing', 'count'),
+              col('pointValuePaise', 'Point value', 'paise'),
+              col('closingLiabilityPaise', 'Liability', 'paise'),
+            ],
+            fields: fieldsOf(LoyaltyPeriodRow),
+            rows: report.movements,
+            totals: {
+              closingPoints: report.totals.pointsOutstanding,
+              closingLiabilityPaise: report.totals.liabilityPaise,
+            },
+            notes: [
+              'Opening + earned − redeemed − reversed − expired = closing; the liability is priced at the point value now.',
+            ],
+          },
+          shortfalls,
+        ];
+      }
       return [
         {
           title: `Loyalty liability, ${stores(report, names)}: ${report.totals.pointsOutstanding} points, ${rupees(report.totals.liabilityPaise)}`,
@@ -347,19 +421,9 @@ const layOut = (report: AnyReport, names: Names): View[] => {
           rows: report.rows,
           totals: report.totals,
         },
-        {
-          title: `Offline redemptions the accounts could not cover: ${report.conflicts.length}`,
-          columns: [
-            col('storeId', 'Store'),
-            col('orderId', 'Order'),
-            col('registerId', 'Register'),
-            col('detail', 'Detail'),
-            col('recordedAt', 'Recorded at'),
-          ],
-          fields: fieldsOf(LoyaltyConflictRow),
-          rows: report.conflicts,
-        },
+        shortfalls,
       ];
+    }
     case 'floor': {
       const { totals } = report;
       return [

@@ -150,6 +150,26 @@ describe('setting up a restaurant from the command line', () => {
       expect(await ok(owner, ['tax-category', 'list'])).toMatch(/Drinks\s+18%\s+220299\nFood 5%\s+5%\s+996331/),
     );
 
+    // The ingredients a recipe will use, named once; the same again records nothing, another name renames.
+    const dough = JSON.parse(
+      await ok(owner, ['stock-item', 'define', '--name', 'Dosa batter', '--unit', 'g', '--json']),
+    ) as { stockItemId: string };
+    expect(dough.stockItemId).toMatch(ID);
+    const again = ['stock-item', 'define', '--id', dough.stockItemId, '--unit', 'g'];
+    expect(await ok(owner, [...again, '--name', 'Dosa batter'])).toContain('"Dosa batter" (g) already so named');
+    expect(await ok(owner, [...again, '--name', 'Dosa batter, fermented'])).toContain('renamed');
+    const unit = await possier(owner, [
+      'stock-item',
+      'define',
+      '--id',
+      dough.stockItemId,
+      '--name',
+      'x',
+      '--unit',
+      'ml',
+    ]);
+    expect([unit.code, unit.stderr]).toEqual([1, expect.stringMatching(/^error STOCK\.UNIT_CHANGED at data\.unit: /)]);
+
     // A file with bad rows: every one named by line and column, and nothing sent.
     const bad = join(folder, 'menu-bad.csv');
     await writeFile(bad, MENU_WITH_ERRORS);

@@ -84,6 +84,15 @@ export const checkoutAndReport = async (started: Started, dataDir: string, tillD
   expect(brand?.members).toBe(5);
   expect(brand?.earnedPoints).toBeGreaterThan(0);
 
+  // The demo names its stock items: yesterday's and today's dough, opening to closing, by name.
+  const stock = possier(
+    ['report', 'stock', '--store', DEMO.bandra, '--from', yesterday, '--to', today(), '--url', started.url],
+    { POSSIER_TOKEN: ownerToken },
+  );
+  expect(stock.status, stock.stderr).toBe(0);
+  expect(stock.stdout).toMatch(/^\S.* +Pizza dough \(g\) +[\d,]+ +[\d,]+ /m);
+  expect(stock.stdout).not.toContain(DEMO.dough);
+
   // The demo's day is sealed with the org's key: an accountant can export and verify it at once.
   const file = join(tillDir, '..', `bandra-${yesterday}.jsonl`);
   const exported = possier(

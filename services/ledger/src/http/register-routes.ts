@@ -30,7 +30,17 @@ export const registerRegisterRoutes = (app: FastifyInstance, deps: { ledger: Led
           registerId: claims.registerId,
         });
         if (allowed instanceof DomainError) throw allowed;
-        const pulled = await pullCatalog(deps.ledger, claims, allowed.store as TenancyStore, query.after);
+        const store = allowed.store as TenancyStore;
+        const { tenancy } = allowed;
+        // The names the till shows instead of ids, from the tenancy tree the authorization read.
+        const brand = tenancy.brands[store.brandId]?.name;
+        const register = tenancy.registers[claims.registerId]?.name;
+        const names = {
+          org: tenancy.name,
+          ...(brand !== undefined && { brand }),
+          ...(register !== undefined && { register }),
+        };
+        const pulled = await pullCatalog(deps.ledger, claims, store, query.after, names);
         if (pulled instanceof DomainError) throw pulled;
         return reply.code(200).send(pulled);
       } catch (error) {

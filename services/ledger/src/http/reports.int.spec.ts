@@ -262,10 +262,14 @@ describe('items, payments and GST', () => {
 describe('stock, shifts and receivables', () => {
   it('lists stock on hand, negative balances first and flagged', async () => {
     const stock = await served('stock', shop.ownerToken, {});
+    expect(stock.period).toBeNull();
+    expect(stock.movements).toEqual([]);
     expect(stock.rows).toEqual([
       {
         storeId: shop.ids.storeB,
         stockItemId: shop.ids.dough,
+        stockItemName: 'Pizza dough',
+        unit: 'g',
         onHand: -250,
         negative: true,
         lastCountedQuantity: null,
@@ -274,6 +278,8 @@ describe('stock, shifts and receivables', () => {
       {
         storeId: shop.ids.storeA,
         stockItemId: shop.ids.dough,
+        stockItemName: 'Pizza dough',
+        unit: 'g',
         onHand: 12_000,
         negative: false,
         lastCountedQuantity: 12_000,
@@ -281,6 +287,91 @@ describe('stock, shifts and receivables', () => {
       },
     ]);
     expect(stock.negativeItems).toBe(1);
+  });
+
+  it('gives each stock item’s period from opening to closing, by business date, and the figures add up', async () => {
+    const closingOf = (row: {
+      openingOnHand: number;
+      received: number;
+      transferredIn: number;
+      transferredOut: number;
+      sold: number;
+      wasted: number;
+      countVariance: number;
+    }) =>
+      row.openingOnHand +
+      row.received +
+      row.transferredIn -
+      row.transferredOut -
+      row.sold -
+      row.wasted +
+      row.countVariance;
+    const dough = { stockItemId: shop.ids.dough, stockItemName: 'Pizza dough', unit: 'g', received: 0 };
+    const moved = { transferredIn: 0, transferredOut: 0, wasted: 0 };
+
+    const both = await served('stock', shop.ownerToken, NOV);
+    expect(both.period).toEqual(NOV);
+    expect(both.rows).toEqual([]);
+    // Rows come by store id, then item name; the stores' ids are random here.
+    const byStore = <Row extends { storeId: string }>(rows: Row[]) =>
+      rows.sort((a, b) => a.storeId.localeCompare(b.storeId));
+    expect(both.movements).toEqual(
+      byStore([
+        // Store A: O1 (2 pizzas × 250 g) on the 24th, O3 on the 25th (a void does not restock),
+        // then a count of 12,000 g where −1,000 g were on record: 13,000 g found.
+        {
+          ...dough,
+          ...moved,
+          storeId: shop.ids.storeA,
+          openingOnHand: 0,
+          sold: 1_000,
+          counts: 1,
+          countVariance: 13_000,
+          closingOnHand: 12_000,
+          negative: false,
+        },
+        {
+          ...dough,
+          ...moved,
+          storeId: shop.ids.storeB,
+          openingOnHand: 0,
+          sold: 250,
+          counts: 0,
+          countVariance: 0,
+          closingOnHand: -250,
+          negative: true,
+        },
+      ]),
+    );
+    expect(both.negativeItems).toBe(1);
+
+    // The 25th alone opens where the 24th closed.
+    const second = await served('stock', shop.ownerToken, {
+      from: '2026-11-25',
+      to: '2026-11-25',
+      storeId: shop.ids.storeA,
+    });
+    expect(second.movements).toEqual([
+      {
+        ...dough,
+        ...moved,
+        storeId: shop.ids.storeA,
+        openingOnHand: -500,
+        sold: 500,
+        counts: 1,
+        countVariance: 13_000,
+        closingOnHand: 12_000,
+        negative: false,
+      },
+    ]);
+    for (const row of [...both.movements, ...second.movements]) expect(closingOf(row)).toBe(row.closingOnHand);
+
+    // A period ending today closes at the balance now.
+    const now = await served('stock', shop.ownerToken, {});
+    for (const balance of now.rows) {
+      const closing = both.movements.find((row) => row.storeId === balance.storeId);
+      expect(closing?.closingOnHand).toBe(balance.onHand);
+    }
   });
 
   it('gives a Z report for the closed shift and an X report for the open one', async () => {

@@ -212,6 +212,50 @@ describe('customer and loyalty reports', () => {
     });
   }, 90_000);
 
+  it('gives the brand’s points over a period: opening, earned, redeemed, reversed, expired, closing, adding up', async () => {
+    await readSide.settle(60_000);
+    const period = async (from: string, to: string) => {
+      const response = await ledger.get(`/v1/reports/loyalty?from=${from}&to=${to}`, shop.ownerToken);
+      expect(response.status).toBe(200);
+      const report = LoyaltyReport.parse(response.body);
+      expect(report.period).toEqual({ from, to });
+      expect(report.rows).toEqual([]);
+      return report;
+    };
+    const addsUp = (row: LoyaltyReport['movements'][number]) =>
+      expect(row.openingPoints + row.earnedPoints - row.redeemedPoints - row.reversedPoints - row.expiredPoints).toBe(
+        row.closingPoints,
+      );
+
+    // Every sale, refund and void was on the 24th; the last 30 points expired as of 24 December.
+    const sales = await period('2026-11-24', '2026-11-24');
+    expect(sales.movements).toEqual([
+      {
+        brandId: shop.ids.brand,
+        pointValuePaise: 100,
+        members: 1,
+        openingPoints: 0,
+        // 60 + 25 earned; 50 redeemed and given back by the void; 30 + 25 reversed
+        earnedPoints: 85,
+        redeemedPoints: 0,
+        reversedPoints: 55,
+        expiredPoints: 0,
+        closingPoints: 30,
+        closingLiabilityPaise: 3_000,
+      },
+    ]);
+    expect(sales.totals).toEqual({ pointsOutstanding: 30, liabilityPaise: 3_000 });
+
+    const december = await period('2026-12-01', '2026-12-31');
+    expect(december.movements).toMatchObject([
+      { openingPoints: 30, earnedPoints: 0, expiredPoints: 30, closingPoints: 0, closingLiabilityPaise: 0 },
+    ]);
+    for (const row of [...sales.movements, ...december.movements]) addsUp(row);
+
+    // Before any points moved, there is nothing to report.
+    expect((await period('2026-11-01', '2026-11-23')).movements).toEqual([]);
+  }, 90_000);
+
   it('refuses a cashier the reports', async () => {
     expect((await ledger.get('/v1/reports/loyalty', shop.cashierToken)).status).toBe(403);
   });

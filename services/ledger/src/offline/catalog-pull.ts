@@ -46,6 +46,7 @@ export const pullCatalog = async (
   register: RegisterPrincipal,
   store: TenancyStore,
   after: string | undefined,
+  names: NonNullable<CatalogPullResponse['store']['names']> = {},
 ): Promise<CatalogPullResponse | DomainError> => {
   const head = await ledger.store.headPosition();
   if (after !== undefined && head !== null && after > head) {
@@ -57,6 +58,7 @@ export const pullCatalog = async (
     brandId: store.brandId,
     stateCode: store.stateCode,
     timeZone: store.timeZone,
+    names: { ...names, store: store.name },
   } as CatalogPullResponse['store'];
   if (changed.length === 0) return { store: storeFacts, complete: false, entries: [], position: after ?? null };
 

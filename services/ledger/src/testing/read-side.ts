@@ -20,6 +20,8 @@ export const REPORT_PROJECTIONS = [
   'payment_mix',
   'gst_summary',
   'stock_on_hand',
+  'stock_items',
+  'stock_movements',
   'offline_conflicts',
   'shifts',
   'day_seals',
@@ -29,6 +31,7 @@ export const REPORT_PROJECTIONS = [
   'loyalty',
   'orders',
   'tabs',
+  'loyalty_days',
 ] as const;
 
 export type ReadSide = {

@@ -15,7 +15,8 @@ import { ok, type Restaurant } from './seed.js';
  *   bill        gross 81,000  taxable 80,084  tax 4,666  total 84,750  round-off +50  payable 84,800
  *   tendered    card 50,000 + cash 40,000: cash applied 34,800, change 5,200
  *
- * 2026-11-24  13:05  O1 standard bill (store A, R1)
+ * 2026-11-24  08:00  the owner names the pizza recipe's stock item "Pizza dough", in g
+ *             13:05  O1 standard bill (store A, R1)
  *             20:30  O2 one cola, UPI 6,000 (store A, R1): payable 6,000, taxable 5,084, tax 916
  *             14:00  O4 one Margherita, card 34,100 (store B, owner): taxable 32,500, tax 1,626
  *                    (812.5 → 813 each), total 34,126, round-off −26, payable 34,100
@@ -56,6 +57,14 @@ export const playReportScenario = async (ledger: Ledger, shop: Restaurant) => {
   const shifts = { s1: randomUUID(), s2: randomUUID() };
   const invoices = { inv1: randomUUID(), inv2: randomUUID() };
 
+  // The owner names the ingredient the pizza recipe uses, so the stock report shows its name.
+  await send('/v1/stock/items', shop.ownerToken, '2026-11-24T08:00:00+05:30', {
+    stockItemId: dough,
+    orgId: org,
+    name: 'Pizza dough',
+    unit: 'g',
+    at: '2026-11-24T08:00:00+05:30',
+  });
   await send('/v1/shifts', shop.r1Token, '2026-11-24T09:00:00+05:30', {
     shiftId: shifts.s1,
     storeId: storeA,

@@ -73,9 +73,17 @@ export const renderVerdicts = (verdicts: LastVerdicts): string[] => [
   ),
 ];
 
+/** "Till 1 at Koramangala (Pizza Place)": names as last pulled, an id only where no name is known yet. */
+const whereLine = ({ registerId, storeId, names }: RegisterStatus): string => {
+  const register = names.register ?? `register ${registerId}`;
+  const store = names.store ?? `store ${storeId}`;
+  const owner = [names.brand, names.org].filter((name) => name !== undefined);
+  return `${register} at ${store}${owner.length > 0 ? ` (${owner.join(', ')})` : ''}`;
+};
+
 export const renderStatus = (status: RegisterStatus, now = new Date()): string =>
   [
-    `register      ${status.registerId} (store ${status.storeId})`,
+    `register      ${whereLine(status)}`,
     `connection    ${status.online === null ? 'not tried yet' : status.online ? 'online' : 'OFFLINE'}`,
     `queued        ${status.queuedEvents} events${status.queuedEvents > 0 ? `, oldest ${age(status.oldestQueuedAt, now)} old` : ''}`,
     `last sync     ${status.lastSyncAt ?? 'never'}${status.lastSyncAt ? ` (${age(status.lastSyncAt, now)} ago)` : ''}`,

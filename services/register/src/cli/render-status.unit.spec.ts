@@ -5,6 +5,7 @@ import { renderStatus } from './index.js';
 const status = (clockSkewMs: number | null): RegisterStatus => ({
   registerId: '0193a000-0000-7000-8000-000000000001',
   storeId: '0193a000-0000-7000-8000-000000000002',
+  names: { org: 'Pizza Place Co', brand: 'Pizza Place', store: 'Koramangala', register: 'Till 1' },
   online: true,
   queuedEvents: 0,
   oldestQueuedAt: null,
@@ -28,6 +29,18 @@ describe('register status', () => {
   it('says a clock within the tolerance is in step, and nothing before the first measure', () => {
     expect(renderStatus(status(-40_000), now)).toContain('clock         in step with the ledger');
     expect(renderStatus(status(null), now)).not.toContain('clock ');
+  });
+
+  it('names the register, its store, brand and org where a person reads', () => {
+    const shown = renderStatus(status(0), now);
+    expect(shown).toContain('register      Till 1 at Koramangala (Pizza Place, Pizza Place Co)');
+    expect(shown).not.toContain('0193a000');
+  });
+
+  it('falls back to the ids only while the names are unknown (before the first pull)', () => {
+    expect(renderStatus({ ...status(0), names: {} }, now)).toContain(
+      'register      register 0193a000-0000-7000-8000-000000000001 at store 0193a000-0000-7000-8000-000000000002',
+    );
   });
 
   it('counts the last sync from the till’s own clock', () => {

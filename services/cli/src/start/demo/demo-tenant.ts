@@ -77,6 +77,13 @@ export const createDemoTenant = async (url: string, tokens: TokenService, menu: 
     hsnSac: '22021010',
     at,
   });
+  // Named before the recipes use them, so the stock report reads "Pizza dough", not an id.
+  for (const [stockItemId, name] of [
+    [DEMO.dough, 'Pizza dough'],
+    [DEMO.chaiLeaf, 'Assam chai leaf'],
+  ] as const) {
+    await api.command('/v1/stock/items', ownerToken, { stockItemId, orgId: org, name, unit: 'g', at });
+  }
   for (const entry of menu) {
     const itemId = pizzaItemId(entry.key);
     await api.command('/v1/items', ownerToken, {
