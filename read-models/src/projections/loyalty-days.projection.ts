@@ -34,10 +34,11 @@ export const loyaltyDaysProjection: Projection = {
             earned_points: decoded.data.points,
           }),
         ];
+      // `0 - n`, not `-n`: a count of 0 must stay 0, and the appliers refuse −0.
       case 'PointsRedeemed':
         return [
           increment(rmLoyaltyDays, day(businessDateOf(event, context)), {
-            points: -decoded.data.points,
+            points: 0 - decoded.data.points,
             redeemed_points: decoded.data.points,
           }),
         ];
@@ -47,14 +48,14 @@ export const loyaltyDaysProjection: Projection = {
           increment(rmLoyaltyDays, day(businessDateOf(event, context)), {
             points: pointsReturned - pointsReversed,
             reversed_points: pointsReversed,
-            redeemed_points: -pointsReturned,
+            redeemed_points: 0 - pointsReturned,
           }),
         ];
       }
       case 'PointsExpired':
         return [
           increment(rmLoyaltyDays, day(decoded.data.asOf), {
-            points: -decoded.data.points,
+            points: 0 - decoded.data.points,
             expired_points: decoded.data.points,
           }),
         ];

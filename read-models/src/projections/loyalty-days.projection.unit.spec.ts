@@ -51,4 +51,15 @@ describe('loyalty days projection, over a regular’s day', () => {
       );
     }
   });
+
+  it('writes a reversal that returns no redeemed points as 0, never −0', () => {
+    const reversal = events.find((event) => event.type === 'PointsReversed');
+    if (!reversal) throw new Error('the day has no reversal');
+    const none = { ...reversal, data: { ...(reversal.data as object), pointsReturned: 0 } };
+    // Alone, so it is the first movement of its day: the row is inserted from it.
+    const tables = fold([loyaltyDaysProjection], [none]);
+    for (const day of rowsOf(tables, rmLoyaltyDays)) {
+      for (const value of Object.values(day)) expect(Object.is(value, -0), JSON.stringify(day)).toBe(false);
+    }
+  });
 });

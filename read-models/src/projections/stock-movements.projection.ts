@@ -23,7 +23,7 @@ export const stockMovementsProjection: Projection = {
     const occurredAt = decoded.type === 'StockAdjusted' ? decoded.data.occurredAt : event.occurredAt;
     const movement =
       decoded.type === 'StockDepleted'
-        ? { kind: 'sale', quantity: -decoded.data.quantity }
+        ? { kind: 'sale', quantity: 0 - decoded.data.quantity }
         : decoded.data.reason === 'count'
           ? { kind: 'count', quantity: decoded.data.countedQuantity }
           : { kind: decoded.data.reason, quantity: decoded.data.quantityDelta };
