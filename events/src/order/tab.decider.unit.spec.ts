@@ -68,14 +68,16 @@ const history = (...commands: OrderStreamCommand[]): OrderStreamEvent[] => {
   return events;
 };
 
-const table4 = () =>
-  history(
-    open(),
-    fire(0xa1, [
-      { lineId: PIZZA_LINE, itemId: MARGHERITA.itemId, quantity: 2, modifierIds: [EXTRA_CHEESE.itemId], seat: 1 },
-    ]),
-    fire(0xa2, [{ lineId: COLA_LINE, itemId: COLA.itemId, quantity: 3, seat: 2 }]),
-  );
+/** Table 4: two pizzas with cheese for seat 1, three colas for seat 2, fired in two rounds. */
+const table4Commands = (): OrderStreamCommand[] => [
+  open(),
+  fire(0xa1, [
+    { lineId: PIZZA_LINE, itemId: MARGHERITA.itemId, quantity: 2, modifierIds: [EXTRA_CHEESE.itemId], seat: 1 },
+  ]),
+  fire(0xa2, [{ lineId: COLA_LINE, itemId: COLA.itemId, quantity: 3, seat: 2 }]),
+];
+const table4 = () => history(...table4Commands());
+const tableAndBill = (): OrderStreamCommand[] => [...table4Commands(), printBill()];
 
 const payable = (events: OrderStreamEvent[]): number => {
   const bill = events.find((event): event is BillPrinted => event.type === 'BillPrinted');
@@ -128,7 +130,7 @@ describe('tab: firing rounds to the kitchen', () => {
   it('keeps the first price of an item for the rest of the meal', () => {
     const dearer = { ...MENU, [MARGHERITA.itemId]: { ...MARGHERITA, unitPricePaise: 40_000 } };
     const events = history(
-      ...[open()],
+      open(),
       fire(0xa1, [{ lineId: PIZZA_LINE, itemId: MARGHERITA.itemId }]),
       fire(0xa2, [{ lineId: SECOND_PIZZA, itemId: MARGHERITA.itemId }], dearer),
       printBill(),
@@ -204,15 +206,6 @@ describe('tab: cancelling fired lines', () => {
       .thenFails('TAB.CANCEL_EXCEEDS_QUANTITY', 'data.quantity');
   });
 });
-
-const tableAndBill = (): OrderStreamCommand[] => [
-  open(),
-  fire(0xa1, [
-    { lineId: PIZZA_LINE, itemId: MARGHERITA.itemId, quantity: 2, modifierIds: [EXTRA_CHEESE.itemId], seat: 1 },
-  ]),
-  fire(0xa2, [{ lineId: COLA_LINE, itemId: COLA.itemId, quantity: 3, seat: 2 }]),
-  printBill(),
-];
 
 describe('tab: moving and printing the bill', () => {
   it('moves the party to another table, and ignores a move to the table it is at', () => {
@@ -427,7 +420,7 @@ describe('tab: closing a tab with nothing on it', () => {
 
   it('refuses while lines are on it, and closes it once they are cancelled', () => {
     spec(orderDecider).given(table4()).when(close).thenFails('TAB.NOT_EMPTY', 'data.orderId');
-    const cleared = history(...tableAndBill().slice(0, 3), cancel(PIZZA_LINE, 2), cancel(COLA_LINE, 3));
+    const cleared = history(...table4Commands(), cancel(PIZZA_LINE, 2), cancel(COLA_LINE, 3));
     spec(orderDecider)
       .given(cleared)
       .when(close)
